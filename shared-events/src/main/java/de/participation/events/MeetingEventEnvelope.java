@@ -1,0 +1,40 @@
+package de.participation.events;
+
+import java.time.Instant;
+import java.util.UUID;
+
+/**
+ * One domain event as published on Kafka: a CloudEvents 1.0 event in structured JSON mode.
+ *
+ * <p>{@code subject} is the meeting id (also the Kafka key), {@code sequence} the event's 0-based
+ * position in its meeting's history, {@code correlationid} ties it to the request that caused it,
+ * {@code issuedby} names who asked, and {@code schemaversion} is the version of the {@code data}
+ * shape for its {@code type}.
+ */
+public record MeetingEventEnvelope(
+        String specversion,
+        String id,
+        String source,
+        String type,
+        String subject,
+        Instant time,
+        String datacontenttype,
+        long sequence,
+        String correlationid,
+        String issuedby,
+        int schemaversion,
+        MeetingEvent data) {
+
+    public static final String SPEC_VERSION = "1.0";
+    public static final String SOURCE = "urn:participation:command-service";
+    public static final String CONTENT_TYPE = "application/json";
+    public static final int SCHEMA_VERSION = 1;
+
+    /** The envelope for an event as the command service stored it. */
+    public static MeetingEventEnvelope of(UUID eventId, Instant time, long sequence, String correlationId,
+                                          String issuedBy, MeetingEvent event) {
+        return new MeetingEventEnvelope(SPEC_VERSION, eventId.toString(), SOURCE, MeetingEventTypes.typeOf(event),
+                event.meetingId().toString(), time, CONTENT_TYPE, sequence, correlationId, issuedBy,
+                SCHEMA_VERSION, event);
+    }
+}

@@ -1,0 +1,93 @@
+package de.participation.events;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.DeserializationFeature;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.SerializationFeature;
+import com.fasterxml.jackson.databind.json.JsonMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import com.fasterxml.jackson.datatype.jsr310.JavaTimeModule;
+
+import java.time.Instant;
+
+/**
+ * The JSON wire format of {@link MeetingEventEnvelope}s. Reading ignores unknown fields, because
+ * events evolve by new optional fields and an older consumer must still read a newer event.
+ */
+public final class MeetingEventJson {
+
+    private static final ObjectMapper MAPPER = JsonMapper.builder()
+            .addModule(new JavaTimeModule())
+            .disable(SerializationFeature.WRITE_DATES_AS_TIMESTAMPS)
+            .disable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
+            .disable(DeserializationFeature.ADJUST_DATES_TO_CONTEXT_TIME_ZONE)
+            .build();
+
+    private MeetingEventJson() {
+    }
+
+    /** A mapper configured for the event records, for code that embeds events in other JSON. */
+    public static ObjectMapper mapper() {
+        return MAPPER.copy();
+    }
+
+    public static String write(MeetingEventEnvelope envelope) {
+        try {
+            return MAPPER.writeValueAsString(envelope);
+        } catch (JsonProcessingException e) {
+            throw new IllegalArgumentException("Event cannot be written as JSON: " + envelope.type(), e);
+        }
+    }
+
+    /**
+     * Reads an envelope.
+     *
+     * @throws UnreadableEventException if the JSON is broken, lacks a required attribute, or names
+     *                                  a type this version does not know
+     */
+    public static MeetingEventEnvelope read(String json) {
+        JsonNode tree;
+        try {
+            tree = MAPPER.readTree(json);
+        } catch (JsonProcessingException e) {
+            throw new UnreadableEventException("not JSON: " + e.getOriginalMessage(), e);
+        }
+        if (!(tree instanceof ObjectNode node)) {
+            throw new UnreadableEventException("not a JSON object");
+        }
+        String type = requiredText(node, "type");
+        Class<? extends MeetingEvent> eventClass = MeetingEventTypes.classOf(type)
+                .orElseThrow(() -> new UnreadableEventException("unknown event type " + type));
+        try {
+            MeetingEvent data = MAPPER.treeToValue(required(node, "data"), eventClass);
+            return new MeetingEventEnvelope(
+                    requiredText(node, "specversion"),
+                    requiredText(node, "id"),
+                    requiredText(node, "source"),
+                    type,
+                    requiredText(node, "subject"),
+                    MAPPER.treeToValue(required(node, "time"), Instant.class),
+                    node.path("datacontenttype").asText(MeetingEventEnvelope.CONTENT_TYPE),
+                    required(node, "sequence").asLong(),
+                    node.path("correlationid").asText(null),
+                    node.path("issuedby").asText(null),
+                    node.path("schemaversion").asInt(MeetingEventEnvelope.SCHEMA_VERSION),
+                    data);
+        } catch (JsonProcessingException | IllegalArgumentException e) {
+            throw new UnreadableEventException("malformed " + type + ": " + e.getMessage(), e);
+        }
+    }
+
+    private static JsonNode required(ObjectNode node, String field) {
+        JsonNode value = node.get(field);
+        if (value == null || value.isNull()) {
+            throw new UnreadableEventException("missing attribute " + field);
+        }
+        return value;
+    }
+
+    private static String requiredText(ObjectNode node, String field) {
+        return required(node, field).asText();
+    }
+}

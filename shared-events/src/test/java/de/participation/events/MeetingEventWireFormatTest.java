@@ -1,0 +1,69 @@
+package de.participation.events;
+
+import org.junit.jupiter.api.DynamicTest;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestFactory;
+
+import java.util.stream.Stream;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+class MeetingEventWireFormatTest {
+
+    @Test
+    void everyEventOfTheFamilyHasASample() {
+        assertThat(SampleEvents.all()).extracting(Object::getClass)
+                .containsExactlyInAnyOrderElementsOf(MeetingEventTypes.all());
+    }
+
+    @TestFactory
+    Stream<DynamicTest> everyEventKeepsItsApprovedWireFormat() {
+        return SampleEvents.all().stream().map(event -> DynamicTest.dynamicTest(
+                event.getClass().getSimpleName(),
+                () -> ApprovedJson.verify(event.getClass().getSimpleName(),
+                        MeetingEventJson.write(SampleEvents.envelope(event)))));
+    }
+
+    @TestFactory
+    Stream<DynamicTest> everyEventReadsBackAsItWasWritten() {
+        return SampleEvents.all().stream().map(event -> DynamicTest.dynamicTest(
+                event.getClass().getSimpleName(), () -> {
+                    MeetingEventEnvelope envelope = SampleEvents.envelope(event);
+                    assertThat(MeetingEventJson.read(MeetingEventJson.write(envelope))).isEqualTo(envelope);
+                }));
+    }
+
+    @Test
+    void aNewerEventWithAnExtraFieldIsStillRead() {
+        String json = MeetingEventJson.write(SampleEvents.envelope(SampleEvents.all().get(1)))
+                .replace("\"capacity\":60", "\"capacity\":60,\"addedLater\":\"x\"");
+
+        assertThat(MeetingEventJson.read(json).data()).isEqualTo(SampleEvents.all().get(1));
+    }
+
+    @Test
+    void anUnknownTypeIsRefusedWithItsName() {
+        String json = MeetingEventJson.write(SampleEvents.envelope(SampleEvents.all().get(2)))
+                .replace("RegistrationClosed", "SomethingNew");
+
+        assertThatThrownBy(() -> MeetingEventJson.read(json))
+                .isInstanceOf(UnreadableEventException.class)
+                .hasMessageContaining("unknown event type de.participation.meeting.SomethingNew");
+    }
+
+    @Test
+    void brokenJsonIsRefused() {
+        assertThatThrownBy(() -> MeetingEventJson.read("{\"type\": "))
+                .isInstanceOf(UnreadableEventException.class)
+                .hasMessageContaining("not JSON");
+    }
+
+    @Test
+    void anEnvelopeWithoutDataIsRefused() {
+        assertThatThrownBy(() -> MeetingEventJson.read(
+                "{\"type\":\"de.participation.meeting.RegistrationClosed\",\"specversion\":\"1.0\"}"))
+                .isInstanceOf(UnreadableEventException.class)
+                .hasMessageContaining("missing attribute data");
+    }
+}

@@ -1,0 +1,42 @@
+package de.participation.events;
+
+import de.participation.events.WaitlistedParticipantPromoted.PromotionCause;
+
+import java.time.Instant;
+import java.util.List;
+import java.util.UUID;
+
+/** One fixed example of every event, for the wire-format snapshots. */
+final class SampleEvents {
+
+    static final UUID MEETING = UUID.fromString("6f1c2a9e-3b7d-4c21-9a4e-0d5b8e7f1a01");
+    static final UUID REGISTRATION = UUID.fromString("0b9e5c7a-1d2f-4e3a-8b6c-7d8e9f0a1b02");
+    static final Participant ERIKA = new Participant("Erika Mustermann", "erika@example.org", "Gemeinde Musterdorf");
+
+    private SampleEvents() {
+    }
+
+    static List<MeetingEvent> all() {
+        return List.of(
+                new MeetingScheduled(MEETING, "Regionen-Workshop: Mobilität und Coworking",
+                        "Mobilität und Modelle für Coworking-Spaces im ländlichen Raum", "Meißen",
+                        Instant.parse("2019-06-03T08:00:00Z"), Instant.parse("2019-06-03T14:00:00Z"), 40,
+                        Instant.parse("2019-05-01T00:00:00Z"), Instant.parse("2019-06-02T22:00:00Z"),
+                        new WaitingListPolicy(true, 20)),
+                new MeetingCapacityChanged(MEETING, 40, 60),
+                new RegistrationClosed(MEETING),
+                new RegistrationReopened(MEETING),
+                new MeetingCancelled(MEETING, "Raum nicht verfügbar"),
+                new ParticipantRegistered(MEETING, REGISTRATION, ERIKA),
+                new ParticipantWaitlisted(MEETING, REGISTRATION, ERIKA, 3),
+                new RegistrationCancelled(MEETING, REGISTRATION, RegistrationStatus.CONFIRMED,
+                        CancellationCause.REQUESTED, "Terminkonflikt"),
+                new WaitlistedParticipantPromoted(MEETING, REGISTRATION, PromotionCause.CANCELLATION));
+    }
+
+    static MeetingEventEnvelope envelope(MeetingEvent event) {
+        return MeetingEventEnvelope.of(UUID.fromString("5a4b3c2d-1e0f-4a9b-8c7d-6e5f4a3b2c03"),
+                Instant.parse("2019-05-20T09:15:30.123Z"), 7, "c0ffee00-0000-4000-8000-000000000001",
+                "portal", event);
+    }
+}
