@@ -4,10 +4,11 @@ import java.util.UUID;
 
 /**
  * The head of the waiting list got a seat, because a confirmed registration was cancelled
- * ({@code CANCELLATION}) or the capacity grew ({@code CAPACITY_INCREASE}).
+ * ({@code CANCELLATION}; {@code vacatedBy} names it) or the capacity grew ({@code CAPACITY_INCREASE};
+ * {@code vacatedBy} is null).
  */
-public record WaitlistedParticipantPromoted(UUID meetingId, UUID registrationId, PromotionCause cause)
-        implements MeetingEvent {
+public record WaitlistedParticipantPromoted(UUID meetingId, UUID registrationId, PromotionCause cause,
+                                            UUID vacatedBy) implements MeetingEvent {
 
     public enum PromotionCause {
         CANCELLATION,

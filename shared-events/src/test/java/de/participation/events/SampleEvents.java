@@ -31,7 +31,8 @@ final class SampleEvents {
                 new ParticipantWaitlisted(MEETING, REGISTRATION, ERIKA, 3),
                 new RegistrationCancelled(MEETING, REGISTRATION, RegistrationStatus.CONFIRMED,
                         CancellationCause.REQUESTED, "Terminkonflikt"),
-                new WaitlistedParticipantPromoted(MEETING, REGISTRATION, PromotionCause.CANCELLATION));
+                new WaitlistedParticipantPromoted(MEETING, REGISTRATION, PromotionCause.CANCELLATION,
+                        UUID.fromString("9d8c7b6a-5f4e-4d3c-8b2a-1f0e9d8c7b04")));
     }
 
     static MeetingEventEnvelope envelope(MeetingEvent event) {

@@ -1,0 +1,309 @@
+package de.participation.command.meeting;
+
+import de.participation.events.CancellationCause;
+import de.participation.events.MeetingCancelled;
+import de.participation.events.MeetingCapacityChanged;
+import de.participation.events.MeetingScheduled;
+import de.participation.events.Participant;
+import de.participation.events.ParticipantRegistered;
+import de.participation.events.ParticipantWaitlisted;
+import de.participation.events.RegistrationCancelled;
+import de.participation.events.RegistrationClosed;
+import de.participation.events.RegistrationReopened;
+import de.participation.events.RegistrationStatus;
+import de.participation.events.WaitingListPolicy;
+import de.participation.events.WaitlistedParticipantPromoted;
+import de.participation.events.WaitlistedParticipantPromoted.PromotionCause;
+import org.axonframework.commandhandling.CommandHandler;
+import org.axonframework.eventhandling.GenericEventMessage;
+import org.axonframework.eventsourcing.EventSourcingHandler;
+import org.axonframework.modelling.command.AggregateCreationPolicy;
+import org.axonframework.modelling.command.AggregateIdentifier;
+import org.axonframework.modelling.command.CreationPolicy;
+
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+
+import static de.participation.command.meeting.Rejection.*;
+import static org.axonframework.modelling.command.AggregateLifecycle.apply;
+import static org.axonframework.modelling.command.AggregateLifecycle.getVersion;
+
+/**
+ * One meeting and every rule of DOMAIN.md. Command handlers check the rules and apply events;
+ * state changes only in the event sourcing handlers. Each command's answer carries the sequence
+ * of the last event of this meeting after the command.
+ *
+ * <p>Invariants kept after every command: confirmed &le; capacity; a free seat and a non-empty
+ * waiting list never coexist; the waiting list is first come, first served; one active
+ * registration per person; a retried command has no second effect.
+ */
+class Meeting {
+
+    @AggregateIdentifier
+    private UUID meetingId;
+    /** The meeting as first scheduled, to recognise a repeated schedule request. */
+    private MeetingScheduled scheduled;
+    private int capacity;
+    private boolean closedByOrganiser;
+    private boolean cancelled;
+    private int confirmed;
+    /** Every registration ever made, in arrival order. */
+    private LinkedHashMap<UUID, Registration> registrations = new LinkedHashMap<>();
+    /** Active registrations by the person's normalised email. */
+    private Map<String, UUID> activeByEmail = new HashMap<>();
+    /** Waitlisted registrations, first come first. */
+    private LinkedHashSet<UUID> waitingList = new LinkedHashSet<>();
+
+    Meeting() {
+        // for Axon and for snapshots
+    }
+
+    @CommandHandler
+    @CreationPolicy(AggregateCreationPolicy.CREATE_IF_MISSING)
+    ScheduleOutcome handle(ScheduleMeeting command) throws MeetingRuleViolation {
+        MeetingScheduled requested = new MeetingScheduled(command.meetingId(), command.title(),
+                command.description(), command.location(), command.startsAt(), command.endsAt(),
+                command.capacity(), command.registrationOpensAt(), command.registrationClosesAt(),
+                command.waitingList());
+        if (scheduled == null) {
+            apply(requested);
+            return new ScheduleOutcome(command.meetingId(), getVersion(), true);
+        }
+        if (!scheduled.equals(requested)) {
+            throw new MeetingRuleViolation(MEETING_ID_CONFLICT,
+                    "Meeting " + meetingId + " was already scheduled with other details");
+        }
+        return new ScheduleOutcome(meetingId, getVersion(), false);
+    }
+
+    @CommandHandler
+    CapacityOutcome handle(ChangeCapacity command) throws MeetingRuleViolation {
+        requireNotCancelled();
+        if (command.capacity() < confirmed) {
+            throw new MeetingRuleViolation(CAPACITY_BELOW_CONFIRMED, "Capacity " + command.capacity()
+                    + " is below the " + confirmed + " confirmed registrations");
+        }
+        List<UUID> promoted = List.of();
+        if (command.capacity() != capacity) {
+            apply(new MeetingCapacityChanged(meetingId, capacity, command.capacity()));
+            promoted = promoteIntoFreeSeats(PromotionCause.CAPACITY_INCREASE, null);
+        }
+        return new CapacityOutcome(meetingId, capacity, promoted, getVersion());
+    }
+
+    @CommandHandler
+    long handle(CloseRegistration command) throws MeetingRuleViolation {
+        requireNotCancelled();
+        if (!closedByOrganiser) {
+            apply(new RegistrationClosed(meetingId));
+        }
+        return getVersion();
+    }
+
+    @CommandHandler
+    long handle(ReopenRegistration command) throws MeetingRuleViolation {
+        requireNotCancelled();
+        if (closedByOrganiser) {
+            apply(new RegistrationReopened(meetingId));
+        }
+        return getVersion();
+    }
+
+    @CommandHandler
+    long handle(CancelMeeting command) {
+        if (!cancelled) {
+            // Snapshot the ids first: each RegistrationCancelled changes the collections.
+            List<Registration> active = registrations.values().stream()
+                    .filter(registration -> registration.status().isActive())
+                    .toList();
+            apply(new MeetingCancelled(meetingId, command.reason()));
+            active.forEach(registration -> apply(new RegistrationCancelled(meetingId, registration.id(),
+                    registration.status(), CancellationCause.MEETING_CANCELLED, command.reason())));
+        }
+        return getVersion();
+    }
+
+    @CommandHandler
+    RegistrationOutcome handle(RegisterParticipant command) throws MeetingRuleViolation {
+        Registration existing = registrations.get(command.registrationId());
+        if (existing != null) {
+            return repeatedRegistration(existing, command.participant());
+        }
+        requireNotCancelled();
+        requireRegistrationOpen(GenericEventMessage.clock.instant());
+        String emailKey = EmailKey.of(command.participant().email());
+        UUID active = activeByEmail.get(emailKey);
+        if (active != null) {
+            throw new MeetingRuleViolation(ALREADY_REGISTERED,
+                    "This person already holds registration " + active + " for this meeting", active);
+        }
+        if (confirmed < capacity) {
+            apply(new ParticipantRegistered(meetingId, command.registrationId(), command.participant()));
+        } else if (!command.joinWaitingListIfFull() || !scheduled.waitingList().enabled()) {
+            throw new MeetingRuleViolation(MEETING_FULL, "All " + capacity + " seats are taken");
+        } else if (!hasRoomOnWaitingList()) {
+            throw new MeetingRuleViolation(WAITING_LIST_FULL,
+                    "All seats are taken and the waiting list is full (" + waitingList.size() + ")");
+        } else {
+            apply(new ParticipantWaitlisted(meetingId, command.registrationId(), command.participant(),
+                    waitingList.size() + 1));
+        }
+        return outcome(registrations.get(command.registrationId()), true);
+    }
+
+    @CommandHandler
+    CancellationOutcome handle(CancelRegistration command) throws MeetingRuleViolation {
+        Registration registration = registrations.get(command.registrationId());
+        if (registration == null) {
+            throw new MeetingRuleViolation(REGISTRATION_NOT_FOUND,
+                    "Meeting " + meetingId + " has no registration " + command.registrationId(),
+                    command.registrationId());
+        }
+        if (registration.status().isActive()) {
+            apply(new RegistrationCancelled(meetingId, registration.id(), registration.status(),
+                    CancellationCause.REQUESTED, command.reason()));
+            promoteIntoFreeSeats(PromotionCause.CANCELLATION, registration.id());
+        }
+        return new CancellationOutcome(registration.id(), registrations.get(registration.id()).successors(),
+                getVersion());
+    }
+
+    private RegistrationOutcome repeatedRegistration(Registration existing, Participant participant)
+            throws MeetingRuleViolation {
+        if (!existing.isFor(participant)) {
+            throw new MeetingRuleViolation(REGISTRATION_ID_CONFLICT,
+                    "Registration " + existing.id() + " exists with other participant data", existing.id());
+        }
+        return outcome(existing, false);
+    }
+
+    private RegistrationOutcome outcome(Registration registration, boolean created) {
+        Integer position = registration.status() == RegistrationStatus.WAITLISTED
+                ? positionOnWaitingList(registration.id())
+                : null;
+        return new RegistrationOutcome(registration.id(), registration.status(), position, getVersion(), created);
+    }
+
+    private int positionOnWaitingList(UUID registrationId) {
+        int position = 1;
+        for (UUID waiting : waitingList) {
+            if (waiting.equals(registrationId)) {
+                return position;
+            }
+            position++;
+        }
+        throw new IllegalStateException("Registration " + registrationId + " is not on the waiting list");
+    }
+
+    /** Fills free seats from the head of the waiting list, in order; returns whom it promoted. */
+    private List<UUID> promoteIntoFreeSeats(PromotionCause cause, UUID vacatedBy) {
+        List<UUID> promoted = new ArrayList<>();
+        while (confirmed < capacity && !waitingList.isEmpty()) {
+            UUID head = waitingList.getFirst();
+            apply(new WaitlistedParticipantPromoted(meetingId, head, cause, vacatedBy));
+            promoted.add(head);
+        }
+        return promoted;
+    }
+
+    private boolean hasRoomOnWaitingList() {
+        WaitingListPolicy policy = scheduled.waitingList();
+        return policy.limit() == 0 || waitingList.size() < policy.limit();
+    }
+
+    private void requireNotCancelled() throws MeetingRuleViolation {
+        if (cancelled) {
+            throw new MeetingRuleViolation(MEETING_CANCELLED, "Meeting " + meetingId + " was cancelled");
+        }
+    }
+
+    private void requireRegistrationOpen(Instant now) throws MeetingRuleViolation {
+        Instant opensAt = scheduled.registrationOpensAt();
+        if (opensAt != null && now.isBefore(opensAt)) {
+            throw new MeetingRuleViolation(REGISTRATION_NOT_OPEN, "Registration opens at " + opensAt);
+        }
+        Instant closesAt = scheduled.registrationClosesAt();
+        if (closesAt != null && !now.isBefore(closesAt)) {
+            throw new MeetingRuleViolation(REGISTRATION_CLOSED, "Registration closed at " + closesAt);
+        }
+        if (!now.isBefore(scheduled.startsAt())) {
+            throw new MeetingRuleViolation(REGISTRATION_CLOSED,
+                    "Registration closed when the meeting started at " + scheduled.startsAt());
+        }
+        if (closedByOrganiser) {
+            throw new MeetingRuleViolation(REGISTRATION_CLOSED, "The organiser closed registration");
+        }
+    }
+
+    @EventSourcingHandler
+    void on(MeetingScheduled event) {
+        meetingId = event.meetingId();
+        scheduled = event;
+        capacity = event.capacity();
+    }
+
+    @EventSourcingHandler
+    void on(MeetingCapacityChanged event) {
+        capacity = event.capacity();
+    }
+
+    @EventSourcingHandler
+    void on(RegistrationClosed event) {
+        closedByOrganiser = true;
+    }
+
+    @EventSourcingHandler
+    void on(RegistrationReopened event) {
+        closedByOrganiser = false;
+    }
+
+    @EventSourcingHandler
+    void on(MeetingCancelled event) {
+        cancelled = true;
+    }
+
+    @EventSourcingHandler
+    void on(ParticipantRegistered event) {
+        add(Registration.confirmed(event.registrationId(), event.participant()));
+        confirmed++;
+    }
+
+    @EventSourcingHandler
+    void on(ParticipantWaitlisted event) {
+        add(Registration.waitlisted(event.registrationId(), event.participant()));
+        waitingList.add(event.registrationId());
+    }
+
+    @EventSourcingHandler
+    void on(WaitlistedParticipantPromoted event) {
+        waitingList.remove(event.registrationId());
+        registrations.computeIfPresent(event.registrationId(), (id, registration) -> registration.asConfirmed());
+        if (event.vacatedBy() != null) {
+            registrations.computeIfPresent(event.vacatedBy(), (id, vacating) -> vacating.withSuccessor(event.registrationId()));
+        }
+        confirmed++;
+    }
+
+    @EventSourcingHandler
+    void on(RegistrationCancelled event) {
+        Registration registration = registrations.get(event.registrationId());
+        if (registration.status() == RegistrationStatus.CONFIRMED) {
+            confirmed--;
+        } else {
+            waitingList.remove(registration.id());
+        }
+        activeByEmail.remove(registration.emailKey());
+        registrations.put(registration.id(), registration.asCancelled());
+    }
+
+    private void add(Registration registration) {
+        registrations.put(registration.id(), registration);
+        activeByEmail.put(registration.emailKey(), registration.id());
+    }
+}

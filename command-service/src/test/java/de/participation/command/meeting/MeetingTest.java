@@ -1,0 +1,476 @@
+package de.participation.command.meeting;
+
+import de.participation.events.CancellationCause;
+import de.participation.events.MeetingCancelled;
+import de.participation.events.MeetingCapacityChanged;
+import de.participation.events.MeetingScheduled;
+import de.participation.events.Participant;
+import de.participation.events.ParticipantRegistered;
+import de.participation.events.ParticipantWaitlisted;
+import de.participation.events.RegistrationCancelled;
+import de.participation.events.RegistrationClosed;
+import de.participation.events.RegistrationReopened;
+import de.participation.events.RegistrationStatus;
+import de.participation.events.WaitingListPolicy;
+import de.participation.events.WaitlistedParticipantPromoted;
+import de.participation.events.WaitlistedParticipantPromoted.PromotionCause;
+import org.axonframework.test.aggregate.AggregateTestFixture;
+import org.axonframework.test.aggregate.FixtureConfiguration;
+import org.axonframework.test.matchers.Matchers;
+import org.hamcrest.Matcher;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+import java.time.Instant;
+import java.util.List;
+import java.util.UUID;
+
+import static de.participation.events.RegistrationStatus.CONFIRMED;
+import static de.participation.events.RegistrationStatus.WAITLISTED;
+
+/** The rules of DOMAIN.md, one behaviour per test. */
+class MeetingTest {
+
+    private static final UUID MEETING = UUID.fromString("6f1c2a9e-3b7d-4c21-9a4e-0d5b8e7f1a01");
+    private static final Instant NOW = Instant.parse("2019-05-20T10:00:00Z");
+    private static final Instant STARTS_AT = Instant.parse("2019-06-03T08:00:00Z");
+    private static final UUID R1 = UUID.fromString("00000000-0000-4000-8000-000000000001");
+    private static final UUID R2 = UUID.fromString("00000000-0000-4000-8000-000000000002");
+    private static final UUID R3 = UUID.fromString("00000000-0000-4000-8000-000000000003");
+    private static final UUID R4 = UUID.fromString("00000000-0000-4000-8000-000000000004");
+    private static final Participant ERIKA = new Participant("Erika Mustermann", "erika@example.org", "Gemeinde Musterdorf");
+    private static final Participant MAX = new Participant("Max Mustermann", "max@example.org", null);
+    private static final Participant JONAS = new Participant("Jonas Schmidt", "jonas@example.org", null);
+    private static final Participant LEA = new Participant("Lea Weber", "lea@example.org", "Stadt Leipzig");
+
+    private FixtureConfiguration<Meeting> fixture;
+
+    @BeforeEach
+    void setUp() {
+        fixture = new AggregateTestFixture<>(Meeting.class);
+    }
+
+    private static MeetingScheduled scheduled(int capacity, WaitingListPolicy waitingList) {
+        return new MeetingScheduled(MEETING, "Regionen-Workshop", "Mobilität und Coworking", "Meißen",
+                STARTS_AT, null, capacity, null, null, waitingList);
+    }
+
+    private static MeetingScheduled scheduled(int capacity) {
+        return scheduled(capacity, WaitingListPolicy.UNLIMITED);
+    }
+
+    private static ScheduleMeeting schedule(MeetingScheduled event) {
+        return new ScheduleMeeting(event.meetingId(), event.title(), event.description(), event.location(),
+                event.startsAt(), event.endsAt(), event.capacity(), event.registrationOpensAt(),
+                event.registrationClosesAt(), event.waitingList());
+    }
+
+    private static RegisterParticipant register(UUID registrationId, Participant participant) {
+        return new RegisterParticipant(MEETING, registrationId, participant, true);
+    }
+
+    private static Matcher<?> rejectedWith(Rejection rejection) {
+        return Matchers.predicate(e -> e instanceof MeetingRuleViolation violation && violation.rejection() == rejection);
+    }
+
+    // scheduling
+
+    @Test
+    void canScheduleMeeting() {
+        fixture.givenNoPriorActivity()
+                .when(schedule(scheduled(40)))
+                .expectEvents(scheduled(40))
+                .expectResultMessagePayload(new ScheduleOutcome(MEETING, 0, true));
+    }
+
+    @Test
+    void repeatedScheduleWithSameDetailsChangesNothing() {
+        fixture.given(scheduled(40), new MeetingCapacityChanged(MEETING, 40, 50))
+                .when(schedule(scheduled(40)))
+                .expectNoEvents()
+                .expectResultMessagePayload(new ScheduleOutcome(MEETING, 1, false));
+    }
+
+    @Test
+    void cannotRescheduleSameMeetingIdWithOtherDetails() {
+        fixture.given(scheduled(40))
+                .when(schedule(scheduled(41)))
+                .expectNoEvents()
+                .expectException(rejectedWith(Rejection.MEETING_ID_CONFLICT));
+    }
+
+    // registering
+
+    @Test
+    void participantGetsFreeSeat() {
+        fixture.givenCurrentTime(NOW).andGiven(scheduled(2))
+                .when(register(R1, ERIKA))
+                .expectEvents(new ParticipantRegistered(MEETING, R1, ERIKA))
+                .expectResultMessagePayload(new RegistrationOutcome(R1, CONFIRMED, null, 1, true));
+    }
+
+    @Test
+    void participantJoinsWaitingListWhenFull() {
+        fixture.givenCurrentTime(NOW).andGiven(scheduled(1), new ParticipantRegistered(MEETING, R1, ERIKA))
+                .when(register(R2, MAX))
+                .expectEvents(new ParticipantWaitlisted(MEETING, R2, MAX, 1))
+                .expectResultMessagePayload(new RegistrationOutcome(R2, WAITLISTED, 1, 2, true));
+    }
+
+    @Test
+    void waitingListPositionsCountFromOneInArrivalOrder() {
+        fixture.givenCurrentTime(NOW).andGiven(scheduled(1), new ParticipantRegistered(MEETING, R1, ERIKA),
+                        new ParticipantWaitlisted(MEETING, R2, MAX, 1))
+                .when(register(R3, JONAS))
+                .expectEvents(new ParticipantWaitlisted(MEETING, R3, JONAS, 2));
+    }
+
+    @Test
+    void cannotRegisterWhenFullAndCallerDeclinesWaitingList() {
+        fixture.givenCurrentTime(NOW).andGiven(scheduled(1), new ParticipantRegistered(MEETING, R1, ERIKA))
+                .when(new RegisterParticipant(MEETING, R2, MAX, false))
+                .expectNoEvents()
+                .expectException(rejectedWith(Rejection.MEETING_FULL));
+    }
+
+    @Test
+    void cannotRegisterWhenFullAndWaitingListDisabled() {
+        fixture.givenCurrentTime(NOW)
+                .andGiven(scheduled(1, new WaitingListPolicy(false, 0)), new ParticipantRegistered(MEETING, R1, ERIKA))
+                .when(register(R2, MAX))
+                .expectNoEvents()
+                .expectException(rejectedWith(Rejection.MEETING_FULL));
+    }
+
+    @Test
+    void cannotJoinWaitingListBeyondItsLimit() {
+        fixture.givenCurrentTime(NOW)
+                .andGiven(scheduled(1, new WaitingListPolicy(true, 1)), new ParticipantRegistered(MEETING, R1, ERIKA),
+                        new ParticipantWaitlisted(MEETING, R2, MAX, 1))
+                .when(register(R3, JONAS))
+                .expectNoEvents()
+                .expectException(rejectedWith(Rejection.WAITING_LIST_FULL));
+    }
+
+    @Test
+    void retriedRegistrationReturnsEarlierOutcomeWithoutNewEvent() {
+        fixture.givenCurrentTime(NOW).andGiven(scheduled(1), new ParticipantRegistered(MEETING, R1, ERIKA),
+                        new ParticipantWaitlisted(MEETING, R2, MAX, 1))
+                .when(register(R2, MAX))
+                .expectNoEvents()
+                .expectResultMessagePayload(new RegistrationOutcome(R2, WAITLISTED, 1, 2, false));
+    }
+
+    @Test
+    void retriedRegistrationReportsCurrentStatusAfterPromotion() {
+        fixture.givenCurrentTime(NOW).andGiven(scheduled(1), new ParticipantRegistered(MEETING, R1, ERIKA),
+                        new ParticipantWaitlisted(MEETING, R2, MAX, 1),
+                        new RegistrationCancelled(MEETING, R1, CONFIRMED, CancellationCause.REQUESTED, null),
+                        new WaitlistedParticipantPromoted(MEETING, R2, PromotionCause.CANCELLATION, R1))
+                .when(register(R2, MAX))
+                .expectNoEvents()
+                .expectResultMessagePayload(new RegistrationOutcome(R2, CONFIRMED, null, 4, false));
+    }
+
+    @Test
+    void retriedRegistrationIsRecognisedDespiteEmailCaseAndSpaces() {
+        fixture.givenCurrentTime(NOW).andGiven(scheduled(5), new ParticipantRegistered(MEETING, R1, ERIKA))
+                .when(register(R1, new Participant("Erika Mustermann", "  Erika@Example.ORG ", "Gemeinde Musterdorf")))
+                .expectNoEvents()
+                .expectResultMessagePayload(new RegistrationOutcome(R1, CONFIRMED, null, 1, false));
+    }
+
+    @Test
+    void sameRegistrationIdWithOtherParticipantIsAConflict() {
+        fixture.givenCurrentTime(NOW).andGiven(scheduled(5), new ParticipantRegistered(MEETING, R1, ERIKA))
+                .when(register(R1, MAX))
+                .expectNoEvents()
+                .expectException(rejectedWith(Rejection.REGISTRATION_ID_CONFLICT));
+    }
+
+    @Test
+    void samePersonCannotHoldTwoActiveRegistrations() {
+        fixture.givenCurrentTime(NOW).andGiven(scheduled(5), new ParticipantRegistered(MEETING, R1, ERIKA))
+                .when(register(R2, new Participant("E. Mustermann", " ERIKA@example.org", null)))
+                .expectNoEvents()
+                .expectException(Matchers.predicate(e -> e instanceof MeetingRuleViolation v
+                        && v.rejection() == Rejection.ALREADY_REGISTERED && R1.equals(v.registrationId())));
+    }
+
+    @Test
+    void samePersonMayRegisterAgainAfterCancelling() {
+        fixture.givenCurrentTime(NOW).andGiven(scheduled(5), new ParticipantRegistered(MEETING, R1, ERIKA),
+                        new RegistrationCancelled(MEETING, R1, CONFIRMED, CancellationCause.REQUESTED, null))
+                .when(register(R2, ERIKA))
+                .expectEvents(new ParticipantRegistered(MEETING, R2, ERIKA));
+    }
+
+    @Test
+    void cannotRegisterBeforeWindowOpens() {
+        MeetingScheduled withWindow = new MeetingScheduled(MEETING, "Workshop", null, "Meißen", STARTS_AT, null, 5,
+                NOW.plusSeconds(1), null, WaitingListPolicy.UNLIMITED);
+        fixture.givenCurrentTime(NOW).andGiven(withWindow)
+                .when(register(R1, ERIKA))
+                .expectNoEvents()
+                .expectException(rejectedWith(Rejection.REGISTRATION_NOT_OPEN));
+    }
+
+    @Test
+    void canRegisterOnceWindowHasOpened() {
+        MeetingScheduled withWindow = new MeetingScheduled(MEETING, "Workshop", null, "Meißen", STARTS_AT, null, 5,
+                NOW, null, WaitingListPolicy.UNLIMITED);
+        fixture.givenCurrentTime(NOW).andGiven(withWindow)
+                .when(register(R1, ERIKA))
+                .expectEvents(new ParticipantRegistered(MEETING, R1, ERIKA));
+    }
+
+    @Test
+    void cannotRegisterAfterWindowCloses() {
+        MeetingScheduled withWindow = new MeetingScheduled(MEETING, "Workshop", null, "Meißen", STARTS_AT, null, 5,
+                null, NOW, WaitingListPolicy.UNLIMITED);
+        fixture.givenCurrentTime(NOW).andGiven(withWindow)
+                .when(register(R1, ERIKA))
+                .expectNoEvents()
+                .expectException(rejectedWith(Rejection.REGISTRATION_CLOSED));
+    }
+
+    @Test
+    void cannotRegisterOnceMeetingHasStarted() {
+        fixture.givenCurrentTime(STARTS_AT).andGiven(scheduled(5))
+                .when(register(R1, ERIKA))
+                .expectNoEvents()
+                .expectException(rejectedWith(Rejection.REGISTRATION_CLOSED));
+    }
+
+    @Test
+    void cannotRegisterWhenOrganiserClosedRegistration() {
+        fixture.givenCurrentTime(NOW).andGiven(scheduled(5), new RegistrationClosed(MEETING))
+                .when(register(R1, ERIKA))
+                .expectNoEvents()
+                .expectException(rejectedWith(Rejection.REGISTRATION_CLOSED));
+    }
+
+    @Test
+    void canRegisterAgainAfterOrganiserReopened() {
+        fixture.givenCurrentTime(NOW).andGiven(scheduled(5), new RegistrationClosed(MEETING), new RegistrationReopened(MEETING))
+                .when(register(R1, ERIKA))
+                .expectEvents(new ParticipantRegistered(MEETING, R1, ERIKA));
+    }
+
+    @Test
+    void cannotRegisterForCancelledMeeting() {
+        fixture.givenCurrentTime(NOW).andGiven(scheduled(5), new MeetingCancelled(MEETING, "Raum fehlt"))
+                .when(register(R1, ERIKA))
+                .expectNoEvents()
+                .expectException(rejectedWith(Rejection.MEETING_CANCELLED));
+    }
+
+    // cancelling a registration
+
+    @Test
+    void cancellingConfirmedRegistrationPromotesHeadOfWaitingList() {
+        fixture.givenCurrentTime(NOW).andGiven(scheduled(1), new ParticipantRegistered(MEETING, R1, ERIKA),
+                        new ParticipantWaitlisted(MEETING, R2, MAX, 1), new ParticipantWaitlisted(MEETING, R3, JONAS, 2))
+                .when(new CancelRegistration(MEETING, R1, "Terminkonflikt"))
+                .expectEvents(new RegistrationCancelled(MEETING, R1, CONFIRMED, CancellationCause.REQUESTED, "Terminkonflikt"),
+                        new WaitlistedParticipantPromoted(MEETING, R2, PromotionCause.CANCELLATION, R1))
+                .expectResultMessagePayload(new CancellationOutcome(R1, List.of(R2), 5));
+    }
+
+    @Test
+    void cancellingConfirmedRegistrationWithEmptyWaitingListFreesSeat() {
+        fixture.givenCurrentTime(NOW).andGiven(scheduled(2), new ParticipantRegistered(MEETING, R1, ERIKA))
+                .when(new CancelRegistration(MEETING, R1, null))
+                .expectEvents(new RegistrationCancelled(MEETING, R1, CONFIRMED, CancellationCause.REQUESTED, null))
+                .expectResultMessagePayload(new CancellationOutcome(R1, List.of(), 2));
+    }
+
+    @Test
+    void freedSeatGoesToNextRegistrantWhenWaitingListIsEmpty() {
+        fixture.givenCurrentTime(NOW).andGiven(scheduled(1), new ParticipantRegistered(MEETING, R1, ERIKA),
+                        new RegistrationCancelled(MEETING, R1, CONFIRMED, CancellationCause.REQUESTED, null))
+                .when(register(R2, MAX))
+                .expectEvents(new ParticipantRegistered(MEETING, R2, MAX));
+    }
+
+    @Test
+    void leavingWaitingListMovesEveryoneBehindUpOnePlace() {
+        fixture.givenCurrentTime(NOW).andGiven(scheduled(1), new ParticipantRegistered(MEETING, R1, ERIKA),
+                        new ParticipantWaitlisted(MEETING, R2, MAX, 1), new ParticipantWaitlisted(MEETING, R3, JONAS, 2),
+                        new RegistrationCancelled(MEETING, R2, WAITLISTED, CancellationCause.REQUESTED, null))
+                .when(register(R3, JONAS))
+                .expectNoEvents()
+                .expectResultMessagePayload(new RegistrationOutcome(R3, WAITLISTED, 1, 4, false));
+    }
+
+    @Test
+    void leavingWaitingListPromotesNobody() {
+        fixture.givenCurrentTime(NOW).andGiven(scheduled(1), new ParticipantRegistered(MEETING, R1, ERIKA),
+                        new ParticipantWaitlisted(MEETING, R2, MAX, 1), new ParticipantWaitlisted(MEETING, R3, JONAS, 2))
+                .when(new CancelRegistration(MEETING, R2, null))
+                .expectEvents(new RegistrationCancelled(MEETING, R2, WAITLISTED, CancellationCause.REQUESTED, null))
+                .expectResultMessagePayload(new CancellationOutcome(R2, List.of(), 4));
+    }
+
+    @Test
+    void cancellingAgainGivesSameAnswerWithoutNewEvent() {
+        fixture.givenCurrentTime(NOW).andGiven(scheduled(1), new ParticipantRegistered(MEETING, R1, ERIKA),
+                        new ParticipantWaitlisted(MEETING, R2, MAX, 1),
+                        new RegistrationCancelled(MEETING, R1, CONFIRMED, CancellationCause.REQUESTED, null),
+                        new WaitlistedParticipantPromoted(MEETING, R2, PromotionCause.CANCELLATION, R1),
+                        new ParticipantRegistered(MEETING, R3, JONAS))
+                .when(new CancelRegistration(MEETING, R1, null))
+                .expectNoEvents()
+                .expectResultMessagePayload(new CancellationOutcome(R1, List.of(R2), 5));
+    }
+
+    @Test
+    void cannotCancelUnknownRegistration() {
+        fixture.givenCurrentTime(NOW).andGiven(scheduled(1))
+                .when(new CancelRegistration(MEETING, R1, null))
+                .expectNoEvents()
+                .expectException(rejectedWith(Rejection.REGISTRATION_NOT_FOUND));
+    }
+
+    // capacity
+
+    @Test
+    void growingCapacityPromotesAsManyAsNewSeatsInOrder() {
+        fixture.givenCurrentTime(NOW).andGiven(scheduled(1), new ParticipantRegistered(MEETING, R1, ERIKA),
+                        new ParticipantWaitlisted(MEETING, R2, MAX, 1), new ParticipantWaitlisted(MEETING, R3, JONAS, 2),
+                        new ParticipantWaitlisted(MEETING, R4, LEA, 3))
+                .when(new ChangeCapacity(MEETING, 3))
+                .expectEvents(new MeetingCapacityChanged(MEETING, 1, 3),
+                        new WaitlistedParticipantPromoted(MEETING, R2, PromotionCause.CAPACITY_INCREASE, null),
+                        new WaitlistedParticipantPromoted(MEETING, R3, PromotionCause.CAPACITY_INCREASE, null))
+                .expectResultMessagePayload(new CapacityOutcome(MEETING, 3, List.of(R2, R3), 7));
+    }
+
+    @Test
+    void growingCapacityBeyondWaitingListLeavesSeatsFree() {
+        fixture.givenCurrentTime(NOW).andGiven(scheduled(1), new ParticipantRegistered(MEETING, R1, ERIKA),
+                        new ParticipantWaitlisted(MEETING, R2, MAX, 1))
+                .when(new ChangeCapacity(MEETING, 10))
+                .expectEvents(new MeetingCapacityChanged(MEETING, 1, 10),
+                        new WaitlistedParticipantPromoted(MEETING, R2, PromotionCause.CAPACITY_INCREASE, null))
+                .expectResultMessagePayload(new CapacityOutcome(MEETING, 10, List.of(R2), 4));
+    }
+
+    @Test
+    void shrinkingCapacityDownToConfirmedIsAllowed() {
+        fixture.givenCurrentTime(NOW).andGiven(scheduled(5), new ParticipantRegistered(MEETING, R1, ERIKA))
+                .when(new ChangeCapacity(MEETING, 1))
+                .expectEvents(new MeetingCapacityChanged(MEETING, 5, 1))
+                .expectResultMessagePayload(new CapacityOutcome(MEETING, 1, List.of(), 2));
+    }
+
+    @Test
+    void cannotShrinkCapacityBelowConfirmed() {
+        fixture.givenCurrentTime(NOW).andGiven(scheduled(5), new ParticipantRegistered(MEETING, R1, ERIKA),
+                        new ParticipantRegistered(MEETING, R2, MAX))
+                .when(new ChangeCapacity(MEETING, 1))
+                .expectNoEvents()
+                .expectException(rejectedWith(Rejection.CAPACITY_BELOW_CONFIRMED));
+    }
+
+    @Test
+    void unchangedCapacityWritesNothing() {
+        fixture.given(scheduled(5))
+                .when(new ChangeCapacity(MEETING, 5))
+                .expectNoEvents()
+                .expectResultMessagePayload(new CapacityOutcome(MEETING, 5, List.of(), 0));
+    }
+
+    @Test
+    void cannotChangeCapacityOfCancelledMeeting() {
+        fixture.given(scheduled(5), new MeetingCancelled(MEETING, null))
+                .when(new ChangeCapacity(MEETING, 6))
+                .expectNoEvents()
+                .expectException(rejectedWith(Rejection.MEETING_CANCELLED));
+    }
+
+    // closing and reopening
+
+    @Test
+    void organiserCanCloseRegistration() {
+        fixture.given(scheduled(5))
+                .when(new CloseRegistration(MEETING))
+                .expectEvents(new RegistrationClosed(MEETING))
+                .expectResultMessagePayload(1L);
+    }
+
+    @Test
+    void closingClosedRegistrationAgainWritesNothing() {
+        fixture.given(scheduled(5), new RegistrationClosed(MEETING))
+                .when(new CloseRegistration(MEETING))
+                .expectNoEvents()
+                .expectResultMessagePayload(1L);
+    }
+
+    @Test
+    void organiserCanReopenRegistration() {
+        fixture.given(scheduled(5), new RegistrationClosed(MEETING))
+                .when(new ReopenRegistration(MEETING))
+                .expectEvents(new RegistrationReopened(MEETING))
+                .expectResultMessagePayload(2L);
+    }
+
+    @Test
+    void reopeningOpenRegistrationWritesNothing() {
+        fixture.given(scheduled(5))
+                .when(new ReopenRegistration(MEETING))
+                .expectNoEvents()
+                .expectResultMessagePayload(0L);
+    }
+
+    @Test
+    void cannotCloseRegistrationOfCancelledMeeting() {
+        fixture.given(scheduled(5), new MeetingCancelled(MEETING, null))
+                .when(new CloseRegistration(MEETING))
+                .expectNoEvents()
+                .expectException(rejectedWith(Rejection.MEETING_CANCELLED));
+    }
+
+    // cancelling the meeting
+
+    @Test
+    void cancellingMeetingEndsEveryActiveRegistration() {
+        fixture.givenCurrentTime(NOW).andGiven(scheduled(1), new ParticipantRegistered(MEETING, R1, ERIKA),
+                        new ParticipantWaitlisted(MEETING, R2, MAX, 1), new ParticipantWaitlisted(MEETING, R3, JONAS, 2),
+                        new RegistrationCancelled(MEETING, R3, WAITLISTED, CancellationCause.REQUESTED, null))
+                .when(new CancelMeeting(MEETING, "Raum fehlt"))
+                .expectEvents(new MeetingCancelled(MEETING, "Raum fehlt"),
+                        new RegistrationCancelled(MEETING, R1, CONFIRMED, CancellationCause.MEETING_CANCELLED, "Raum fehlt"),
+                        new RegistrationCancelled(MEETING, R2, WAITLISTED, CancellationCause.MEETING_CANCELLED, "Raum fehlt"))
+                .expectResultMessagePayload(7L);
+    }
+
+    @Test
+    void cancellingMeetingPromotesNobody() {
+        fixture.givenCurrentTime(NOW).andGiven(scheduled(1), new ParticipantRegistered(MEETING, R1, ERIKA),
+                        new ParticipantWaitlisted(MEETING, R2, MAX, 1), new MeetingCancelled(MEETING, null),
+                        new RegistrationCancelled(MEETING, R1, CONFIRMED, CancellationCause.MEETING_CANCELLED, null),
+                        new RegistrationCancelled(MEETING, R2, WAITLISTED, CancellationCause.MEETING_CANCELLED, null))
+                .when(new CancelRegistration(MEETING, R1, null))
+                .expectNoEvents()
+                .expectResultMessagePayload(new CancellationOutcome(R1, List.of(), 5));
+    }
+
+    @Test
+    void cancellingCancelledMeetingAgainWritesNothing() {
+        fixture.given(scheduled(5), new MeetingCancelled(MEETING, null))
+                .when(new CancelMeeting(MEETING, "nochmal"))
+                .expectNoEvents()
+                .expectResultMessagePayload(1L);
+    }
+
+    @Test
+    void retryAfterMeetingCancellationReportsCancelledRegistration() {
+        fixture.givenCurrentTime(NOW).andGiven(scheduled(5), new ParticipantRegistered(MEETING, R1, ERIKA),
+                        new MeetingCancelled(MEETING, null),
+                        new RegistrationCancelled(MEETING, R1, CONFIRMED, CancellationCause.MEETING_CANCELLED, null))
+                .when(register(R1, ERIKA))
+                .expectNoEvents()
+                .expectResultMessagePayload(new RegistrationOutcome(R1, RegistrationStatus.CANCELLED, null, 3, false));
+    }
+}
