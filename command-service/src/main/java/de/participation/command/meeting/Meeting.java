@@ -20,6 +20,7 @@ import org.axonframework.eventsourcing.EventSourcingHandler;
 import org.axonframework.modelling.command.AggregateCreationPolicy;
 import org.axonframework.modelling.command.AggregateIdentifier;
 import org.axonframework.modelling.command.CreationPolicy;
+import org.axonframework.spring.stereotype.Aggregate;
 
 import java.time.Instant;
 import java.util.ArrayList;
@@ -43,6 +44,7 @@ import static org.axonframework.modelling.command.AggregateLifecycle.getVersion;
  * waiting list never coexist; the waiting list is first come, first served; one active
  * registration per person; a retried command has no second effect.
  */
+@Aggregate(repository = "meetingRepository")
 class Meeting {
 
     @AggregateIdentifier

@@ -1,0 +1,65 @@
+package de.participation.command.config;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import de.participation.events.MeetingEventJson;
+import org.axonframework.common.jdbc.ConnectionProvider;
+import org.axonframework.common.jdbc.PersistenceExceptionResolver;
+import org.axonframework.common.transaction.TransactionManager;
+import org.axonframework.config.Configuration;
+import org.axonframework.eventsourcing.eventstore.EventStorageEngine;
+import org.axonframework.eventsourcing.eventstore.jdbc.JdbcEventStorageEngine;
+import org.axonframework.serialization.Serializer;
+import org.axonframework.serialization.json.JacksonSerializer;
+import org.springframework.beans.factory.annotation.Qualifier;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Primary;
+
+/**
+ * Axon's JDBC event store on PostgreSQL (tables from the Flyway migrations), with JSON
+ * serialization: XStream cannot read Java records (ARCHITECTURE.md, trap 2), and JSON keeps the
+ * stored history readable for auditors. Axon uses its in-memory store without these beans
+ * (trap 3), so they are declared here rather than left to chance.
+ */
+@org.springframework.context.annotation.Configuration(proxyBeanMethods = false)
+public class EventStoreConfiguration {
+
+    /** The published language's mapper: it ignores unknown fields, so old code reads newer events. */
+    private static JacksonSerializer jsonSerializer(ObjectMapper mapper) {
+        return JacksonSerializer.builder().objectMapper(mapper).build();
+    }
+
+    @Bean
+    @Primary
+    Serializer serializer() {
+        return jsonSerializer(MeetingEventJson.mapper());
+    }
+
+    @Bean
+    @Qualifier("eventSerializer")
+    Serializer eventSerializer() {
+        return jsonSerializer(MeetingEventJson.mapper());
+    }
+
+    @Bean
+    @Qualifier("messageSerializer")
+    Serializer messageSerializer() {
+        return jsonSerializer(MeetingEventJson.mapper());
+    }
+
+    @Bean
+    EventStorageEngine eventStorageEngine(@Qualifier("eventSerializer") Serializer eventSerializer,
+                                          @Qualifier("snapshotSerializer") Serializer snapshotSerializer,
+                                          PersistenceExceptionResolver persistenceExceptionResolver,
+                                          ConnectionProvider connectionProvider,
+                                          TransactionManager transactionManager,
+                                          Configuration axonConfiguration) {
+        return JdbcEventStorageEngine.builder()
+                .eventSerializer(eventSerializer)
+                .snapshotSerializer(snapshotSerializer)
+                .upcasterChain(axonConfiguration.upcasterChain())
+                .persistenceExceptionResolver(persistenceExceptionResolver)
+                .connectionProvider(connectionProvider)
+                .transactionManager(transactionManager)
+                .build();
+    }
+}

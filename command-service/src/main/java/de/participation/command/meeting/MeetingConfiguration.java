@@ -1,0 +1,67 @@
+package de.participation.command.meeting;
+
+import com.fasterxml.jackson.annotation.JsonAutoDetect;
+import com.fasterxml.jackson.annotation.JsonAutoDetect.Visibility;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import de.participation.events.MeetingEventJson;
+import org.axonframework.common.caching.Cache;
+import org.axonframework.common.caching.WeakReferenceCache;
+import org.axonframework.eventsourcing.EventCountSnapshotTriggerDefinition;
+import org.axonframework.eventsourcing.EventSourcingRepository;
+import org.axonframework.eventsourcing.SnapshotTriggerDefinition;
+import org.axonframework.eventsourcing.Snapshotter;
+import org.axonframework.eventsourcing.eventstore.EventStore;
+import org.axonframework.messaging.annotation.HandlerDefinition;
+import org.axonframework.messaging.annotation.ParameterResolverFactory;
+import org.axonframework.serialization.Serializer;
+import org.axonframework.serialization.json.JacksonSerializer;
+import org.springframework.beans.factory.annotation.Qualifier;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+
+/**
+ * How meetings are loaded and stored. A meeting with ten thousand registrations is not replayed
+ * on every command: the instance stays in a cache between commands, and a snapshot every
+ * {@code participation.meeting.snapshot-threshold} events bounds what a cache miss replays.
+ */
+@Configuration(proxyBeanMethods = false)
+public class MeetingConfiguration {
+
+    /** Snapshots store the aggregate's fields; the aggregate has no getters and needs none. */
+    @JsonAutoDetect(fieldVisibility = Visibility.ANY, getterVisibility = Visibility.NONE,
+            isGetterVisibility = Visibility.NONE)
+    private abstract static class FieldsOnly {
+    }
+
+    @Bean
+    @Qualifier("snapshotSerializer")
+    Serializer snapshotSerializer() {
+        ObjectMapper mapper = MeetingEventJson.mapper().addMixIn(Meeting.class, FieldsOnly.class);
+        return JacksonSerializer.builder().objectMapper(mapper).build();
+    }
+
+    @Bean
+    Cache meetingCache() {
+        return new WeakReferenceCache();
+    }
+
+    @Bean
+    SnapshotTriggerDefinition meetingSnapshotTrigger(
+            Snapshotter snapshotter, @Value("${participation.meeting.snapshot-threshold:250}") int threshold) {
+        return new EventCountSnapshotTriggerDefinition(snapshotter, threshold);
+    }
+
+    @Bean
+    EventSourcingRepository<Meeting> meetingRepository(EventStore eventStore, Cache meetingCache,
+                                                       SnapshotTriggerDefinition meetingSnapshotTrigger,
+                                                       ParameterResolverFactory parameterResolverFactory,
+                                                       HandlerDefinition handlerDefinition) {
+        return new MeetingRepository(EventSourcingRepository.builder(Meeting.class)
+                .eventStore(eventStore)
+                .cache(meetingCache)
+                .snapshotTriggerDefinition(meetingSnapshotTrigger)
+                .parameterResolverFactory(parameterResolverFactory)
+                .handlerDefinition(handlerDefinition), eventStore, meetingCache);
+    }
+}

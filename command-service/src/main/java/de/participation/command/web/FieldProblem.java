@@ -1,0 +1,5 @@
+package de.participation.command.web;
+
+/** One invalid input field and what is wrong with it. */
+public record FieldProblem(String field, String message) {
+}

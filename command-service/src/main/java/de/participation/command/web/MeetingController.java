@@ -1,0 +1,113 @@
+package de.participation.command.web;
+
+import de.participation.command.meeting.CancelMeeting;
+import de.participation.command.meeting.CapacityOutcome;
+import de.participation.command.meeting.ChangeCapacity;
+import de.participation.command.meeting.CloseRegistration;
+import de.participation.command.meeting.MeetingRuleViolation;
+import de.participation.command.meeting.ReopenRegistration;
+import de.participation.command.meeting.ScheduleMeeting;
+import de.participation.command.meeting.ScheduleOutcome;
+import de.participation.events.WaitingListPolicy;
+import jakarta.validation.Valid;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.ResponseEntity;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.PutMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RestController;
+
+import java.net.URI;
+import java.time.OffsetDateTime;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.UUID;
+
+/** The organisers' commands on a meeting. */
+@RestController
+@RequestMapping("/api/v1/meetings")
+class MeetingController {
+
+    private final CommandDispatcher commands;
+
+    MeetingController(CommandDispatcher commands) {
+        this.commands = commands;
+    }
+
+    record MeetingSequence(UUID meetingId, long sequence) {
+    }
+
+    @PostMapping
+    ResponseEntity<MeetingSequence> schedule(@Valid @RequestBody ScheduleMeetingRequest request, RequestOrigin origin)
+            throws MeetingRuleViolation {
+        requireConsistentTimes(request);
+        UUID meetingId = request.meetingId() != null ? request.meetingId() : UUID.randomUUID();
+        ScheduleOutcome outcome = commands.dispatch(new ScheduleMeeting(meetingId, request.title(),
+                Text.optional(request.description()), request.location(),
+                request.startsAt().toInstant(), instant(request.endsAt()), request.capacity(),
+                instant(request.registrationOpensAt()), instant(request.registrationClosesAt()),
+                waitingList(request.waitingList())), origin);
+        MeetingSequence body = new MeetingSequence(outcome.meetingId(), outcome.sequence());
+        return outcome.created()
+                ? ResponseEntity.created(URI.create("/api/v1/meetings/" + meetingId)).body(body)
+                : ResponseEntity.ok(body);
+    }
+
+    @PutMapping("/{meetingId}/capacity")
+    CapacityOutcome changeCapacity(@PathVariable UUID meetingId, @Valid @RequestBody ChangeCapacityRequest request,
+                                   RequestOrigin origin) throws MeetingRuleViolation {
+        return commands.dispatch(new ChangeCapacity(meetingId, request.capacity()), origin);
+    }
+
+    @PostMapping("/{meetingId}/registration/close")
+    MeetingSequence closeRegistration(@PathVariable UUID meetingId, RequestOrigin origin) throws MeetingRuleViolation {
+        long sequence = commands.dispatch(new CloseRegistration(meetingId), origin);
+        return new MeetingSequence(meetingId, sequence);
+    }
+
+    @PostMapping("/{meetingId}/registration/open")
+    MeetingSequence reopenRegistration(@PathVariable UUID meetingId, RequestOrigin origin) throws MeetingRuleViolation {
+        long sequence = commands.dispatch(new ReopenRegistration(meetingId), origin);
+        return new MeetingSequence(meetingId, sequence);
+    }
+
+    @PostMapping("/{meetingId}/cancel")
+    MeetingSequence cancel(@PathVariable UUID meetingId, @Valid @RequestBody(required = false) ReasonRequest request,
+                           RequestOrigin origin) throws MeetingRuleViolation {
+        String reason = Text.optional((request == null ? ReasonRequest.NONE : request).reason());
+        long sequence = commands.dispatch(new CancelMeeting(meetingId, reason), origin);
+        return new MeetingSequence(meetingId, sequence);
+    }
+
+    private static void requireConsistentTimes(ScheduleMeetingRequest request) {
+        List<FieldProblem> problems = new ArrayList<>();
+        if (request.endsAt() != null && !request.endsAt().isAfter(request.startsAt())) {
+            problems.add(new FieldProblem("endsAt", "must be after startsAt"));
+        }
+        if (request.registrationClosesAt() != null && request.registrationClosesAt().isAfter(request.startsAt())) {
+            problems.add(new FieldProblem("registrationClosesAt", "must not be after startsAt"));
+        }
+        if (request.registrationOpensAt() != null) {
+            OffsetDateTime end = request.registrationClosesAt() != null ? request.registrationClosesAt() : request.startsAt();
+            if (!request.registrationOpensAt().isBefore(end)) {
+                problems.add(new FieldProblem("registrationOpensAt", "must be before registrationClosesAt and startsAt"));
+            }
+        }
+        if (!problems.isEmpty()) {
+            throw new InvalidRequestException(problems);
+        }
+    }
+
+    private static WaitingListPolicy waitingList(ScheduleMeetingRequest.WaitingListRequest request) {
+        if (request == null) {
+            return WaitingListPolicy.UNLIMITED;
+        }
+        return new WaitingListPolicy(request.enabled(), request.limit() == null ? 0 : request.limit());
+    }
+
+    private static java.time.Instant instant(OffsetDateTime value) {
+        return value == null ? null : value.toInstant();
+    }
+}

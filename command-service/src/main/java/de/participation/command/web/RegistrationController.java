@@ -1,0 +1,65 @@
+package de.participation.command.web;
+
+import de.participation.command.meeting.CancelRegistration;
+import de.participation.command.meeting.CancellationOutcome;
+import de.participation.command.meeting.MeetingRuleViolation;
+import de.participation.command.meeting.RegisterParticipant;
+import de.participation.command.meeting.RegistrationOutcome;
+import de.participation.events.Participant;
+import de.participation.events.RegistrationStatus;
+import jakarta.validation.Valid;
+import org.springframework.http.ResponseEntity;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RestController;
+
+import java.net.URI;
+import java.util.List;
+import java.util.UUID;
+
+/** The portal's commands: register (or join the waiting list) and cancel. */
+@RestController
+@RequestMapping("/api/v1/meetings/{meetingId}/registrations")
+class RegistrationController {
+
+    private final CommandDispatcher commands;
+
+    RegistrationController(CommandDispatcher commands) {
+        this.commands = commands;
+    }
+
+    record RegistrationResponse(UUID registrationId, RegistrationStatus status, Integer waitingListPosition,
+                                long sequence) {
+    }
+
+    record CancellationResponse(UUID registrationId, RegistrationStatus status, List<UUID> promoted, long sequence) {
+    }
+
+    @PostMapping
+    ResponseEntity<RegistrationResponse> register(@PathVariable UUID meetingId,
+                                                  @Valid @RequestBody RegisterParticipantRequest request,
+                                                  RequestOrigin origin) throws MeetingRuleViolation {
+        var participant = request.participant();
+        RegistrationOutcome outcome = commands.dispatch(new RegisterParticipant(meetingId, request.registrationId(),
+                new Participant(participant.name(), participant.email(),
+                        Text.optional(participant.organisation())),
+                !Boolean.FALSE.equals(request.joinWaitingListIfFull())), origin);
+        RegistrationResponse body = new RegistrationResponse(outcome.registrationId(), outcome.status(),
+                outcome.waitingListPosition(), outcome.sequence());
+        return outcome.created()
+                ? ResponseEntity.created(URI.create("/api/v1/registrations/" + outcome.registrationId())).body(body)
+                : ResponseEntity.ok(body);
+    }
+
+    @PostMapping("/{registrationId}/cancel")
+    CancellationResponse cancel(@PathVariable UUID meetingId, @PathVariable UUID registrationId,
+                                @Valid @RequestBody(required = false) ReasonRequest request,
+                                RequestOrigin origin) throws MeetingRuleViolation {
+        String reason = Text.optional((request == null ? ReasonRequest.NONE : request).reason());
+        CancellationOutcome outcome = commands.dispatch(new CancelRegistration(meetingId, registrationId, reason), origin);
+        return new CancellationResponse(outcome.registrationId(), RegistrationStatus.CANCELLED, outcome.promoted(),
+                outcome.sequence());
+    }
+}

@@ -1,0 +1,19 @@
+package de.participation.command.web;
+
+import org.axonframework.messaging.MetaData;
+
+import java.util.Map;
+
+/**
+ * Who asked for a command and which request it belongs to. Both travel as metadata on the command
+ * and from there onto every event it causes, so an auditor can tell who asked for each change.
+ */
+public record RequestOrigin(String correlationId, String issuedBy) {
+
+    public static final String CORRELATION_ID = "correlationId";
+    public static final String ISSUED_BY = "issuedBy";
+
+    MetaData asMetaData() {
+        return MetaData.from(Map.of(CORRELATION_ID, correlationId, ISSUED_BY, issuedBy));
+    }
+}

@@ -1,0 +1,28 @@
+package de.participation.command.web;
+
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.Max;
+import jakarta.validation.constraints.Min;
+import jakarta.validation.constraints.NotBlank;
+import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.Size;
+
+import java.time.OffsetDateTime;
+import java.util.UUID;
+
+/** Body of {@code POST /api/v1/meetings}. Instants must carry an offset. */
+record ScheduleMeetingRequest(
+        UUID meetingId,
+        @NotBlank @Size(max = 200) String title,
+        @Size(max = 5000) String description,
+        @NotBlank @Size(max = 200) String location,
+        @NotNull OffsetDateTime startsAt,
+        OffsetDateTime endsAt,
+        @NotNull @Min(1) @Max(100_000) Integer capacity,
+        OffsetDateTime registrationOpensAt,
+        OffsetDateTime registrationClosesAt,
+        @Valid WaitingListRequest waitingList) {
+
+    record WaitingListRequest(@NotNull Boolean enabled, @Min(0) @Max(100_000) Integer limit) {
+    }
+}

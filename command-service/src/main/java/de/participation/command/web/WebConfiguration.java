@@ -1,0 +1,45 @@
+package de.participation.command.web;
+
+import com.fasterxml.jackson.databind.Module;
+import org.axonframework.messaging.correlation.CorrelationDataProvider;
+import org.axonframework.messaging.correlation.SimpleCorrelationDataProvider;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.boot.web.servlet.FilterRegistrationBean;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.core.Ordered;
+import org.springframework.util.unit.DataSize;
+import org.springframework.web.method.support.HandlerMethodArgumentResolver;
+import org.springframework.web.servlet.config.annotation.WebMvcConfigurer;
+
+import java.util.List;
+
+@Configuration(proxyBeanMethods = false)
+class WebConfiguration implements WebMvcConfigurer {
+
+    @Override
+    public void addArgumentResolvers(List<HandlerMethodArgumentResolver> resolvers) {
+        resolvers.add(new RequestOriginResolver());
+    }
+
+    @Bean
+    Module trimmedText() {
+        return Text.trimmingModule();
+    }
+
+    /** Copies the command's origin onto every event it causes. */
+    @Bean
+    CorrelationDataProvider requestOriginOnEvents() {
+        return new SimpleCorrelationDataProvider(RequestOrigin.CORRELATION_ID, RequestOrigin.ISSUED_BY);
+    }
+
+    @Bean
+    FilterRegistrationBean<BodySizeLimit> bodySizeLimit(
+            @Value("${participation.http.max-body-size:64KB}") DataSize maxBodySize) {
+        FilterRegistrationBean<BodySizeLimit> registration =
+                new FilterRegistrationBean<>(new BodySizeLimit(maxBodySize.toBytes()));
+        registration.setOrder(Ordered.HIGHEST_PRECEDENCE);
+        registration.addUrlPatterns("/api/*");
+        return registration;
+    }
+}
