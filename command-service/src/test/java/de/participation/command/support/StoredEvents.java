@@ -1,0 +1,37 @@
+package de.participation.command.support;
+
+import org.springframework.jdbc.core.JdbcTemplate;
+
+import java.util.List;
+import java.util.UUID;
+
+/** Reads what really reached the event store, for assertions on the durable history. */
+public final class StoredEvents {
+
+    private final JdbcTemplate jdbc;
+
+    public StoredEvents(JdbcTemplate jdbc) {
+        this.jdbc = jdbc;
+    }
+
+    public record StoredEvent(long sequence, String type, String payload, String metadata) {
+
+        public String simpleType() {
+            return type.substring(type.lastIndexOf('.') + 1);
+        }
+    }
+
+    public List<StoredEvent> of(UUID meetingId) {
+        return jdbc.query("""
+                select sequencenumber, payloadtype, convert_from(payload, 'UTF8') as payload,
+                       convert_from(metadata, 'UTF8') as metadata
+                from domainevententry where aggregateidentifier = ? order by sequencenumber""",
+                (row, i) -> new StoredEvent(row.getLong(1), row.getString(2), row.getString(3), row.getString(4)),
+                meetingId.toString());
+    }
+
+    public long total() {
+        Long count = jdbc.queryForObject("select count(*) from domainevententry", Long.class);
+        return count == null ? 0 : count;
+    }
+}
