@@ -1,0 +1,76 @@
+package de.participation.command.meeting;
+
+import de.participation.command.support.TestDataDirectory;
+import de.participation.events.Participant;
+import de.participation.events.RegistrationStatus;
+import org.axonframework.commandhandling.gateway.CommandGateway;
+import org.axonframework.common.caching.Cache;
+import org.axonframework.eventhandling.DomainEventMessage;
+import org.axonframework.eventsourcing.eventstore.EventStore;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.test.context.DynamicPropertyRegistry;
+import org.springframework.test.context.DynamicPropertySource;
+
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.UUID;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * A meeting with 10 000 registrations is not replayed from its whole history: loading it after
+ * the cache lost it reads the latest snapshot and at most the threshold's worth of events.
+ */
+@SpringBootTest
+class LongHistoryIT {
+
+    private static final Path DATA = TestDataDirectory.create();
+    private static final int SNAPSHOT_THRESHOLD = 250;
+
+    @DynamicPropertySource
+    static void database(DynamicPropertyRegistry registry) {
+        TestDataDirectory.register(registry, DATA);
+        registry.add("participation.meeting.snapshot-threshold", () -> SNAPSHOT_THRESHOLD);
+    }
+
+    @Autowired
+    CommandGateway commands;
+    @Autowired
+    EventStore eventStore;
+    @Autowired
+    Cache meetingCache;
+
+    @Test
+    void loadingAMeetingWith10000RegistrationsReadsSnapshotAndFewEvents() {
+        UUID meetingId = UUID.randomUUID();
+        commands.sendAndWait(new ScheduleMeeting(meetingId, "forum sachsen digital", null, "Leipzig",
+                java.time.Instant.parse("2099-06-27T07:00:00Z"), null, 5_000, null, null,
+                de.participation.events.WaitingListPolicy.UNLIMITED));
+        List<UUID> registrations = new ArrayList<>();
+        for (int i = 0; i < 10_000; i++) {
+            UUID registrationId = UUID.randomUUID();
+            registrations.add(registrationId);
+            commands.sendAndWait(new RegisterParticipant(meetingId, registrationId,
+                    new Participant("Teilnehmer " + i, "person" + i + "@example.org", null), true));
+        }
+
+        List<? extends DomainEventMessage<?>> replayedOnLoad = eventStore.readEvents(meetingId.toString()).asStream().toList();
+
+        assertThat(replayedOnLoad.getFirst().getPayload()).isInstanceOf(Meeting.class);
+        assertThat(replayedOnLoad).hasSizeLessThanOrEqualTo(SNAPSHOT_THRESHOLD + 1);
+
+        meetingCache.removeAll();
+        RegistrationOutcome lastOne = commands.sendAndWait(new RegisterParticipant(meetingId, registrations.getLast(),
+                new Participant("Teilnehmer 9999", "person9999@example.org", null), true));
+        assertThat(lastOne.status()).isEqualTo(RegistrationStatus.WAITLISTED);
+        assertThat(lastOne.waitingListPosition()).isEqualTo(5_000);
+        assertThat(lastOne.sequence()).isEqualTo(10_000);
+
+        meetingCache.removeAll();
+        CancellationOutcome cancelled = commands.sendAndWait(new CancelRegistration(meetingId, registrations.getFirst(), null));
+        assertThat(cancelled.promoted()).containsExactly(registrations.get(5_000));
+    }
+}
