@@ -132,7 +132,8 @@ class Meeting {
     }
 
     @CommandHandler
-    RegistrationOutcome handle(RegisterParticipant command) throws MeetingRuleViolation {
+    RegistrationOutcome handle(RegisterParticipant command, RegistrationIds registrationIds)
+            throws MeetingRuleViolation {
         Registration existing = registrations.get(command.registrationId());
         if (existing != null) {
             return repeatedRegistration(existing, command.participant());
@@ -145,13 +146,13 @@ class Meeting {
             throw new MeetingRuleViolation(ALREADY_REGISTERED,
                     "This person already holds registration " + active + " for this meeting", active);
         }
-        if (confirmed < capacity) {
+        boolean seatFree = confirmed < capacity;
+        if (!seatFree) {
+            requireRoomOnWaitingList(command.joinWaitingListIfFull());
+        }
+        claim(command.registrationId(), registrationIds);
+        if (seatFree) {
             apply(new ParticipantRegistered(meetingId, command.registrationId(), command.participant()));
-        } else if (!command.joinWaitingListIfFull() || !scheduled.waitingList().enabled()) {
-            throw new MeetingRuleViolation(MEETING_FULL, "All " + capacity + " seats are taken");
-        } else if (!hasRoomOnWaitingList()) {
-            throw new MeetingRuleViolation(WAITING_LIST_FULL,
-                    "All seats are taken and the waiting list is full (" + waitingList.size() + ")");
         } else {
             apply(new ParticipantWaitlisted(meetingId, command.registrationId(), command.participant(),
                     waitingList.size() + 1));
@@ -214,9 +215,24 @@ class Meeting {
         return promoted;
     }
 
-    private boolean hasRoomOnWaitingList() {
+    /** Last check before the registration is written: the claim commits only together with it. */
+    private void claim(UUID registrationId, RegistrationIds registrationIds) throws MeetingRuleViolation {
+        UUID owner = registrationIds.claim(registrationId, meetingId);
+        if (!owner.equals(meetingId)) {
+            throw new MeetingRuleViolation(REGISTRATION_ID_CONFLICT,
+                    "Registration id " + registrationId + " belongs to another meeting", registrationId);
+        }
+    }
+
+    private void requireRoomOnWaitingList(boolean callerAgrees) throws MeetingRuleViolation {
         WaitingListPolicy policy = scheduled.waitingList();
-        return policy.limit() == 0 || waitingList.size() < policy.limit();
+        if (!callerAgrees || !policy.enabled()) {
+            throw new MeetingRuleViolation(MEETING_FULL, "All " + capacity + " seats are taken");
+        }
+        if (policy.limit() != 0 && waitingList.size() >= policy.limit()) {
+            throw new MeetingRuleViolation(WAITING_LIST_FULL,
+                    "All seats are taken and the waiting list is full (" + waitingList.size() + ")");
+        }
     }
 
     private void requireNotCancelled() throws MeetingRuleViolation {

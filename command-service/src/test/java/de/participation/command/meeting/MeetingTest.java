@@ -22,11 +22,14 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 import java.time.Instant;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.UUID;
 
 import static de.participation.events.RegistrationStatus.CONFIRMED;
 import static de.participation.events.RegistrationStatus.WAITLISTED;
+import static org.assertj.core.api.Assertions.assertThat;
 
 /** The rules of DOMAIN.md, one behaviour per test. */
 class MeetingTest {
@@ -43,11 +46,16 @@ class MeetingTest {
     private static final Participant JONAS = new Participant("Jonas Schmidt", "jonas@example.org", null);
     private static final Participant LEA = new Participant("Lea Weber", "lea@example.org", "Stadt Leipzig");
 
+    private static final UUID OTHER_MEETING = UUID.fromString("6f1c2a9e-3b7d-4c21-9a4e-0d5b8e7f1a02");
+
     private FixtureConfiguration<Meeting> fixture;
+    private final Map<UUID, UUID> claimedIds = new HashMap<>();
 
     @BeforeEach
     void setUp() {
         fixture = new AggregateTestFixture<>(Meeting.class);
+        RegistrationIds registry = (registrationId, meetingId) -> claimedIds.computeIfAbsent(registrationId, id -> meetingId);
+        fixture.registerInjectableResource(registry);
     }
 
     private static MeetingScheduled scheduled(int capacity, WaitingListPolicy waitingList) {
@@ -186,6 +194,25 @@ class MeetingTest {
                 .when(register(R1, MAX))
                 .expectNoEvents()
                 .expectException(rejectedWith(Rejection.REGISTRATION_ID_CONFLICT));
+    }
+
+    @Test
+    void cannotUseRegistrationIdThatBelongsToAnotherMeeting() {
+        claimedIds.put(R1, OTHER_MEETING);
+
+        fixture.givenCurrentTime(NOW).andGiven(scheduled(5))
+                .when(register(R1, ERIKA))
+                .expectNoEvents()
+                .expectException(rejectedWith(Rejection.REGISTRATION_ID_CONFLICT));
+    }
+
+    @Test
+    void refusedRegistrationDoesNotClaimItsId() {
+        fixture.givenCurrentTime(NOW).andGiven(scheduled(1), new ParticipantRegistered(MEETING, R1, ERIKA))
+                .when(new RegisterParticipant(MEETING, R2, MAX, false))
+                .expectException(rejectedWith(Rejection.MEETING_FULL));
+
+        assertThat(claimedIds).doesNotContainKey(R2);
     }
 
     @Test

@@ -142,6 +142,20 @@ class CommandApiIT {
     }
 
     @Test
+    void registrationIdOfOneMeetingCannotBeUsedForAnother() {
+        UUID otherMeeting = UUID.randomUUID();
+        api.scheduleMeeting(meetingId, 5);
+        api.scheduleMeeting(otherMeeting, 5);
+        UUID registrationId = UUID.randomUUID();
+        api.register(meetingId, registrationId, "Erika Mustermann", "erika@example.org");
+
+        Response reused = api.register(otherMeeting, registrationId, "Erika Mustermann", "erika@example.org");
+
+        assertProblem(reused, 409, "REGISTRATION_ID_CONFLICT");
+        assertThat(stored.of(otherMeeting)).hasSize(1);
+    }
+
+    @Test
     void cancellingConfirmedRegistrationPromotesAndReportsIt() {
         api.scheduleMeeting(meetingId, 1);
         UUID erika = UUID.randomUUID();
