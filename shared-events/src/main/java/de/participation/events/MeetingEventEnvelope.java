@@ -1,7 +1,6 @@
 package de.participation.events;
 
 import java.time.Instant;
-import java.util.UUID;
 
 /**
  * One domain event as published on Kafka: a CloudEvents 1.0 event in structured JSON mode.
@@ -29,11 +28,13 @@ public record MeetingEventEnvelope(
     public static final String SOURCE = "urn:participation:command-service";
     public static final String CONTENT_TYPE = "application/json";
     public static final int SCHEMA_VERSION = 1;
+    /** The Kafka content-type header of a structured-mode CloudEvent. */
+    public static final String STRUCTURED_CONTENT_TYPE = "application/cloudevents+json; charset=UTF-8";
 
     /** The envelope for an event as the command service stored it. */
-    public static MeetingEventEnvelope of(UUID eventId, Instant time, long sequence, String correlationId,
+    public static MeetingEventEnvelope of(String eventId, Instant time, long sequence, String correlationId,
                                           String issuedBy, MeetingEvent event) {
-        return new MeetingEventEnvelope(SPEC_VERSION, eventId.toString(), SOURCE, MeetingEventTypes.typeOf(event),
+        return new MeetingEventEnvelope(SPEC_VERSION, eventId, SOURCE, MeetingEventTypes.typeOf(event),
                 event.meetingId().toString(), time, CONTENT_TYPE, sequence, correlationId, issuedBy,
                 SCHEMA_VERSION, event);
     }

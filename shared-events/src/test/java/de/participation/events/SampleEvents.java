@@ -36,7 +36,7 @@ final class SampleEvents {
     }
 
     static MeetingEventEnvelope envelope(MeetingEvent event) {
-        return MeetingEventEnvelope.of(UUID.fromString("5a4b3c2d-1e0f-4a9b-8c7d-6e5f4a3b2c03"),
+        return MeetingEventEnvelope.of("5a4b3c2d-1e0f-4a9b-8c7d-6e5f4a3b2c03",
                 Instant.parse("2019-05-20T09:15:30.123Z"), 7, "c0ffee00-0000-4000-8000-000000000001",
                 "portal", event);
     }

@@ -1,5 +1,6 @@
 package de.participation.command.web;
 
+import de.participation.command.EventMetadata;
 import org.axonframework.messaging.MetaData;
 
 import java.util.Map;
@@ -10,10 +11,7 @@ import java.util.Map;
  */
 public record RequestOrigin(String correlationId, String issuedBy) {
 
-    public static final String CORRELATION_ID = "correlationId";
-    public static final String ISSUED_BY = "issuedBy";
-
     MetaData asMetaData() {
-        return MetaData.from(Map.of(CORRELATION_ID, correlationId, ISSUED_BY, issuedBy));
+        return MetaData.from(Map.of(EventMetadata.CORRELATION_ID, correlationId, EventMetadata.ISSUED_BY, issuedBy));
     }
 }

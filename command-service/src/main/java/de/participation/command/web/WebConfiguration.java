@@ -1,6 +1,7 @@
 package de.participation.command.web;
 
 import com.fasterxml.jackson.databind.Module;
+import de.participation.command.EventMetadata;
 import org.axonframework.messaging.correlation.CorrelationDataProvider;
 import org.axonframework.messaging.correlation.SimpleCorrelationDataProvider;
 import org.springframework.beans.factory.annotation.Value;
@@ -30,7 +31,7 @@ class WebConfiguration implements WebMvcConfigurer {
     /** Copies the command's origin onto every event it causes. */
     @Bean
     CorrelationDataProvider requestOriginOnEvents() {
-        return new SimpleCorrelationDataProvider(RequestOrigin.CORRELATION_ID, RequestOrigin.ISSUED_BY);
+        return new SimpleCorrelationDataProvider(EventMetadata.CORRELATION_ID, EventMetadata.ISSUED_BY);
     }
 
     @Bean

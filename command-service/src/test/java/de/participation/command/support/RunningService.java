@@ -21,14 +21,14 @@ public final class RunningService implements AutoCloseable {
     /** An instance with its own embedded PostgreSQL keeping its files in {@code dataDirectory}. */
     public static RunningService withEmbeddedDatabase(Path dataDirectory) {
         return start("--participation.embedded-postgres.data-directory=" + dataDirectory,
-                "--participation.embedded-postgres.fsync=false");
+                "--participation.embedded-postgres.fsync=false", "--participation.kafka.enabled=false");
     }
 
     /** Another instance on the database of {@code first}, as in a scaled-out deployment. */
     public static RunningService sharingDatabaseOf(RunningService first) {
         int port = first.context.getBean(EmbeddedPostgres.class).getPort();
         return start("--spring.datasource.url=jdbc:postgresql://localhost:" + port + "/postgres",
-                "--spring.datasource.username=postgres");
+                "--spring.datasource.username=postgres", "--participation.kafka.enabled=false");
     }
 
     private static RunningService start(String... arguments) {

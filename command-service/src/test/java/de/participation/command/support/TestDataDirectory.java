@@ -7,7 +7,10 @@ import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 
-/** Points the embedded PostgreSQL of one test class at a fresh directory, with fsync off for speed. */
+/**
+ * Points the embedded PostgreSQL of one test class at a fresh directory, with fsync off for speed.
+ * Tests that are not about Kafka run without the forwarder; the forwarding tests start a broker.
+ */
 public final class TestDataDirectory {
 
     private TestDataDirectory() {
@@ -24,5 +27,6 @@ public final class TestDataDirectory {
     public static void register(DynamicPropertyRegistry registry, Path directory) {
         registry.add("participation.embedded-postgres.data-directory", directory::toString);
         registry.add("participation.embedded-postgres.fsync", () -> "false");
+        registry.add("participation.kafka.enabled", () -> "false");
     }
 }

@@ -1,0 +1,59 @@
+package de.participation.command.forwarding;
+
+import org.apache.kafka.clients.producer.KafkaProducer;
+import org.apache.kafka.clients.producer.Producer;
+import org.apache.kafka.clients.producer.ProducerConfig;
+import org.apache.kafka.common.serialization.StringSerializer;
+import org.axonframework.config.ConfigurerModule;
+import org.axonframework.eventhandling.PropagatingErrorHandler;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+
+import java.util.Map;
+
+/**
+ * The Kafka forwarder and its producer: idempotent with {@code acks=all}, so a retried send never
+ * duplicates or reorders within a partition; bounded waits, so that a broker outage surfaces as a
+ * failed batch (retried by the processor) rather than a stuck thread.
+ */
+@Configuration(proxyBeanMethods = false)
+@ConditionalOnProperty(prefix = "participation.kafka", name = "enabled", havingValue = "true", matchIfMissing = true)
+class ForwardingConfiguration {
+
+    @Bean(destroyMethod = "close")
+    Producer<String, String> meetingEventProducer(KafkaProperties properties) {
+        return new KafkaProducer<>(Map.of(
+                ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, properties.bootstrapServers(),
+                ProducerConfig.ACKS_CONFIG, "all",
+                ProducerConfig.ENABLE_IDEMPOTENCE_CONFIG, true,
+                ProducerConfig.MAX_IN_FLIGHT_REQUESTS_PER_CONNECTION, 5,
+                ProducerConfig.LINGER_MS_CONFIG, 5,
+                ProducerConfig.MAX_BLOCK_MS_CONFIG, 10_000,
+                ProducerConfig.REQUEST_TIMEOUT_MS_CONFIG, 10_000,
+                ProducerConfig.DELIVERY_TIMEOUT_MS_CONFIG, 30_000),
+                new StringSerializer(), new StringSerializer());
+    }
+
+    @Bean
+    MeetingEventsTopic meetingEventsTopic(KafkaProperties properties) {
+        return new MeetingEventsTopic(properties);
+    }
+
+    @Bean
+    KafkaForwarder kafkaForwarder(Producer<String, String> meetingEventProducer, MeetingEventsTopic topic,
+                                  KafkaProperties properties) {
+        return new KafkaForwarder(meetingEventProducer, topic, properties);
+    }
+
+    /**
+     * Axon logs and skips an event whose handler fails unless told otherwise; a skipped event would
+     * be missing from Kafka for good. Propagating the failure makes the processor retry the batch.
+     */
+    @Bean
+    ConfigurerModule forwarderStopsOnFailure() {
+        return configurer -> configurer.eventProcessing()
+                .registerListenerInvocationErrorHandler(KafkaForwarder.PROCESSING_GROUP,
+                        configuration -> PropagatingErrorHandler.instance());
+    }
+}

@@ -1,0 +1,106 @@
+package de.participation.command.forwarding;
+
+import de.participation.command.support.Api;
+import de.participation.command.support.TestDataDirectory;
+import de.participation.command.support.TopicReader;
+import de.participation.command.support.TopicReader.Published;
+import de.participation.events.MeetingEventEnvelope;
+import de.participation.events.ParticipantRegistered;
+import de.participation.localstack.LocalKafka;
+import org.apache.kafka.clients.admin.Admin;
+import org.apache.kafka.clients.admin.Config;
+import org.apache.kafka.common.config.ConfigResource;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.Test;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.test.context.DynamicPropertyRegistry;
+import org.springframework.test.context.DynamicPropertySource;
+
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.UUID;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+/** Every stored event reaches the real broker, in order per meeting, as a CloudEvent. */
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
+class KafkaForwardingIT {
+
+    private static final Path DATA = TestDataDirectory.create();
+    private static final LocalKafka KAFKA = LocalKafka.start(TestDataDirectory.create(), 0);
+
+    @DynamicPropertySource
+    static void infrastructure(DynamicPropertyRegistry registry) {
+        TestDataDirectory.register(registry, DATA);
+        registry.add("participation.kafka.enabled", () -> "true");
+        registry.add("participation.kafka.bootstrap-servers", KAFKA::bootstrapServers);
+    }
+
+    @AfterAll
+    static void stopKafka() {
+        KAFKA.close();
+    }
+
+    @LocalServerPort
+    int port;
+
+    private final TopicReader topic = new TopicReader(KAFKA.bootstrapServers());
+
+    @Test
+    void everyEventOfAMeetingIsPublishedInOrderAsACloudEvent() {
+        Api api = new Api(port);
+        UUID meetingId = UUID.randomUUID();
+        api.post("/api/v1/meetings", """
+                {"meetingId": "%s", "title": "Regionen-Workshop", "location": "Meißen",
+                 "startsAt": "2099-06-03T10:00:00+02:00", "capacity": 1}""".formatted(meetingId),
+                "X-Correlation-Id", "schedule-1", "X-Issued-By", "organiser-smwa");
+        UUID erika = UUID.randomUUID();
+        api.register(meetingId, erika, "Erika Mustermann", "erika@example.org");
+        api.register(meetingId, UUID.randomUUID(), "Max Mustermann", "max@example.org");
+        api.cancelRegistration(meetingId, erika);
+
+        await().atMost(Duration.ofSeconds(30)).until(() -> topic.recordsOf(meetingId).size() >= 5);
+
+        List<Published> published = topic.recordsOf(meetingId);
+        assertThat(published).extracting(p -> p.envelope().sequence()).containsExactly(0L, 1L, 2L, 3L, 4L);
+        assertThat(published).extracting(p -> p.envelope().type()).containsExactly(
+                "de.participation.meeting.MeetingScheduled", "de.participation.meeting.ParticipantRegistered",
+                "de.participation.meeting.ParticipantWaitlisted", "de.participation.meeting.RegistrationCancelled",
+                "de.participation.meeting.WaitlistedParticipantPromoted");
+        assertThat(published).extracting(p -> p.record().partition()).containsOnly(published.getFirst().record().partition());
+        assertThat(published).allSatisfy(p -> {
+            assertThat(p.envelope().specversion()).isEqualTo("1.0");
+            assertThat(p.envelope().subject()).isEqualTo(meetingId.toString());
+            assertThat(p.envelope().schemaversion()).isEqualTo(1);
+            assertThat(new String(p.record().headers().lastHeader("content-type").value(), StandardCharsets.UTF_8))
+                    .startsWith("application/cloudevents+json");
+        });
+        MeetingEventEnvelope scheduled = published.getFirst().envelope();
+        assertThat(scheduled.correlationid()).isEqualTo("schedule-1");
+        assertThat(scheduled.issuedby()).isEqualTo("organiser-smwa");
+        assertThat(published.get(1).envelope().data())
+                .isEqualTo(new ParticipantRegistered(meetingId, erika,
+                        new de.participation.events.Participant("Erika Mustermann", "erika@example.org", null)));
+    }
+
+    @Test
+    void topicIsCreatedWithSixPartitionsAndInfiniteRetention() throws Exception {
+        new Api(port).scheduleMeeting(UUID.randomUUID(), 5);
+        try (Admin admin = Admin.create(Map.of("bootstrap.servers", KAFKA.bootstrapServers()))) {
+            await().atMost(Duration.ofSeconds(30)).until(() ->
+                    admin.listTopics().names().get().contains(TopicReader.TOPIC));
+            var description = admin.describeTopics(Set.of(TopicReader.TOPIC)).allTopicNames().get().get(TopicReader.TOPIC);
+            ConfigResource resource = new ConfigResource(ConfigResource.Type.TOPIC, TopicReader.TOPIC);
+            Config config = admin.describeConfigs(Set.of(resource)).all().get().get(resource);
+
+            assertThat(description.partitions()).hasSize(6);
+            assertThat(config.get("retention.ms").value()).isEqualTo("-1");
+        }
+    }
+}

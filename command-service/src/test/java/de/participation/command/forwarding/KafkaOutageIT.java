@@ -1,0 +1,79 @@
+package de.participation.command.forwarding;
+
+import de.participation.command.support.Api;
+import de.participation.command.support.TestDataDirectory;
+import de.participation.command.support.TopicReader;
+import de.participation.command.support.TopicReader.Published;
+import de.participation.localstack.LocalKafka;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.Test;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.test.context.DynamicPropertyRegistry;
+import org.springframework.test.context.DynamicPropertySource;
+
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.UUID;
+import java.util.stream.LongStream;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+/** Commands do not depend on Kafka; forwarding catches up, in order, when the broker returns. */
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
+class KafkaOutageIT {
+
+    private static final Path DATA = TestDataDirectory.create();
+    private static final Path KAFKA_LOG = TestDataDirectory.create();
+    private static LocalKafka kafka = LocalKafka.start(KAFKA_LOG, 0);
+    private static final int KAFKA_PORT = kafka.port();
+
+    @DynamicPropertySource
+    static void infrastructure(DynamicPropertyRegistry registry) {
+        TestDataDirectory.register(registry, DATA);
+        registry.add("participation.kafka.enabled", () -> "true");
+        registry.add("participation.kafka.bootstrap-servers", () -> "127.0.0.1:" + KAFKA_PORT);
+    }
+
+    @AfterAll
+    static void stopKafka() {
+        kafka.close();
+    }
+
+    @LocalServerPort
+    int port;
+
+    @Test
+    void commandsAreAcceptedWhileKafkaIsDownAndForwardedWhenItReturns() {
+        Api api = new Api(port);
+        TopicReader topic = new TopicReader(kafka.bootstrapServers());
+        UUID meetingId = UUID.randomUUID();
+        api.scheduleMeeting(meetingId, 10);
+        await().atMost(Duration.ofSeconds(30)).until(() -> topic.recordsOf(meetingId).size() == 1);
+
+        kafka.close();
+        for (int i = 0; i < 20; i++) {
+            assertThat(api.register(meetingId, UUID.randomUUID(), "Teilnehmer " + i, "p" + i + "@example.org").status())
+                    .isEqualTo(201);
+        }
+        kafka = LocalKafka.start(KAFKA_LOG, KAFKA_PORT);
+
+        await().atMost(Duration.ofSeconds(120)).until(() -> firstOccurrences(topic.recordsOf(meetingId)).size() == 21);
+        assertThat(firstOccurrences(topic.recordsOf(meetingId)))
+                .containsExactlyElementsOf(LongStream.rangeClosed(0, 20).boxed().toList());
+    }
+
+    /** Sequences in the order they first appear: delivery is at least once, so repeats may follow. */
+    private static List<Long> firstOccurrences(List<Published> published) {
+        List<Long> sequences = new ArrayList<>();
+        for (Published p : published) {
+            if (!sequences.contains(p.envelope().sequence())) {
+                sequences.add(p.envelope().sequence());
+            }
+        }
+        return sequences;
+    }
+}

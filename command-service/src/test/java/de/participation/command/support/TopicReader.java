@@ -1,0 +1,58 @@
+package de.participation.command.support;
+
+import de.participation.events.MeetingEventEnvelope;
+import de.participation.events.MeetingEventJson;
+import org.apache.kafka.clients.consumer.ConsumerConfig;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.clients.consumer.KafkaConsumer;
+import org.apache.kafka.common.PartitionInfo;
+import org.apache.kafka.common.TopicPartition;
+import org.apache.kafka.common.serialization.StringDeserializer;
+
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+
+/** Reads the events topic from its beginning, as an auditor or a rebuilding consumer would. */
+public final class TopicReader {
+
+    public static final String TOPIC = "participation.meeting-events";
+
+    private final String bootstrapServers;
+
+    public TopicReader(String bootstrapServers) {
+        this.bootstrapServers = bootstrapServers;
+    }
+
+    public record Published(ConsumerRecord<String, String> record, MeetingEventEnvelope envelope) {
+    }
+
+    /** Every record of the meeting currently on the topic, in partition order. */
+    public List<Published> recordsOf(UUID meetingId) {
+        try (KafkaConsumer<String, String> consumer = new KafkaConsumer<>(Map.of(
+                ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers,
+                ConsumerConfig.ISOLATION_LEVEL_CONFIG, "read_committed"),
+                new StringDeserializer(), new StringDeserializer())) {
+            List<PartitionInfo> partitions = consumer.partitionsFor(TOPIC, Duration.ofSeconds(10));
+            if (partitions == null || partitions.isEmpty()) {
+                return List.of();
+            }
+            List<TopicPartition> assigned = partitions.stream()
+                    .map(p -> new TopicPartition(p.topic(), p.partition())).toList();
+            consumer.assign(assigned);
+            consumer.seekToBeginning(assigned);
+            Map<TopicPartition, Long> end = consumer.endOffsets(assigned);
+            List<Published> found = new ArrayList<>();
+            while (assigned.stream().anyMatch(p -> consumer.position(p) < end.get(p))) {
+                for (ConsumerRecord<String, String> record : consumer.poll(Duration.ofMillis(500))) {
+                    if (record.key().equals(meetingId.toString())) {
+                        found.add(new Published(record, MeetingEventJson.read(record.value())));
+                    }
+                }
+            }
+            return found;
+        }
+    }
+}

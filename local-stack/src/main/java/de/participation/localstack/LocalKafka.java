@@ -1,0 +1,115 @@
+package de.participation.localstack;
+
+import kafka.server.KafkaConfig;
+import kafka.server.KafkaRaftServer;
+import kafka.tools.StorageTool;
+import org.apache.kafka.common.utils.Time;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.PrintStream;
+import java.io.UncheckedIOException;
+import java.net.ServerSocket;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Properties;
+
+/**
+ * A real Kafka broker in KRaft mode (broker and controller in one process) whose log lives in a
+ * directory of our choosing, so that a restart keeps every record. Used by {@code run-local.sh}
+ * and by the integration tests, which therefore run against the same broker code as production.
+ */
+public final class LocalKafka implements AutoCloseable {
+
+    private static final Logger log = LoggerFactory.getLogger(LocalKafka.class);
+    private static final String CLUSTER_ID = "cGFydGljaXBhdGlvbi1sb2M";
+
+    private final KafkaRaftServer server;
+    private final int port;
+
+    private LocalKafka(KafkaRaftServer server, int port) {
+        this.server = server;
+        this.port = port;
+    }
+
+    /**
+     * Starts a broker with its log in {@code logDirectory}, formatting it on first use.
+     *
+     * @param port the client port, 0 for any free one
+     */
+    public static LocalKafka start(Path logDirectory, int port) {
+        int clientPort = port == 0 ? freePort() : port;
+        int controllerPort = freePort();
+        Properties properties = new Properties();
+        properties.put("process.roles", "broker,controller");
+        properties.put("node.id", "1");
+        properties.put("controller.quorum.voters", "1@127.0.0.1:" + controllerPort);
+        properties.put("listeners", "PLAINTEXT://127.0.0.1:" + clientPort + ",CONTROLLER://127.0.0.1:" + controllerPort);
+        properties.put("advertised.listeners", "PLAINTEXT://127.0.0.1:" + clientPort);
+        properties.put("controller.listener.names", "CONTROLLER");
+        properties.put("listener.security.protocol.map", "PLAINTEXT:PLAINTEXT,CONTROLLER:PLAINTEXT");
+        properties.put("inter.broker.listener.name", "PLAINTEXT");
+        properties.put("log.dirs", logDirectory.toAbsolutePath().toString());
+        properties.put("offsets.topic.replication.factor", "1");
+        properties.put("offsets.topic.num.partitions", "6");
+        properties.put("transaction.state.log.replication.factor", "1");
+        properties.put("transaction.state.log.min.isr", "1");
+        properties.put("group.initial.rebalance.delay.ms", "0");
+        properties.put("auto.create.topics.enable", "false");
+        properties.put("num.partitions", "6");
+        formatOnce(logDirectory, properties);
+
+        KafkaRaftServer server = new KafkaRaftServer(new KafkaConfig(properties), Time.SYSTEM);
+        server.startup();
+        log.info("Kafka broker (KRaft) on 127.0.0.1:{} with its log in {}", clientPort, logDirectory.toAbsolutePath());
+        return new LocalKafka(server, clientPort);
+    }
+
+    public String bootstrapServers() {
+        return "127.0.0.1:" + port;
+    }
+
+    public int port() {
+        return port;
+    }
+
+    @Override
+    public void close() {
+        server.shutdown();
+        server.awaitShutdown();
+    }
+
+    /** KRaft needs a formatted log directory (meta.properties); formatting again would fail. */
+    private static void formatOnce(Path logDirectory, Properties properties) {
+        try {
+            if (Files.exists(logDirectory.resolve("meta.properties"))) {
+                return;
+            }
+            Files.createDirectories(logDirectory);
+            Path config = Files.createTempFile("local-kafka", ".properties");
+            try (var out = Files.newOutputStream(config)) {
+                properties.store(out, "local Kafka");
+            }
+            ByteArrayOutputStream output = new ByteArrayOutputStream();
+            int exit = StorageTool.execute(new String[]{"format", "-t", CLUSTER_ID, "-c", config.toString()},
+                    new PrintStream(output, true, StandardCharsets.UTF_8));
+            Files.deleteIfExists(config);
+            if (exit != 0) {
+                throw new IllegalStateException("Formatting the Kafka log failed: " + output.toString(StandardCharsets.UTF_8));
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    private static int freePort() {
+        try (ServerSocket socket = new ServerSocket(0)) {
+            return socket.getLocalPort();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+}
