@@ -12,8 +12,7 @@ import java.util.UUID;
  */
 public sealed interface MeetingEvent
         permits MeetingScheduled, MeetingCapacityChanged, RegistrationClosed, RegistrationReopened,
-                MeetingCancelled, ParticipantRegistered, ParticipantWaitlisted, RegistrationCancelled,
-                WaitlistedParticipantPromoted {
+                MeetingCancelled, RegistrationEvent {
 
     UUID meetingId();
 }

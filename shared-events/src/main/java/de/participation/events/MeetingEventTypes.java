@@ -6,6 +6,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.function.Function;
 import java.util.stream.Collectors;
+import java.util.stream.Stream;
 
 /**
  * The CloudEvents {@code type} of each member of the sealed {@link MeetingEvent} family, derived
@@ -15,10 +16,8 @@ public final class MeetingEventTypes {
 
     private static final String PREFIX = "de.participation.meeting.";
 
-    private static final Map<String, Class<? extends MeetingEvent>> BY_TYPE =
-            Arrays.stream(MeetingEvent.class.getPermittedSubclasses())
-                    .map(MeetingEventTypes::asEventClass)
-                    .collect(Collectors.toUnmodifiableMap(MeetingEventTypes::typeOf, Function.identity()));
+    private static final Map<String, Class<? extends MeetingEvent>> BY_TYPE = concreteEvents(MeetingEvent.class)
+            .collect(Collectors.toUnmodifiableMap(MeetingEventTypes::typeOf, Function.identity()));
 
     private MeetingEventTypes() {
     }
@@ -40,7 +39,10 @@ public final class MeetingEventTypes {
         return BY_TYPE.values();
     }
 
-    private static Class<? extends MeetingEvent> asEventClass(Class<?> permitted) {
-        return permitted.asSubclass(MeetingEvent.class);
+    /** The records at the leaves of the sealed family (sub-families such as RegistrationEvent are walked). */
+    private static Stream<Class<? extends MeetingEvent>> concreteEvents(Class<?> family) {
+        return Arrays.stream(family.getPermittedSubclasses())
+                .flatMap(permitted -> permitted.isSealed() ? concreteEvents(permitted)
+                        : Stream.of(permitted.asSubclass(MeetingEvent.class)));
     }
 }

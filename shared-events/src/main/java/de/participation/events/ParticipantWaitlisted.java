@@ -6,6 +6,5 @@ import java.util.UUID;
  * A participant found the meeting full and joined the waiting list at {@code position} (1-based,
  * the position at that moment; it moves up as others ahead leave or are promoted).
  */
-public record ParticipantWaitlisted(UUID meetingId, UUID registrationId, Participant participant, int position)
-        implements MeetingEvent {
+public record ParticipantWaitlisted(UUID meetingId, UUID registrationId, Participant participant, int position) implements RegistrationEvent {
 }

@@ -12,5 +12,5 @@ public record RegistrationCancelled(
         UUID registrationId,
         RegistrationStatus previousStatus,
         CancellationCause cause,
-        String reason) implements MeetingEvent {
+        String reason) implements RegistrationEvent {
 }

@@ -8,7 +8,7 @@ import java.util.UUID;
  * {@code vacatedBy} is null).
  */
 public record WaitlistedParticipantPromoted(UUID meetingId, UUID registrationId, PromotionCause cause,
-                                            UUID vacatedBy) implements MeetingEvent {
+                                            UUID vacatedBy) implements RegistrationEvent {
 
     public enum PromotionCause {
         CANCELLATION,

@@ -1,5 +1,6 @@
 package de.participation.command.forwarding;
 
+import de.participation.kafka.Topics;
 import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.boot.context.properties.bind.DefaultValue;
 
@@ -14,7 +15,7 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
 @ConfigurationProperties("participation.kafka")
 public record KafkaProperties(
         @DefaultValue("localhost:9092") String bootstrapServers,
-        @DefaultValue("participation.meeting-events") String topic,
+        @DefaultValue(Topics.MEETING_EVENTS) String topic,
         @DefaultValue("6") int partitions,
         @DefaultValue("1") short replicationFactor) {
 }

@@ -1,0 +1,16 @@
+package de.participation.query;
+
+import org.springframework.boot.SpringApplication;
+import org.springframework.boot.autoconfigure.SpringBootApplication;
+import org.springframework.boot.autoconfigure.mongo.MongoAutoConfiguration;
+import org.springframework.boot.context.properties.ConfigurationPropertiesScan;
+
+/** The read side: projects the Kafka history into MongoDB and serves it. */
+@SpringBootApplication(exclude = MongoAutoConfiguration.class)
+@ConfigurationPropertiesScan
+public class QueryServiceApplication {
+
+    public static void main(String[] args) {
+        SpringApplication.run(QueryServiceApplication.class, args);
+    }
+}

@@ -1,0 +1,153 @@
+package de.participation.query.kafka;
+
+import de.participation.events.MeetingEventEnvelope;
+import de.participation.events.MeetingEventJson;
+import de.participation.events.UnreadableEventException;
+import de.participation.kafka.Topics;
+import de.participation.query.projection.MeetingProjector.Outcome;
+import de.participation.query.projection.MeetingProjector.Rejected;
+import de.participation.query.projection.ProjectionService;
+import de.participation.query.projection.ReadModelDurability;
+import org.apache.kafka.clients.consumer.ConsumerConfig;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.clients.consumer.ConsumerRecords;
+import org.apache.kafka.clients.consumer.KafkaConsumer;
+import org.apache.kafka.common.errors.WakeupException;
+import org.apache.kafka.common.serialization.StringDeserializer;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.context.SmartLifecycle;
+import org.springframework.stereotype.Component;
+
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.IdentityHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Reads the history with a plain consumer in the group {@code query-service} and projects it.
+ * Each poll is one batch: records are parsed (unreadable ones dead-lettered), folded into the read
+ * models, written, made durable, and only then are the offsets committed. Any failure drops the
+ * consumer and starts a new one from the committed offsets after a pause; the projection is
+ * idempotent, so reprocessing what was already written changes nothing.
+ */
+@Component
+class MeetingEventConsumer implements SmartLifecycle {
+
+    private static final Logger log = LoggerFactory.getLogger(MeetingEventConsumer.class);
+    private static final Duration POLL_TIMEOUT = Duration.ofMillis(500);
+    private static final Duration PAUSE_AFTER_FAILURE = Duration.ofSeconds(2);
+
+    private final QueryKafkaProperties properties;
+    private final ProjectionService projection;
+    private final ReadModelDurability durability;
+    private final DeadLetters deadLetters;
+    private volatile boolean running;
+    private volatile KafkaConsumer<String, String> consumer;
+    private Thread thread;
+
+    MeetingEventConsumer(QueryKafkaProperties properties, ProjectionService projection,
+                         ReadModelDurability durability, DeadLetters deadLetters) {
+        this.properties = properties;
+        this.projection = projection;
+        this.durability = durability;
+        this.deadLetters = deadLetters;
+    }
+
+    @Override
+    public void start() {
+        running = true;
+        thread = Thread.ofPlatform().name("meeting-event-consumer").start(this::consumeUntilStopped);
+    }
+
+    @Override
+    public void stop() {
+        running = false;
+        KafkaConsumer<String, String> current = consumer;
+        if (current != null) {
+            current.wakeup();
+        }
+        try {
+            thread.join(Duration.ofSeconds(30));
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+
+    @Override
+    public boolean isRunning() {
+        return running;
+    }
+
+    private void consumeUntilStopped() {
+        while (running) {
+            try {
+                ensureTopics();
+                consume();
+            } catch (WakeupException stopping) {
+                return;
+            } catch (RuntimeException failure) {
+                log.warn("Projection interrupted, resuming from the committed offsets: {}", failure.toString());
+                pause();
+            }
+        }
+    }
+
+    private void ensureTopics() {
+        Topics.ensureExists(properties.bootstrapServers(), Topics.MEETING_EVENTS, properties.partitions(),
+                properties.replicationFactor());
+        Topics.ensureExists(properties.bootstrapServers(), Topics.MEETING_EVENTS_DEAD_LETTERS, 1,
+                properties.replicationFactor());
+    }
+
+    private void consume() {
+        try (KafkaConsumer<String, String> kafka = new KafkaConsumer<>(Map.of(
+                ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, properties.bootstrapServers(),
+                ConsumerConfig.GROUP_ID_CONFIG, properties.groupId(),
+                ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, false,
+                ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "earliest",
+                ConsumerConfig.MAX_POLL_RECORDS_CONFIG, properties.maxPollRecords()),
+                new StringDeserializer(), new StringDeserializer())) {
+            consumer = kafka;
+            kafka.subscribe(List.of(Topics.MEETING_EVENTS));
+            while (running) {
+                ConsumerRecords<String, String> records = kafka.poll(POLL_TIMEOUT);
+                if (!records.isEmpty()) {
+                    project(records);
+                    kafka.commitSync();
+                }
+            }
+        } finally {
+            consumer = null;
+        }
+    }
+
+    private void project(ConsumerRecords<String, String> records) {
+        List<MeetingEventEnvelope> events = new ArrayList<>(records.count());
+        Map<MeetingEventEnvelope, ConsumerRecord<String, String>> origins = new IdentityHashMap<>();
+        for (ConsumerRecord<String, String> record : records) {
+            try {
+                MeetingEventEnvelope envelope = MeetingEventJson.read(record.value() == null ? "" : record.value());
+                events.add(envelope);
+                origins.put(envelope, record);
+            } catch (UnreadableEventException unreadable) {
+                deadLetters.park(record, unreadable.getMessage());
+            }
+        }
+        Outcome outcome = projection.apply(events);
+        for (Rejected rejected : outcome.rejected()) {
+            deadLetters.park(origins.get(rejected.envelope()), rejected.reason());
+        }
+        durability.flush();
+    }
+
+    private void pause() {
+        try {
+            Thread.sleep(PAUSE_AFTER_FAILURE);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            running = false;
+        }
+    }
+}

@@ -1,0 +1,22 @@
+package de.participation.query.kafka;
+
+import org.springframework.boot.context.properties.ConfigurationProperties;
+import org.springframework.boot.context.properties.bind.DefaultValue;
+
+/**
+ * How the query service reads the history.
+ *
+ * @param bootstrapServers  the Kafka brokers
+ * @param groupId           the consumer group; instances of the query service share its partitions
+ * @param partitions        partitions of the topics if this service has to create them
+ * @param replicationFactor replicas of the topics if this service has to create them
+ * @param maxPollRecords    the most records folded into one batch write
+ */
+@ConfigurationProperties("participation.kafka")
+public record QueryKafkaProperties(
+        @DefaultValue("localhost:9092") String bootstrapServers,
+        @DefaultValue("query-service") String groupId,
+        @DefaultValue("6") int partitions,
+        @DefaultValue("1") short replicationFactor,
+        @DefaultValue("500") int maxPollRecords) {
+}

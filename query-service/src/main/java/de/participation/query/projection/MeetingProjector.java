@@ -1,0 +1,162 @@
+package de.participation.query.projection;
+
+import de.participation.events.MeetingCancelled;
+import de.participation.events.MeetingCapacityChanged;
+import de.participation.events.MeetingEvent;
+import de.participation.events.MeetingEventEnvelope;
+import de.participation.events.MeetingScheduled;
+import de.participation.events.Participant;
+import de.participation.events.ParticipantRegistered;
+import de.participation.events.ParticipantWaitlisted;
+import de.participation.events.RegistrationCancelled;
+import de.participation.events.RegistrationClosed;
+import de.participation.events.RegistrationReopened;
+import de.participation.events.RegistrationStatus;
+import de.participation.events.WaitlistedParticipantPromoted;
+
+import java.util.ArrayList;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.UUID;
+
+/**
+ * Folds events into the read models held in memory for one batch. Idempotent per document: each
+ * model records the sequence of the last event of its meeting applied to it and ignores anything
+ * not newer, so a redelivered event, a replay from offset 0, or the second half of a batch that
+ * crashed between two writes leaves every model exactly as if each event had arrived once.
+ * Events of one meeting arrive in order (one partition per meeting), which this relies on.
+ */
+public final class MeetingProjector {
+
+    /** An event that cannot be applied, and why; it goes to the dead-letter topic. */
+    public record Rejected(MeetingEventEnvelope envelope, String reason) {
+    }
+
+    /** The models a batch changed (to be written) and the events it could not apply. */
+    public record Outcome(Set<MeetingReadModel> meetings, Set<RegistrationReadModel> registrations,
+                          List<Rejected> rejected) {
+    }
+
+    private final Map<UUID, MeetingReadModel> meetings;
+    private final Map<UUID, RegistrationReadModel> registrations;
+    private final Set<MeetingReadModel> changedMeetings = new LinkedHashSet<>();
+    private final Set<RegistrationReadModel> changedRegistrations = new LinkedHashSet<>();
+    private final List<Rejected> rejected = new ArrayList<>();
+
+    /**
+     * @param meetings      the current models of the batch's meetings, by id (missing: not yet known)
+     * @param registrations the current models of the batch's registrations, by id
+     */
+    public MeetingProjector(Map<UUID, MeetingReadModel> meetings, Map<UUID, RegistrationReadModel> registrations) {
+        this.meetings = meetings;
+        this.registrations = registrations;
+    }
+
+    public Outcome project(List<MeetingEventEnvelope> events) {
+        events.forEach(this::apply);
+        return new Outcome(changedMeetings, changedRegistrations, rejected);
+    }
+
+    private void apply(MeetingEventEnvelope envelope) {
+        MeetingEvent event = envelope.data();
+        MeetingReadModel meeting = meetings.get(event.meetingId());
+        if (meeting == null && !(event instanceof MeetingScheduled)) {
+            rejected.add(new Rejected(envelope, "event " + envelope.sequence() + " of unknown meeting " + event.meetingId()));
+            return;
+        }
+        if (meeting == null || envelope.sequence() > meeting.sequence) {
+            applyToMeeting(meeting, envelope);
+        }
+        applyToRegistration(envelope);
+    }
+
+    private void applyToMeeting(MeetingReadModel current, MeetingEventEnvelope envelope) {
+        MeetingReadModel meeting = current != null ? current : new MeetingReadModel();
+        switch (envelope.data()) {
+            case MeetingScheduled scheduled -> schedule(meeting, scheduled);
+            case MeetingCapacityChanged changed -> meeting.capacity = changed.capacity();
+            case RegistrationClosed closed -> meeting.closedByOrganiser = true;
+            case RegistrationReopened reopened -> meeting.closedByOrganiser = false;
+            case MeetingCancelled cancelled -> meeting.status = MeetingReadModel.CANCELLED;
+            case ParticipantRegistered registered -> meeting.confirmed++;
+            case ParticipantWaitlisted waitlisted -> meeting.waitingList.add(waitlisted.registrationId());
+            case WaitlistedParticipantPromoted promoted -> {
+                meeting.waitingList.remove(promoted.registrationId());
+                meeting.confirmed++;
+            }
+            case RegistrationCancelled cancelled -> {
+                if (cancelled.previousStatus() == RegistrationStatus.CONFIRMED) {
+                    meeting.confirmed--;
+                } else {
+                    meeting.waitingList.remove(cancelled.registrationId());
+                }
+            }
+        }
+        meeting.sequence = envelope.sequence();
+        meeting.updatedAt = envelope.time();
+        meetings.put(meeting.meetingId, meeting);
+        changedMeetings.add(meeting);
+    }
+
+    private static void schedule(MeetingReadModel meeting, MeetingScheduled scheduled) {
+        meeting.meetingId = scheduled.meetingId();
+        meeting.title = scheduled.title();
+        meeting.description = scheduled.description();
+        meeting.location = scheduled.location();
+        meeting.startsAt = scheduled.startsAt();
+        meeting.endsAt = scheduled.endsAt();
+        meeting.capacity = scheduled.capacity();
+        meeting.registrationOpensAt = scheduled.registrationOpensAt();
+        meeting.registrationClosesAt = scheduled.registrationClosesAt();
+        meeting.waitingListEnabled = scheduled.waitingList().enabled();
+        meeting.waitingListLimit = scheduled.waitingList().limit();
+    }
+
+    private void applyToRegistration(MeetingEventEnvelope envelope) {
+        switch (envelope.data()) {
+            case ParticipantRegistered registered -> arrive(envelope, registered.registrationId(),
+                    registered.participant(), RegistrationStatus.CONFIRMED);
+            case ParticipantWaitlisted waitlisted -> arrive(envelope, waitlisted.registrationId(),
+                    waitlisted.participant(), RegistrationStatus.WAITLISTED);
+            case WaitlistedParticipantPromoted promoted ->
+                    change(envelope, promoted.registrationId(), RegistrationStatus.CONFIRMED);
+            case RegistrationCancelled cancelled ->
+                    change(envelope, cancelled.registrationId(), RegistrationStatus.CANCELLED);
+            default -> {
+                // meeting-level events touch no registration
+            }
+        }
+    }
+
+    private void arrive(MeetingEventEnvelope envelope, UUID registrationId, Participant participant,
+                        RegistrationStatus status) {
+        if (registrations.containsKey(registrationId)) {
+            return;
+        }
+        RegistrationReadModel registration = new RegistrationReadModel();
+        registration.registrationId = registrationId;
+        registration.meetingId = envelope.data().meetingId();
+        registration.participant = participant;
+        registration.registeredAt = envelope.time();
+        update(registration, envelope, status);
+    }
+
+    private void change(MeetingEventEnvelope envelope, UUID registrationId, RegistrationStatus status) {
+        RegistrationReadModel registration = registrations.get(registrationId);
+        if (registration == null) {
+            rejected.add(new Rejected(envelope, "event " + envelope.sequence() + " of unknown registration " + registrationId));
+        } else if (envelope.sequence() > registration.sequence) {
+            update(registration, envelope, status);
+        }
+    }
+
+    private void update(RegistrationReadModel registration, MeetingEventEnvelope envelope, RegistrationStatus status) {
+        registration.status = status.name();
+        registration.updatedAt = envelope.time();
+        registration.sequence = envelope.sequence();
+        registrations.put(registration.registrationId, registration);
+        changedRegistrations.add(registration);
+    }
+}

@@ -1,0 +1,161 @@
+package de.participation.query.projection;
+
+import org.bson.Document;
+
+import java.time.Clock;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Date;
+import java.util.List;
+import java.util.UUID;
+
+/**
+ * One meeting as the read side keeps it: its details, its counts, and its waiting list in order
+ * (positions are indexes into it, so one cancellation does not rewrite a thousand documents).
+ * {@code sequence} is the last event of the meeting applied here.
+ */
+public final class MeetingReadModel {
+
+    public static final String SCHEDULED = "SCHEDULED";
+    public static final String CANCELLED = "CANCELLED";
+
+    UUID meetingId;
+    String title;
+    String description;
+    String location;
+    Instant startsAt;
+    Instant endsAt;
+    int capacity;
+    Instant registrationOpensAt;
+    Instant registrationClosesAt;
+    boolean waitingListEnabled;
+    int waitingListLimit;
+    String status = SCHEDULED;
+    boolean closedByOrganiser;
+    int confirmed;
+    List<UUID> waitingList = new ArrayList<>();
+    long sequence = -1;
+    Instant updatedAt;
+
+    public UUID meetingId() {
+        return meetingId;
+    }
+
+    public String title() {
+        return title;
+    }
+
+    public String description() {
+        return description;
+    }
+
+    public String location() {
+        return location;
+    }
+
+    public Instant startsAt() {
+        return startsAt;
+    }
+
+    public Instant endsAt() {
+        return endsAt;
+    }
+
+    public int capacity() {
+        return capacity;
+    }
+
+    public String status() {
+        return status;
+    }
+
+    public int confirmed() {
+        return confirmed;
+    }
+
+    public List<UUID> waitingList() {
+        return List.copyOf(waitingList);
+    }
+
+    public long sequence() {
+        return sequence;
+    }
+
+    public Instant updatedAt() {
+        return updatedAt;
+    }
+
+    public boolean waitingListEnabled() {
+        return waitingListEnabled;
+    }
+
+    public int waitingListLimit() {
+        return waitingListLimit;
+    }
+
+    /** Whether a registration would be accepted now: open by the organiser, inside the window, before the start. */
+    public boolean registrationOpen(Clock clock) {
+        Instant now = clock.instant();
+        return SCHEDULED.equals(status) && !closedByOrganiser
+                && (registrationOpensAt == null || !now.isBefore(registrationOpensAt))
+                && (registrationClosesAt == null || now.isBefore(registrationClosesAt))
+                && now.isBefore(startsAt);
+    }
+
+    /** 1-based position on the waiting list, or null if not waiting. */
+    public Integer positionOf(UUID registrationId) {
+        int index = waitingList.indexOf(registrationId);
+        return index < 0 ? null : index + 1;
+    }
+
+    Document toDocument() {
+        return new Document("_id", meetingId.toString())
+                .append("title", title)
+                .append("description", description)
+                .append("location", location)
+                .append("startsAt", date(startsAt))
+                .append("endsAt", date(endsAt))
+                .append("capacity", capacity)
+                .append("registrationOpensAt", date(registrationOpensAt))
+                .append("registrationClosesAt", date(registrationClosesAt))
+                .append("waitingListEnabled", waitingListEnabled)
+                .append("waitingListLimit", waitingListLimit)
+                .append("status", status)
+                .append("closedByOrganiser", closedByOrganiser)
+                .append("confirmed", confirmed)
+                .append("waitingList", waitingList.stream().map(UUID::toString).toList())
+                .append("sequence", sequence)
+                .append("updatedAt", date(updatedAt));
+    }
+
+    static MeetingReadModel from(Document document) {
+        MeetingReadModel meeting = new MeetingReadModel();
+        meeting.meetingId = UUID.fromString(document.getString("_id"));
+        meeting.title = document.getString("title");
+        meeting.description = document.getString("description");
+        meeting.location = document.getString("location");
+        meeting.startsAt = instant(document.getDate("startsAt"));
+        meeting.endsAt = instant(document.getDate("endsAt"));
+        meeting.capacity = document.getInteger("capacity");
+        meeting.registrationOpensAt = instant(document.getDate("registrationOpensAt"));
+        meeting.registrationClosesAt = instant(document.getDate("registrationClosesAt"));
+        meeting.waitingListEnabled = document.getBoolean("waitingListEnabled");
+        meeting.waitingListLimit = document.getInteger("waitingListLimit");
+        meeting.status = document.getString("status");
+        meeting.closedByOrganiser = document.getBoolean("closedByOrganiser");
+        meeting.confirmed = document.getInteger("confirmed");
+        meeting.waitingList = new ArrayList<>(document.getList("waitingList", String.class).stream()
+                .map(UUID::fromString).toList());
+        meeting.sequence = document.getLong("sequence");
+        meeting.updatedAt = instant(document.getDate("updatedAt"));
+        return meeting;
+    }
+
+    static Date date(Instant instant) {
+        return instant == null ? null : Date.from(instant);
+    }
+
+    static Instant instant(Date date) {
+        return date == null ? null : date.toInstant();
+    }
+}

@@ -1,0 +1,106 @@
+package de.participation.query.projection;
+
+import com.mongodb.client.MongoCollection;
+import com.mongodb.client.MongoDatabase;
+import com.mongodb.client.model.BulkWriteOptions;
+import com.mongodb.client.model.Filters;
+import com.mongodb.client.model.ReplaceOneModel;
+import com.mongodb.client.model.ReplaceOptions;
+import com.mongodb.client.model.Sorts;
+import org.bson.Document;
+import org.springframework.stereotype.Component;
+
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.UUID;
+import java.util.function.Function;
+
+/**
+ * The read-model collections in MongoDB. Writes address documents by {@code _id} only and go out
+ * as one unordered bulk write per collection, which is what both the embedded stand-in and a real
+ * MongoDB do fast (ARCHITECTURE.md, trap 5); no transactions, no change streams.
+ */
+@Component
+public class ReadModelStore {
+
+    static final String MEETINGS = "meetings";
+    static final String REGISTRATIONS = "registrations";
+    private static final ReplaceOptions UPSERT = new ReplaceOptions().upsert(true);
+
+    private final MongoCollection<Document> meetings;
+    private final MongoCollection<Document> registrations;
+
+    public ReadModelStore(MongoDatabase database) {
+        this.meetings = database.getCollection(MEETINGS);
+        this.registrations = database.getCollection(REGISTRATIONS);
+        // Real MongoDB uses it for the per-meeting lists; the stand-in ignores it (a scan).
+        this.registrations.createIndex(new Document("meetingId", 1).append("status", 1));
+    }
+
+    public Map<UUID, MeetingReadModel> meetings(Collection<UUID> ids) {
+        return byId(meetings, ids, MeetingReadModel::from, MeetingReadModel::meetingId);
+    }
+
+    public Map<UUID, RegistrationReadModel> registrations(Collection<UUID> ids) {
+        return byId(registrations, ids, RegistrationReadModel::from, RegistrationReadModel::registrationId);
+    }
+
+    public Optional<MeetingReadModel> meeting(UUID meetingId) {
+        return Optional.ofNullable(meetings.find(Filters.eq("_id", meetingId.toString())).first())
+                .map(MeetingReadModel::from);
+    }
+
+    public Optional<RegistrationReadModel> registration(UUID registrationId) {
+        return Optional.ofNullable(registrations.find(Filters.eq("_id", registrationId.toString())).first())
+                .map(RegistrationReadModel::from);
+    }
+
+    /** All meetings, soonest first. */
+    public List<MeetingReadModel> allMeetings() {
+        return meetings.find().sort(Sorts.ascending("startsAt", "_id")).map(MeetingReadModel::from).into(new ArrayList<>());
+    }
+
+    /** A meeting's registrations with the given status (any when null), in registration order. */
+    public List<RegistrationReadModel> registrationsOf(UUID meetingId, String status) {
+        var filter = status == null ? Filters.eq("meetingId", meetingId.toString())
+                : Filters.and(Filters.eq("meetingId", meetingId.toString()), Filters.eq("status", status));
+        return registrations.find(filter).sort(Sorts.ascending("registeredAt", "_id"))
+                .map(RegistrationReadModel::from).into(new ArrayList<>());
+    }
+
+    /**
+     * Writes a batch's changes: registrations first, then meetings, whose {@code sequence} tells
+     * readers (minSequence) that everything of that event is visible.
+     */
+    public void save(Collection<RegistrationReadModel> changedRegistrations, Collection<MeetingReadModel> changedMeetings) {
+        replaceAll(registrations, changedRegistrations.stream().map(RegistrationReadModel::toDocument).toList());
+        replaceAll(meetings, changedMeetings.stream().map(MeetingReadModel::toDocument).toList());
+    }
+
+    private static void replaceAll(MongoCollection<Document> collection, List<Document> documents) {
+        if (documents.isEmpty()) {
+            return;
+        }
+        collection.bulkWrite(documents.stream()
+                .map(document -> new ReplaceOneModel<>(Filters.eq("_id", document.get("_id")), document, UPSERT))
+                .toList(), new BulkWriteOptions().ordered(false));
+    }
+
+    private static <T> Map<UUID, T> byId(MongoCollection<Document> collection, Collection<UUID> ids,
+                                         Function<Document, T> read, Function<T, UUID> id) {
+        Map<UUID, T> found = new HashMap<>();
+        if (ids.isEmpty()) {
+            return found;
+        }
+        collection.find(Filters.in("_id", ids.stream().map(UUID::toString).toList()))
+                .forEach(document -> {
+                    T model = read.apply(document);
+                    found.put(id.apply(model), model);
+                });
+        return found;
+    }
+}

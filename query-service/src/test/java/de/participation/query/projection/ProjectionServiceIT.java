@@ -1,0 +1,158 @@
+package de.participation.query.projection;
+
+import com.mongodb.client.MongoDatabase;
+import de.participation.events.MeetingEventEnvelope;
+import de.participation.events.RegistrationEvent;
+import de.participation.query.support.Histories;
+import de.participation.query.support.TestMongo;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.Test;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Random;
+import java.util.UUID;
+
+import static de.participation.events.RegistrationStatus.CONFIRMED;
+import static de.participation.events.RegistrationStatus.WAITLISTED;
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * Idempotence of the projection against MongoDB through the real driver (the stand-in, or a real
+ * server with MONGODB_URI): whatever is delivered again, the documents end as after one delivery.
+ */
+class ProjectionServiceIT {
+
+    private static final TestMongo MONGO = TestMongo.start();
+
+    @AfterAll
+    static void stop() {
+        MONGO.close();
+    }
+
+    private static ProjectionService projectionInto(MongoDatabase database) {
+        return new ProjectionService(new ReadModelStore(database), new ProjectionSignal());
+    }
+
+    /** Several meetings' histories interleaved as one partition would deliver them. */
+    private static List<MeetingEventEnvelope> interleavedHistories(Random random, int meetings) {
+        List<List<MeetingEventEnvelope>> histories = new ArrayList<>();
+        for (int m = 0; m < meetings; m++) {
+            Histories history = new Histories(UUID.randomUUID()).scheduled(3);
+            List<UUID> confirmed = new ArrayList<>();
+            List<UUID> waiting = new ArrayList<>();
+            for (int i = 0; i < 12; i++) {
+                UUID registration = UUID.randomUUID();
+                if (confirmed.size() < 3) {
+                    history.registered(registration);
+                    confirmed.add(registration);
+                } else {
+                    history.waitlisted(registration, waiting.size() + 1);
+                    waiting.add(registration);
+                }
+                if (random.nextInt(4) == 0) {
+                    UUID leaving = confirmed.remove(random.nextInt(confirmed.size()));
+                    history.cancelled(leaving, CONFIRMED);
+                    if (!waiting.isEmpty()) {
+                        UUID head = waiting.removeFirst();
+                        history.promoted(head, leaving);
+                        confirmed.add(head);
+                    }
+                } else if (random.nextInt(6) == 0 && !waiting.isEmpty()) {
+                    history.cancelled(waiting.remove(random.nextInt(waiting.size())), WAITLISTED);
+                }
+            }
+            histories.add(new ArrayList<>(history.events()));
+        }
+        List<MeetingEventEnvelope> partition = new ArrayList<>();
+        while (histories.stream().anyMatch(h -> !h.isEmpty())) {
+            List<MeetingEventEnvelope> next = histories.get(random.nextInt(histories.size()));
+            if (!next.isEmpty()) {
+                partition.add(next.removeFirst());
+            }
+        }
+        return partition;
+    }
+
+    @Test
+    void projectsAHistoryIntoMeetingAndRegistrationDocuments() {
+        MongoDatabase database = MONGO.freshDatabase();
+        UUID erika = UUID.randomUUID();
+        UUID max = UUID.randomUUID();
+        Histories history = new Histories(UUID.randomUUID()).scheduled(1).registered(erika).waitlisted(max, 1);
+
+        projectionInto(database).apply(history.events());
+
+        ReadModelStore store = new ReadModelStore(database);
+        MeetingReadModel meeting = store.meeting(history.meetingId()).orElseThrow();
+        assertThat(meeting.confirmed()).isEqualTo(1);
+        assertThat(meeting.waitingList()).containsExactly(max);
+        assertThat(meeting.sequence()).isEqualTo(2);
+        assertThat(store.registration(max).orElseThrow().participant()).isEqualTo(Histories.participant(max));
+        assertThat(store.registrationsOf(history.meetingId(), "CONFIRMED"))
+                .extracting(RegistrationReadModel::registrationId).containsExactly(erika);
+    }
+
+    @Test
+    void replayingTheWholeHistoryChangesNoDocument() {
+        MongoDatabase database = MONGO.freshDatabase();
+        List<MeetingEventEnvelope> events = interleavedHistories(new Random(7), 5);
+        ProjectionService projection = projectionInto(database);
+        projection.apply(events);
+        List<String> once = TestMongo.dump(database);
+
+        projection.apply(events);
+
+        assertThat(TestMongo.dump(database)).isEqualTo(once);
+    }
+
+    @Test
+    void crashBetweenTheTwoWritesHealsOnRedelivery() {
+        List<MeetingEventEnvelope> events = interleavedHistories(new Random(11), 3);
+        MongoDatabase reference = MONGO.freshDatabase();
+        projectionInto(reference).apply(events);
+
+        MongoDatabase crashed = MONGO.freshDatabase();
+        int half = events.size() / 2;
+        projectionInto(crashed).apply(events.subList(0, half));
+        ReadModelStore store = new ReadModelStore(crashed);
+        List<MeetingEventEnvelope> lostBatch = events.subList(half, events.size());
+        MeetingProjector.Outcome partial = new MeetingProjector(
+                store.meetings(lostBatch.stream().map(e -> e.data().meetingId()).distinct().toList()),
+                store.registrations(registrationIds(lostBatch))).project(lostBatch);
+        store.save(partial.registrations(), List.of());
+
+        projectionInto(crashed).apply(lostBatch);
+
+        assertThat(TestMongo.dump(crashed)).isEqualTo(TestMongo.dump(reference));
+    }
+
+    @Test
+    void anyPatternOfRedeliveryEndsAsOneDelivery() {
+        Random random = new Random(42);
+        List<MeetingEventEnvelope> events = interleavedHistories(random, 8);
+        MongoDatabase reference = MONGO.freshDatabase();
+        projectionInto(reference).apply(events);
+
+        MongoDatabase redelivered = MONGO.freshDatabase();
+        ProjectionService projection = projectionInto(redelivered);
+        int committed = 0;
+        while (committed < events.size()) {
+            int end = Math.min(events.size(), committed + 1 + random.nextInt(25));
+            projection.apply(events.subList(committed, end));
+            boolean crashedBeforeCommit = random.nextInt(3) == 0;
+            if (!crashedBeforeCommit) {
+                committed = end;
+            }
+        }
+
+        assertThat(TestMongo.dump(redelivered)).isEqualTo(TestMongo.dump(reference));
+    }
+
+    private static List<UUID> registrationIds(List<MeetingEventEnvelope> events) {
+        return events.stream().map(MeetingEventEnvelope::data)
+                .filter(event -> event instanceof RegistrationEvent)
+                .map(event -> ((RegistrationEvent) event).registrationId())
+                .distinct().toList();
+    }
+}

@@ -1,0 +1,72 @@
+package de.participation.query.support;
+
+import de.participation.events.CancellationCause;
+import de.participation.events.MeetingEvent;
+import de.participation.events.MeetingEventEnvelope;
+import de.participation.events.MeetingScheduled;
+import de.participation.events.Participant;
+import de.participation.events.ParticipantRegistered;
+import de.participation.events.ParticipantWaitlisted;
+import de.participation.events.RegistrationCancelled;
+import de.participation.events.RegistrationStatus;
+import de.participation.events.WaitingListPolicy;
+import de.participation.events.WaitlistedParticipantPromoted;
+import de.participation.events.WaitlistedParticipantPromoted.PromotionCause;
+
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.UUID;
+
+/** Builds a meeting's history as the command service would publish it, sequence by sequence. */
+public final class Histories {
+
+    private final UUID meetingId;
+    private final List<MeetingEventEnvelope> events = new ArrayList<>();
+    private Instant time = Instant.parse("2030-05-20T08:00:00Z");
+
+    public Histories(UUID meetingId) {
+        this.meetingId = meetingId;
+    }
+
+    public UUID meetingId() {
+        return meetingId;
+    }
+
+    public List<MeetingEventEnvelope> events() {
+        return List.copyOf(events);
+    }
+
+    public Histories add(MeetingEvent event) {
+        time = time.plusSeconds(1);
+        events.add(MeetingEventEnvelope.of(UUID.randomUUID().toString(), time, events.size(), "corr-" + events.size(),
+                "portal", event));
+        return this;
+    }
+
+    public Histories scheduled(int capacity) {
+        return add(new MeetingScheduled(meetingId, "Regionen-Workshop", "Coworking im ländlichen Raum", "Meißen",
+                Instant.parse("2099-06-03T08:00:00Z"), null, capacity, null, null, WaitingListPolicy.UNLIMITED));
+    }
+
+    public Histories registered(UUID registrationId) {
+        return add(new ParticipantRegistered(meetingId, registrationId, participant(registrationId)));
+    }
+
+    public Histories waitlisted(UUID registrationId, int position) {
+        return add(new ParticipantWaitlisted(meetingId, registrationId, participant(registrationId), position));
+    }
+
+    public Histories cancelled(UUID registrationId, RegistrationStatus previous) {
+        return add(new RegistrationCancelled(meetingId, registrationId, previous, CancellationCause.REQUESTED, null));
+    }
+
+    public Histories promoted(UUID registrationId, UUID vacatedBy) {
+        return add(new WaitlistedParticipantPromoted(meetingId, registrationId, PromotionCause.CANCELLATION, vacatedBy));
+    }
+
+    public static Participant participant(UUID registrationId) {
+        String suffix = registrationId.toString().substring(0, 8);
+        return new Participant("Teilnehmer " + suffix, suffix + "@example.org", "Gemeinde Musterdorf");
+    }
+}

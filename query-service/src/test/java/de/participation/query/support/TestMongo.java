@@ -1,0 +1,69 @@
+package de.participation.query.support;
+
+import com.mongodb.client.MongoClient;
+import com.mongodb.client.MongoClients;
+import com.mongodb.client.MongoDatabase;
+import de.bwaldvogel.mongo.MongoServer;
+import de.bwaldvogel.mongo.backend.memory.MemoryBackend;
+import org.bson.Document;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.UUID;
+
+/**
+ * A MongoDB for tests: the real server named by {@code MONGODB_URI} when set, otherwise the
+ * embedded stand-in in memory. Either way, the code under test talks through the real driver.
+ */
+public final class TestMongo implements AutoCloseable {
+
+    private final MongoServer standIn;
+    private final String uri;
+    private final MongoClient client;
+
+    private TestMongo(MongoServer standIn, String uri) {
+        this.standIn = standIn;
+        this.uri = uri;
+        this.client = MongoClients.create(uri);
+    }
+
+    public static TestMongo start() {
+        String external = System.getenv("MONGODB_URI");
+        if (external != null && !external.isBlank()) {
+            return new TestMongo(null, external);
+        }
+        MongoServer server = new MongoServer(new MemoryBackend());
+        return new TestMongo(server, server.bindAndGetConnectionString());
+    }
+
+    public String uri() {
+        return uri;
+    }
+
+    /** A database no other test uses. */
+    public MongoDatabase freshDatabase() {
+        return client.getDatabase(freshDatabaseName());
+    }
+
+    public static String freshDatabaseName() {
+        return "test_" + UUID.randomUUID().toString().replace("-", "");
+    }
+
+    /** Every document of every collection, in a stable order, to compare whole states. */
+    public static List<String> dump(MongoDatabase database) {
+        List<String> documents = new ArrayList<>();
+        for (String collection : database.listCollectionNames().into(new ArrayList<>()).stream().sorted().toList()) {
+            database.getCollection(collection).find().sort(new Document("_id", 1))
+                    .forEach(document -> documents.add(collection + ": " + document.toJson()));
+        }
+        return documents;
+    }
+
+    @Override
+    public void close() {
+        client.close();
+        if (standIn != null) {
+            standIn.shutdownNow();
+        }
+    }
+}

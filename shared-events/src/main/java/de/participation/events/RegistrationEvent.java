@@ -1,0 +1,10 @@
+package de.participation.events;
+
+import java.util.UUID;
+
+/** The events that are about one registration of the meeting. */
+public sealed interface RegistrationEvent extends MeetingEvent
+        permits ParticipantRegistered, ParticipantWaitlisted, RegistrationCancelled, WaitlistedParticipantPromoted {
+
+    UUID registrationId();
+}
