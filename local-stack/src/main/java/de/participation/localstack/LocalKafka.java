@@ -60,6 +60,8 @@ public final class LocalKafka implements AutoCloseable {
         properties.put("group.initial.rebalance.delay.ms", "0");
         properties.put("auto.create.topics.enable", "false");
         properties.put("num.partitions", "6");
+        // One node holds every replica: nobody to hand leadership to, so stop at once.
+        properties.put("controlled.shutdown.enable", "false");
         formatOnce(logDirectory, properties);
 
         KafkaRaftServer server = new KafkaRaftServer(new KafkaConfig(properties), Time.SYSTEM);

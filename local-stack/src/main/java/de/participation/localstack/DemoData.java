@@ -1,0 +1,92 @@
+package de.participation.localstack;
+
+import java.io.IOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.time.LocalDate;
+import java.time.ZoneId;
+import java.time.ZonedDateTime;
+import java.time.format.DateTimeFormatter;
+import java.util.UUID;
+
+/**
+ * Demo meetings like those of DOMAIN.md (dates moved into the coming months so that registration is
+ * open), with some registrations. Every id is derived from a fixed name, so loading again finds
+ * everything present and changes nothing: the commands are idempotent.
+ */
+final class DemoData {
+
+    private static final ZoneId BERLIN = ZoneId.of("Europe/Berlin");
+    private static final HttpClient HTTP = HttpClient.newHttpClient();
+
+    private record Demo(String key, String title, String description, String location, int inDays, int hour,
+                        int capacity, int registrations) {
+    }
+
+    private static final Demo[] MEETINGS = {
+            new Demo("regionen-workshop-1", "1. Regionen-Workshop",
+                    "Digitalisierung in den Regionen: Auftakt der Workshop-Reihe", "Meißen", 30, 10, 40, 12),
+            new Demo("regionen-workshop-2", "Regionen-Workshop: Mobilität und Modelle für Coworking-Spaces im ländlichen Raum",
+                    "Wie Coworking-Spaces und neue Mobilität den ländlichen Raum stärken", "Meißen", 45, 10, 12, 15),
+            new Demo("forum-sachsen-digital", "forum sachsen digital",
+                    "Jahreskonferenz zur Digitalisierung in Sachsen", "Leipzig", 70, 9, 300, 25),
+            new Demo("anhoerung-breitband", "Öffentliche Anhörung: Breitbandausbau im Landkreis",
+                    "Bürgerinnen und Bürger können Fragen und Hinweise einbringen", "Dresden", 20, 18, 25, 0),
+    };
+
+    private static final String[] NAMES = {"Erika Mustermann", "Max Mustermann", "Jonas Schmidt", "Lea Weber",
+            "Anna Fischer", "Paul Wagner", "Marie Becker", "Felix Hoffmann", "Sophie Schulz", "Lukas Koch"};
+    private static final String[] ORGANISATIONS = {"Gemeinde Musterdorf", "Stadt Meißen", "Landkreis Leipzig", null};
+
+    private DemoData() {
+    }
+
+    static void load(String commandServiceUrl) {
+        for (Demo demo : MEETINGS) {
+            UUID meetingId = id("meeting/" + demo.key());
+            ZonedDateTime startsAt = LocalDate.now(BERLIN).plusDays(demo.inDays()).atTime(demo.hour(), 0).atZone(BERLIN);
+            post(commandServiceUrl + "/api/v1/meetings", """
+                    {"meetingId": "%s", "title": "%s", "description": "%s", "location": "%s",
+                     "startsAt": "%s", "endsAt": "%s", "capacity": %d, "waitingList": {"enabled": true, "limit": 0}}"""
+                    .formatted(meetingId, demo.title(), demo.description(), demo.location(),
+                            startsAt.format(DateTimeFormatter.ISO_OFFSET_DATE_TIME),
+                            startsAt.plusHours(6).format(DateTimeFormatter.ISO_OFFSET_DATE_TIME), demo.capacity()));
+            for (int i = 0; i < demo.registrations(); i++) {
+                String name = NAMES[i % NAMES.length] + (i < NAMES.length ? "" : " " + (i / NAMES.length + 1));
+                String email = name.toLowerCase().replace(' ', '.').replace("ö", "oe") + "@example.org";
+                String organisation = ORGANISATIONS[i % ORGANISATIONS.length];
+                post(commandServiceUrl + "/api/v1/meetings/" + meetingId + "/registrations", """
+                        {"registrationId": "%s", "participant": {"name": "%s", "email": "%s"%s},
+                         "joinWaitingListIfFull": true}"""
+                        .formatted(id("registration/" + demo.key() + "/" + i), name, email,
+                                organisation == null ? "" : ", \"organisation\": \"" + organisation + "\""));
+            }
+        }
+    }
+
+    /** Idempotent commands answer 201 the first time and 200 after that; anything else is a failure. */
+    private static void post(String url, String json) {
+        try {
+            HttpResponse<String> response = HTTP.send(HttpRequest.newBuilder(URI.create(url))
+                    .header("Content-Type", "application/json")
+                    .header("X-Issued-By", "demo-data")
+                    .POST(HttpRequest.BodyPublishers.ofString(json, StandardCharsets.UTF_8)).build(),
+                    HttpResponse.BodyHandlers.ofString());
+            if (response.statusCode() != 200 && response.statusCode() != 201) {
+                throw new IllegalStateException("Demo data refused by " + url + ": " + response.body());
+            }
+        } catch (IOException e) {
+            throw new IllegalStateException("Cannot load demo data", e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
+    }
+
+    private static UUID id(String name) {
+        return UUID.nameUUIDFromBytes(("participation-demo/" + name).getBytes(StandardCharsets.UTF_8));
+    }
+}

@@ -1,0 +1,101 @@
+package de.participation.localstack;
+
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.CountDownLatch;
+
+/**
+ * The whole system on one machine, in the foreground ({@code run-local.sh}): a real Kafka broker
+ * (unless KAFKA_BOOTSTRAP_SERVERS points elsewhere), the command service with its embedded
+ * PostgreSQL and the query service with its embedded MongoDB stand-in (unless
+ * SPRING_DATASOURCE_URL / MONGODB_URI point elsewhere), all data under DATA_DIR. Ctrl-C or SIGTERM
+ * stops the services, then the broker.
+ */
+public final class LocalStack {
+
+    private static final Logger log = LoggerFactory.getLogger(LocalStack.class);
+    private static final Duration STARTUP = Duration.ofMinutes(3);
+
+    private LocalStack() {
+    }
+
+    public static void main(String[] args) throws Exception {
+        boolean demo = List.of(args).contains("--demo");
+        Path root = Path.of(System.getProperty("participation.root", ".")).toAbsolutePath().normalize();
+        Path dataDirectory = Path.of(env("DATA_DIR", root.resolve(".data").toString())).toAbsolutePath();
+        Files.createDirectories(dataDirectory.resolve("logs"));
+        int commandPort = Integer.parseInt(env("COMMAND_PORT", "8081"));
+        int queryPort = Integer.parseInt(env("QUERY_PORT", "8082"));
+
+        List<AutoCloseable> running = new ArrayList<>();
+        CountDownLatch stopped = new CountDownLatch(1);
+        Runtime.getRuntime().addShutdownHook(new Thread(() -> {
+            log.info("Stopping…");
+            stopAll(running);
+            stopped.countDown();
+        }, "local-stack-shutdown"));
+
+        String kafka = System.getenv("KAFKA_BOOTSTRAP_SERVERS");
+        if (kafka == null || kafka.isBlank()) {
+            LocalKafka broker = LocalKafka.start(dataDirectory.resolve("kafka"), Integer.parseInt(env("KAFKA_PORT", "9092")));
+            running.addFirst(broker);
+            kafka = broker.bootstrapServers();
+        }
+        Map<String, String> environment = new HashMap<>();
+        environment.put("DATA_DIR", dataDirectory.toString());
+        environment.put("KAFKA_BOOTSTRAP_SERVERS", kafka);
+
+        log.info("Starting the command service and the query service (logs in {})…", dataDirectory.resolve("logs"));
+        ServiceProcess command = ServiceProcess.start("command-service", jar(root, "command-service"), commandPort,
+                environment, dataDirectory.resolve("logs/command-service.log"), STARTUP);
+        running.addFirst(command);
+        ServiceProcess query = ServiceProcess.start("query-service", jar(root, "query-service"), queryPort,
+                environment, dataDirectory.resolve("logs/query-service.log"), STARTUP);
+        running.addFirst(query);
+
+        if (demo) {
+            DemoData.load(command.baseUrl());
+            log.info("Demo meetings loaded (or already present)");
+        }
+        log.info("""
+
+                Ready. Data in {}
+                  command service  {}/api/v1/meetings
+                  query service    {}/api/v1/meetings
+                  Kafka            {}
+                Stop with Ctrl-C.""", dataDirectory, command.baseUrl(), query.baseUrl(), kafka);
+        stopped.await();
+    }
+
+    private static void stopAll(List<AutoCloseable> running) {
+        for (AutoCloseable part : running) {
+            try {
+                part.close();
+            } catch (Exception e) {
+                log.warn("Could not stop {} cleanly: {}", part, e.toString());
+            }
+        }
+    }
+
+    private static Path jar(Path root, String module) throws java.io.IOException {
+        try (var files = Files.list(root.resolve(module).resolve("target"))) {
+            return files.filter(f -> f.getFileName().toString().matches(module + "-.*\\.jar"))
+                    .filter(f -> !f.getFileName().toString().endsWith("-plain.jar"))
+                    .findFirst()
+                    .orElseThrow(() -> new IllegalStateException("Build " + module + " first (./mvnw package)"));
+        }
+    }
+
+    private static String env(String name, String fallback) {
+        String value = System.getenv(name);
+        return value == null || value.isBlank() ? fallback : value;
+    }
+}

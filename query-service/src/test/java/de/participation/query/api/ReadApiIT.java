@@ -1,0 +1,209 @@
+package de.participation.query.api;
+
+import de.participation.kafka.Topics;
+import de.participation.localstack.LocalKafka;
+import de.participation.query.support.EventPublisher;
+import de.participation.query.support.Histories;
+import de.participation.query.support.HttpJson;
+import de.participation.query.support.HttpJson.Response;
+import de.participation.query.support.TestMongo;
+import org.apache.kafka.clients.consumer.ConsumerConfig;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.clients.consumer.KafkaConsumer;
+import org.apache.kafka.common.TopicPartition;
+import org.apache.kafka.common.serialization.StringDeserializer;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.Test;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.test.context.DynamicPropertyRegistry;
+import org.springframework.test.context.DynamicPropertySource;
+
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import java.util.concurrent.CompletableFuture;
+
+import static de.participation.events.RegistrationStatus.CONFIRMED;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+/** The read API of API.md, served from read models projected off a real broker. */
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
+class ReadApiIT {
+
+    private static final LocalKafka KAFKA = LocalKafka.start(temporaryDirectory(), 0);
+    private static final TestMongo MONGO = TestMongo.start();
+
+    @DynamicPropertySource
+    static void infrastructure(DynamicPropertyRegistry registry) {
+        registry.add("participation.kafka.bootstrap-servers", KAFKA::bootstrapServers);
+        registry.add("participation.mongodb.uri", MONGO::uri);
+        registry.add("participation.mongodb.database", TestMongo::freshDatabaseName);
+        registry.add("participation.read-your-writes.max-wait", () -> "1s");
+    }
+
+    @AfterAll
+    static void stop() {
+        KAFKA.close();
+        MONGO.close();
+    }
+
+    @LocalServerPort
+    int port;
+
+    private final EventPublisher publisher = new EventPublisher(KAFKA.bootstrapServers());
+
+    private HttpJson api() {
+        return new HttpJson(port);
+    }
+
+    @Test
+    void meetingSummaryRegistrationsAndWaitingListFollowTheHistory() {
+        UUID erika = UUID.randomUUID();
+        UUID max = UUID.randomUUID();
+        UUID jonas = UUID.randomUUID();
+        UUID lea = UUID.randomUUID();
+        Histories history = new Histories(UUID.randomUUID()).scheduled(2).registered(erika).registered(max)
+                .waitlisted(jonas, 1).waitlisted(lea, 2).cancelled(erika, CONFIRMED).promoted(jonas, erika);
+        publisher.publish(history.events());
+
+        Response summary = api().get("/api/v1/meetings/" + history.meetingId() + "?minSequence=6");
+
+        assertThat(summary.status()).isEqualTo(200);
+        assertThat(summary.body().path("title").asText()).isEqualTo("Regionen-Workshop");
+        assertThat(summary.body().path("status").asText()).isEqualTo("SCHEDULED");
+        assertThat(summary.body().path("registrationOpen").asBoolean()).isTrue();
+        assertThat(summary.body().path("capacity").asInt()).isEqualTo(2);
+        assertThat(summary.body().path("confirmed").asInt()).isEqualTo(2);
+        assertThat(summary.body().path("available").asInt()).isZero();
+        assertThat(summary.body().path("waitlisted").asInt()).isEqualTo(1);
+        assertThat(summary.body().path("sequence").asLong()).isEqualTo(6);
+
+        Response confirmed = api().get("/api/v1/meetings/" + history.meetingId() + "/registrations?status=CONFIRMED");
+        assertThat(confirmed.body().findValuesAsText("registrationId")).containsExactly(max.toString(), jonas.toString());
+        Response waiting = api().get("/api/v1/meetings/" + history.meetingId() + "/waiting-list");
+        assertThat(waiting.body().findValuesAsText("registrationId")).containsExactly(lea.toString());
+        assertThat(waiting.body().get(0).path("waitingListPosition").asInt()).isEqualTo(1);
+        assertThat(waiting.body().get(0).path("participant").path("email").asText())
+                .isEqualTo(Histories.participant(lea).email());
+
+        Response one = api().get("/api/v1/registrations/" + lea);
+        assertThat(one.body().path("meetingId").asText()).isEqualTo(history.meetingId().toString());
+        assertThat(one.body().path("status").asText()).isEqualTo("WAITLISTED");
+        assertThat(one.body().path("waitingListPosition").asInt()).isEqualTo(1);
+        assertThat(api().get("/api/v1/registrations/" + erika).body().path("status").asText()).isEqualTo("CANCELLED");
+    }
+
+    @Test
+    void readYourWritesWaitsForTheProjection() {
+        UUID registration = UUID.randomUUID();
+        Histories history = new Histories(UUID.randomUUID()).scheduled(5).registered(registration);
+
+        CompletableFuture<Response> waiting = CompletableFuture.supplyAsync(
+                () -> api().get("/api/v1/registrations/" + registration + "?minSequence=1"));
+        publisher.publish(history.events());
+
+        Response response = waiting.join();
+        assertThat(response.status()).isEqualTo(200);
+        assertThat(response.body().path("status").asText()).isEqualTo("CONFIRMED");
+    }
+
+    @Test
+    void aSequenceNotProjectedInTimeIs504NotYetProjected() {
+        Histories history = new Histories(UUID.randomUUID()).scheduled(5);
+        publisher.publish(history.events());
+        await().until(() -> api().get("/api/v1/meetings/" + history.meetingId()).status() == 200);
+
+        Response late = api().get("/api/v1/meetings/" + history.meetingId() + "?minSequence=7");
+
+        assertThat(late.status()).isEqualTo(504);
+        assertThat(late.contentType()).startsWith("application/problem+json");
+        assertThat(late.body().path("code").asText()).isEqualTo("NOT_YET_PROJECTED");
+    }
+
+    @Test
+    void meetingsAreListedSoonestFirst() {
+        Histories later = new Histories(UUID.randomUUID()).add(new de.participation.events.MeetingScheduled(
+                UUID.randomUUID(), "forum sachsen digital", null, "Leipzig",
+                java.time.Instant.parse("2099-06-27T07:00:00Z"), null, 300, null, null,
+                de.participation.events.WaitingListPolicy.UNLIMITED));
+        Histories sooner = new Histories(UUID.randomUUID()).add(new de.participation.events.MeetingScheduled(
+                UUID.randomUUID(), "1. Regionen-Workshop", null, "Meißen",
+                java.time.Instant.parse("2099-05-21T08:00:00Z"), null, 40, null, null,
+                de.participation.events.WaitingListPolicy.UNLIMITED));
+        publisher.publish(later.events());
+        publisher.publish(sooner.events());
+
+        await().untilAsserted(() -> assertThat(api().get("/api/v1/meetings").body().findValuesAsText("title"))
+                .containsSubsequence("1. Regionen-Workshop", "forum sachsen digital"));
+    }
+
+    @Test
+    void unprocessableRecordsGoToTheDeadLetterTopicAndOthersContinue() {
+        publisher.publishRaw("x", "{ this is not json");
+        publisher.publishRaw("y", MeetingEventJsonSamples.unknownType());
+        Histories orphan = new Histories(UUID.randomUUID()).scheduled(5).registered(UUID.randomUUID());
+        publisher.publish(orphan.events().subList(1, 2));
+        Histories healthy = new Histories(UUID.randomUUID()).scheduled(5);
+        publisher.publish(healthy.events());
+
+        await().until(() -> api().get("/api/v1/meetings/" + healthy.meetingId()).status() == 200);
+        await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> assertThat(deadLetterReasons())
+                .anySatisfy(reason -> assertThat(reason).contains("not JSON"))
+                .anySatisfy(reason -> assertThat(reason).contains("unknown event type"))
+                .anySatisfy(reason -> assertThat(reason).contains("unknown meeting " + orphan.meetingId())));
+    }
+
+    @Test
+    void unknownIdsAre404AndInvalidParametersAre400() {
+        assertThat(api().get("/api/v1/meetings/" + UUID.randomUUID()).body().path("code").asText()).isEqualTo("NOT_FOUND");
+        assertThat(api().get("/api/v1/registrations/" + UUID.randomUUID()).status()).isEqualTo(404);
+        Response invalidId = api().get("/api/v1/meetings/not-a-uuid");
+        assertThat(invalidId.status()).isEqualTo(400);
+        assertThat(invalidId.body().path("code").asText()).isEqualTo("VALIDATION_FAILED");
+        assertThat(api().get("/api/v1/meetings/" + UUID.randomUUID() + "/registrations?status=MAYBE").status()).isEqualTo(400);
+        assertThat(api().get("/api/v1/meetings/" + UUID.randomUUID() + "?minSequence=-1").status()).isEqualTo(400);
+        assertThat(api().get("/api/v1/meetings/" + UUID.randomUUID() + "?minSequence=abc").status()).isEqualTo(400);
+    }
+
+    private static List<String> deadLetterReasons() {
+        try (KafkaConsumer<String, String> consumer = new KafkaConsumer<>(Map.of(
+                ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, KAFKA.bootstrapServers()),
+                new StringDeserializer(), new StringDeserializer())) {
+            TopicPartition partition = new TopicPartition(Topics.MEETING_EVENTS_DEAD_LETTERS, 0);
+            consumer.assign(List.of(partition));
+            consumer.seekToBeginning(List.of(partition));
+            long end = consumer.endOffsets(List.of(partition)).get(partition);
+            List<String> reasons = new ArrayList<>();
+            while (consumer.position(partition) < end) {
+                for (ConsumerRecord<String, String> record : consumer.poll(Duration.ofMillis(200))) {
+                    reasons.add(new String(record.headers().lastHeader("dlt-reason").value(), StandardCharsets.UTF_8));
+                }
+            }
+            return reasons;
+        }
+    }
+
+    private static Path temporaryDirectory() {
+        try {
+            return Files.createTempDirectory("query-it-kafka");
+        } catch (java.io.IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
+    }
+
+    /** JSON that is a well-formed envelope of a type this version does not know. */
+    private static final class MeetingEventJsonSamples {
+        static String unknownType() {
+            return """
+                    {"specversion":"1.0","id":"1","source":"test","type":"de.participation.meeting.SomethingNew",
+                     "subject":"y","time":"2030-01-01T00:00:00Z","sequence":0,"data":{}}""";
+        }
+    }
+}
