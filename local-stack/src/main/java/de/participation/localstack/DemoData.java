@@ -1,10 +1,5 @@
 package de.participation.localstack;
 
-import java.io.IOException;
-import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.time.LocalDate;
 import java.time.ZoneId;
@@ -20,7 +15,6 @@ import java.util.UUID;
 final class DemoData {
 
     private static final ZoneId BERLIN = ZoneId.of("Europe/Berlin");
-    private static final HttpClient HTTP = HttpClient.newHttpClient();
 
     private record Demo(String key, String title, String description, String location, int inDays, int hour,
                         int capacity, int registrations) {
@@ -45,10 +39,11 @@ final class DemoData {
     }
 
     static void load(String commandServiceUrl) {
+        JsonHttp commands = new JsonHttp(commandServiceUrl);
         for (Demo demo : MEETINGS) {
             UUID meetingId = id("meeting/" + demo.key());
             ZonedDateTime startsAt = LocalDate.now(BERLIN).plusDays(demo.inDays()).atTime(demo.hour(), 0).atZone(BERLIN);
-            post(commandServiceUrl + "/api/v1/meetings", """
+            post(commands, "/api/v1/meetings", """
                     {"meetingId": "%s", "title": "%s", "description": "%s", "location": "%s",
                      "startsAt": "%s", "endsAt": "%s", "capacity": %d, "waitingList": {"enabled": true, "limit": 0}}"""
                     .formatted(meetingId, demo.title(), demo.description(), demo.location(),
@@ -58,7 +53,7 @@ final class DemoData {
                 String name = NAMES[i % NAMES.length] + (i < NAMES.length ? "" : " " + (i / NAMES.length + 1));
                 String email = name.toLowerCase().replace(' ', '.').replace("ö", "oe") + "@example.org";
                 String organisation = ORGANISATIONS[i % ORGANISATIONS.length];
-                post(commandServiceUrl + "/api/v1/meetings/" + meetingId + "/registrations", """
+                post(commands, "/api/v1/meetings/" + meetingId + "/registrations", """
                         {"registrationId": "%s", "participant": {"name": "%s", "email": "%s"%s},
                          "joinWaitingListIfFull": true}"""
                         .formatted(id("registration/" + demo.key() + "/" + i), name, email,
@@ -68,21 +63,10 @@ final class DemoData {
     }
 
     /** Idempotent commands answer 201 the first time and 200 after that; anything else is a failure. */
-    private static void post(String url, String json) {
-        try {
-            HttpResponse<String> response = HTTP.send(HttpRequest.newBuilder(URI.create(url))
-                    .header("Content-Type", "application/json")
-                    .header("X-Issued-By", "demo-data")
-                    .POST(HttpRequest.BodyPublishers.ofString(json, StandardCharsets.UTF_8)).build(),
-                    HttpResponse.BodyHandlers.ofString());
-            if (response.statusCode() != 200 && response.statusCode() != 201) {
-                throw new IllegalStateException("Demo data refused by " + url + ": " + response.body());
-            }
-        } catch (IOException e) {
-            throw new IllegalStateException("Cannot load demo data", e);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new IllegalStateException(e);
+    private static void post(JsonHttp commands, String path, String json) {
+        JsonHttp.Response response = commands.post(path, json, "X-Issued-By", "demo-data");
+        if (response.status() != 200 && response.status() != 201) {
+            throw new IllegalStateException("Demo data refused at " + path + ": " + response.body());
         }
     }
 

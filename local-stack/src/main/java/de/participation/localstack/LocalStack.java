@@ -52,12 +52,13 @@ public final class LocalStack {
         Map<String, String> environment = new HashMap<>();
         environment.put("DATA_DIR", dataDirectory.toString());
         environment.put("KAFKA_BOOTSTRAP_SERVERS", kafka);
+        environment.put("QUERY_INSTANCE_ID", "local-query-service");
 
         log.info("Starting the command service and the query service (logs in {})…", dataDirectory.resolve("logs"));
-        ServiceProcess command = ServiceProcess.start("command-service", jar(root, "command-service"), commandPort,
+        ServiceProcess command = ServiceProcess.start("command-service", ServiceProcess.jar(root, "command-service"), commandPort,
                 environment, dataDirectory.resolve("logs/command-service.log"), STARTUP);
         running.addFirst(command);
-        ServiceProcess query = ServiceProcess.start("query-service", jar(root, "query-service"), queryPort,
+        ServiceProcess query = ServiceProcess.start("query-service", ServiceProcess.jar(root, "query-service"), queryPort,
                 environment, dataDirectory.resolve("logs/query-service.log"), STARTUP);
         running.addFirst(query);
 
@@ -82,15 +83,6 @@ public final class LocalStack {
             } catch (Exception e) {
                 log.warn("Could not stop {} cleanly: {}", part, e.toString());
             }
-        }
-    }
-
-    private static Path jar(Path root, String module) throws java.io.IOException {
-        try (var files = Files.list(root.resolve(module).resolve("target"))) {
-            return files.filter(f -> f.getFileName().toString().matches(module + "-.*\\.jar"))
-                    .filter(f -> !f.getFileName().toString().endsWith("-plain.jar"))
-                    .findFirst()
-                    .orElseThrow(() -> new IllegalStateException("Build " + module + " first (./mvnw package)"));
         }
     }
 

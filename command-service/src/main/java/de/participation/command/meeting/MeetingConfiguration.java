@@ -15,10 +15,13 @@ import org.axonframework.messaging.annotation.HandlerDefinition;
 import org.axonframework.messaging.annotation.ParameterResolverFactory;
 import org.axonframework.serialization.Serializer;
 import org.axonframework.serialization.json.JacksonSerializer;
+import org.axonframework.spring.eventsourcing.SpringAggregateSnapshotterFactoryBean;
 import org.springframework.beans.factory.annotation.Qualifier;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+
+import java.util.concurrent.Executors;
 
 /**
  * How meetings are loaded and stored. A meeting with ten thousand registrations is not replayed
@@ -39,6 +42,18 @@ public class MeetingConfiguration {
     Serializer snapshotSerializer() {
         ObjectMapper mapper = MeetingEventJson.mapper().addMixIn(Meeting.class, FieldsOnly.class);
         return JacksonSerializer.builder().objectMapper(mapper).build();
+    }
+
+    /**
+     * Snapshots are taken on a thread of their own: taking one reads up to a threshold's worth of
+     * events and needs its own connection, which the command that triggered it must not wait for.
+     */
+    @Bean
+    SpringAggregateSnapshotterFactoryBean snapshotter() {
+        SpringAggregateSnapshotterFactoryBean snapshotter = new SpringAggregateSnapshotterFactoryBean();
+        snapshotter.setExecutor(Executors.newSingleThreadExecutor(
+                Thread.ofPlatform().name("meeting-snapshotter").daemon().factory()));
+        return snapshotter;
     }
 
     @Bean

@@ -11,6 +11,7 @@ import org.springframework.beans.factory.annotation.Value;
 import org.springframework.stereotype.Component;
 
 import java.util.concurrent.CompletionException;
+import java.util.concurrent.Semaphore;
 import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.locks.LockSupport;
 
@@ -19,6 +20,12 @@ import java.util.concurrent.locks.LockSupport;
  * Axon serialises the commands of one meeting; across instances, two may load the same version
  * and the store's unique key lets only one append. The loser is retried here on fresh state, so
  * the caller sees success or a rule violation, never the conflict.
+ *
+ * <p>Axon opens the command's database transaction before it takes the meeting's lock, so every
+ * command waiting for a busy meeting holds a pooled connection. Admitting only a bounded number
+ * of commands at a time (fewer than the pool has connections) keeps a burst on one meeting from
+ * starving the commit of the command that holds the lock; the others queue here, in arrival order,
+ * holding nothing.
  */
 @Component
 class CommandDispatcher {
@@ -27,14 +34,26 @@ class CommandDispatcher {
 
     private final CommandGateway gateway;
     private final int maxAttempts;
+    private final Semaphore admission;
 
     CommandDispatcher(CommandGateway gateway,
-                      @Value("${participation.commands.max-attempts:25}") int maxAttempts) {
+                      @Value("${participation.commands.max-attempts:25}") int maxAttempts,
+                      @Value("${participation.commands.max-concurrent:12}") int maxConcurrent) {
         this.gateway = gateway;
         this.maxAttempts = maxAttempts;
+        this.admission = new Semaphore(maxConcurrent, true);
     }
 
     <R> R dispatch(Object command, RequestOrigin origin) throws MeetingRuleViolation {
+        admission.acquireUninterruptibly();
+        try {
+            return dispatchWithRetries(command, origin);
+        } finally {
+            admission.release();
+        }
+    }
+
+    private <R> R dispatchWithRetries(Object command, RequestOrigin origin) throws MeetingRuleViolation {
         for (int attempt = 1; ; attempt++) {
             try {
                 return gateway.<R>send(GenericCommandMessage.asCommandMessage(command)

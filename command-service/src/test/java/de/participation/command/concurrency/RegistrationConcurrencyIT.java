@@ -1,7 +1,7 @@
 package de.participation.command.concurrency;
 
 import de.participation.command.support.Api;
-import de.participation.command.support.Api.Response;
+import de.participation.localstack.JsonHttp.Response;
 import de.participation.command.support.ConcurrentRequests;
 import de.participation.command.support.Invariants;
 import de.participation.command.support.StoredEvents;

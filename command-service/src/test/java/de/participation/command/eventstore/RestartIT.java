@@ -1,7 +1,7 @@
 package de.participation.command.eventstore;
 
 import de.participation.command.support.Api;
-import de.participation.command.support.Api.Response;
+import de.participation.localstack.JsonHttp.Response;
 import de.participation.command.support.RunningService;
 import de.participation.command.support.TestDataDirectory;
 import org.junit.jupiter.api.Test;

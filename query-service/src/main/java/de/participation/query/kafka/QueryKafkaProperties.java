@@ -1,5 +1,7 @@
 package de.participation.query.kafka;
 
+import java.time.Duration;
+
 import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.boot.context.properties.bind.DefaultValue;
 
@@ -11,6 +13,11 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param partitions        partitions of the topics if this service has to create them
  * @param replicationFactor replicas of the topics if this service has to create them
  * @param maxPollRecords    the most records folded into one batch write
+ * @param instanceId        a stable name of this instance in the group (static membership), so that
+ *                          a restarted instance takes its partitions back at once instead of after
+ *                          the session timeout; empty for dynamic membership
+ * @param sessionTimeout    how long the group waits for a silent instance before moving its
+ *                          partitions to the others
  */
 @ConfigurationProperties("participation.kafka")
 public record QueryKafkaProperties(
@@ -18,5 +25,7 @@ public record QueryKafkaProperties(
         @DefaultValue("query-service") String groupId,
         @DefaultValue("6") int partitions,
         @DefaultValue("1") short replicationFactor,
-        @DefaultValue("500") int maxPollRecords) {
+        @DefaultValue("500") int maxPollRecords,
+        @DefaultValue("") String instanceId,
+        @DefaultValue("10s") Duration sessionTimeout) {
 }

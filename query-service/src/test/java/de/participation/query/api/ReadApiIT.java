@@ -1,11 +1,11 @@
 package de.participation.query.api;
 
 import de.participation.kafka.Topics;
+import de.participation.localstack.JsonHttp;
+import de.participation.localstack.JsonHttp.Response;
 import de.participation.localstack.LocalKafka;
 import de.participation.query.support.EventPublisher;
 import de.participation.query.support.Histories;
-import de.participation.query.support.HttpJson;
-import de.participation.query.support.HttpJson.Response;
 import de.participation.query.support.TestMongo;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
@@ -59,8 +59,8 @@ class ReadApiIT {
 
     private final EventPublisher publisher = new EventPublisher(KAFKA.bootstrapServers());
 
-    private HttpJson api() {
-        return new HttpJson(port);
+    private JsonHttp api() {
+        return new JsonHttp(port);
     }
 
     @Test

@@ -1,0 +1,105 @@
+package de.participation.acceptance;
+
+import com.mongodb.client.MongoClient;
+import com.mongodb.client.MongoClients;
+import com.mongodb.client.MongoDatabase;
+import de.participation.localstack.LocalKafka;
+import de.participation.localstack.Ports;
+import de.participation.localstack.ServiceProcess;
+import org.bson.Document;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+
+/**
+ * The whole system as run-local.sh runs it: a real Kafka broker, the command service on its
+ * embedded PostgreSQL, and the query service on the embedded MongoDB stand-in (or on the real
+ * MongoDB named by MONGODB_URI), each service a JVM started from its built jar.
+ */
+final class RunningSystem implements AutoCloseable {
+
+    private static final Path ROOT = Path.of("..").toAbsolutePath().normalize();
+    private static final Duration STARTUP = Duration.ofMinutes(2);
+
+    private final Path data;
+    private final LocalKafka kafka;
+    private final ServiceProcess command;
+    private final String mongoUri;
+    private final String database = "acceptance_" + UUID.randomUUID().toString().replace("-", "");
+    private final int queryPort = Ports.free();
+    private final int embeddedMongoPort = Ports.free();
+    private ServiceProcess query;
+
+    RunningSystem() {
+        data = temporaryDirectory();
+        kafka = LocalKafka.start(data.resolve("kafka"), 0);
+        command = ServiceProcess.start("command-service", ServiceProcess.jar(ROOT, "command-service"), Ports.free(),
+                Map.of("DATA_DIR", data.toString(), "KAFKA_BOOTSTRAP_SERVERS", kafka.bootstrapServers()),
+                data.resolve("command-service.log"), STARTUP);
+        String external = System.getenv("MONGODB_URI");
+        mongoUri = external == null || external.isBlank() ? "mongodb://127.0.0.1:" + embeddedMongoPort : external;
+        startQueryService();
+    }
+
+    /** Starts the query service (again), on the same port, data and consumer group. */
+    void startQueryService() {
+        query = ServiceProcess.start("query-service", ServiceProcess.jar(ROOT, "query-service"), queryPort, Map.of(
+                        "DATA_DIR", data.toString(),
+                        "KAFKA_BOOTSTRAP_SERVERS", kafka.bootstrapServers(),
+                        "EMBEDDED_MONGO_PORT", String.valueOf(embeddedMongoPort),
+                        "MONGODB_DATABASE", database,
+                        "QUERY_INSTANCE_ID", "query-1"),
+                data.resolve("query-service.log"), STARTUP);
+    }
+
+    ServiceProcess query() {
+        return query;
+    }
+
+    String commandUrl() {
+        return command.baseUrl();
+    }
+
+    String queryUrl() {
+        return query.baseUrl();
+    }
+
+    String kafkaBootstrapServers() {
+        return kafka.bootstrapServers();
+    }
+
+    /** Every read-model document, in a stable order (the query service must be running). */
+    List<String> readModelDump() {
+        try (MongoClient client = MongoClients.create(mongoUri)) {
+            MongoDatabase readModels = client.getDatabase(database);
+            List<String> documents = new ArrayList<>();
+            for (String collection : readModels.listCollectionNames().into(new ArrayList<>()).stream().sorted().toList()) {
+                readModels.getCollection(collection).find().sort(new Document("_id", 1))
+                        .forEach(document -> documents.add(collection + ": " + document.toJson()));
+            }
+            return documents;
+        }
+    }
+
+    @Override
+    public void close() {
+        query.close();
+        command.close();
+        kafka.close();
+    }
+
+    private static Path temporaryDirectory() {
+        try {
+            return Files.createTempDirectory("acceptance-");
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+}

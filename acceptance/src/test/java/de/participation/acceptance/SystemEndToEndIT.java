@@ -1,0 +1,246 @@
+package de.participation.acceptance;
+
+import de.participation.kafka.Topics;
+import de.participation.localstack.JsonHttp;
+import de.participation.localstack.JsonHttp.Response;
+import org.apache.kafka.clients.admin.Admin;
+import org.apache.kafka.clients.admin.OffsetSpec;
+import org.apache.kafka.clients.consumer.OffsetAndMetadata;
+import org.apache.kafka.common.TopicPartition;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.Function;
+import java.util.stream.Collectors;
+import java.util.stream.IntStream;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+/**
+ * The system end to end on the real broker and the real PostgreSQL: commands through the command
+ * service, their events through Kafka, read models in MongoDB, answers from the query service.
+ */
+class SystemEndToEndIT {
+
+    private static RunningSystem system;
+
+    @BeforeAll
+    static void start() {
+        system = new RunningSystem();
+    }
+
+    @AfterAll
+    static void stop() {
+        system.close();
+    }
+
+    private static JsonHttp commands() {
+        return new JsonHttp(system.commandUrl());
+    }
+
+    private static JsonHttp queries() {
+        return new JsonHttp(system.queryUrl());
+    }
+
+    private static UUID schedule(int capacity) {
+        UUID meetingId = UUID.randomUUID();
+        Response response = commands().post("/api/v1/meetings", """
+                {"meetingId": "%s", "title": "forum sachsen digital", "location": "Leipzig",
+                 "startsAt": "2099-06-27T09:00:00+02:00", "capacity": %d}""".formatted(meetingId, capacity));
+        assertThat(response.status()).isEqualTo(201);
+        return meetingId;
+    }
+
+    private record Registered(UUID registrationId, Response answer) {
+        long sequence() {
+            return answer.body().path("sequence").asLong();
+        }
+    }
+
+    private static Registered register(UUID meetingId, int n) {
+        UUID registrationId = UUID.randomUUID();
+        Response answer = commands().post("/api/v1/meetings/" + meetingId + "/registrations", """
+                {"registrationId": "%s", "participant": {"name": "Teilnehmer %d", "email": "person%d@example.org"}}"""
+                .formatted(registrationId, n, n));
+        assertThat(answer.status()).as(answer.body().toString()).isEqualTo(201);
+        return new Registered(registrationId, answer);
+    }
+
+    /** Registers {@code count} people from {@code threads} threads at once. */
+    private static List<Registered> burst(UUID meetingId, int count, int threads) throws Exception {
+        ExecutorService pool = Executors.newFixedThreadPool(threads);
+        try {
+            List<Future<Registered>> futures = new ArrayList<>();
+            for (int i = 0; i < count; i++) {
+                int n = i;
+                futures.add(pool.submit(() -> register(meetingId, n)));
+            }
+            List<Registered> registered = new ArrayList<>();
+            for (Future<Registered> future : futures) {
+                registered.add(future.get());
+            }
+            return registered;
+        } finally {
+            pool.shutdownNow();
+        }
+    }
+
+    /** The meeting once projected up to {@code sequence}; after a restart that may take longer than one 5 s wait. */
+    private static Response meetingAt(UUID meetingId, long sequence) {
+        await().atMost(Duration.ofSeconds(60)).until(() ->
+                queries().get("/api/v1/meetings/" + meetingId + "?minSequence=" + sequence).status() == 200);
+        return queries().get("/api/v1/meetings/" + meetingId);
+    }
+
+    /** The projection agrees with what the command service answered, registration by registration. */
+    private static void assertReadModelsMatch(UUID meetingId, List<Registered> registered, int capacity) {
+        long last = registered.stream().mapToLong(Registered::sequence).max().orElseThrow();
+        Response summary = meetingAt(meetingId, last);
+        int waiting = registered.size() - capacity;
+        assertThat(summary.body().path("confirmed").asInt()).isEqualTo(capacity);
+        assertThat(summary.body().path("available").asInt()).isZero();
+        assertThat(summary.body().path("waitlisted").asInt()).isEqualTo(waiting);
+
+        List<String> expectedOrder = registered.stream()
+                .filter(r -> r.answer().body().path("status").asText().equals("WAITLISTED"))
+                .sorted(Comparator.comparingInt(r -> r.answer().body().path("waitingListPosition").asInt()))
+                .map(r -> r.registrationId().toString())
+                .toList();
+        Response waitingList = queries().get("/api/v1/meetings/" + meetingId + "/waiting-list");
+        assertThat(waitingList.body().findValuesAsText("registrationId")).containsExactlyElementsOf(expectedOrder);
+        assertThat(waitingList.body().findValues("waitingListPosition")).extracting(node -> node.asInt())
+                .containsExactlyElementsOf(IntStream.rangeClosed(1, waiting).boxed().toList());
+
+        Response confirmed = queries().get("/api/v1/meetings/" + meetingId + "/registrations?status=CONFIRMED");
+        assertThat(confirmed.body().findValuesAsText("registrationId")).hasSize(capacity).doesNotHaveDuplicates()
+                .containsExactlyInAnyOrderElementsOf(registered.stream()
+                        .filter(r -> r.answer().body().path("status").asText().equals("CONFIRMED"))
+                        .map(r -> r.registrationId().toString()).toList());
+        Response all = queries().get("/api/v1/meetings/" + meetingId + "/registrations");
+        assertThat(all.body()).hasSize(registered.size());
+    }
+
+    @Test
+    void aCommandsEffectBecomesVisibleInTheReadApi() {
+        UUID meetingId = schedule(1);
+        Registered erika = register(meetingId, 1);
+        Registered max = register(meetingId, 2);
+
+        Response confirmed = queries().get("/api/v1/registrations/" + erika.registrationId() + "?minSequence=" + erika.sequence());
+        Response waiting = queries().get("/api/v1/registrations/" + max.registrationId() + "?minSequence=" + max.sequence());
+
+        assertThat(confirmed.body().path("status").asText()).isEqualTo("CONFIRMED");
+        assertThat(waiting.body().path("status").asText()).isEqualTo("WAITLISTED");
+        assertThat(waiting.body().path("waitingListPosition").asInt()).isEqualTo(1);
+        assertThat(waiting.body().path("participant").path("name").asText()).isEqualTo("Teilnehmer 2");
+
+        Response cancelled = commands().post("/api/v1/meetings/" + meetingId + "/registrations/"
+                + erika.registrationId() + "/cancel", null);
+        long sequence = cancelled.body().path("sequence").asLong();
+        Response promoted = queries().get("/api/v1/registrations/" + max.registrationId() + "?minSequence=" + sequence);
+        assertThat(promoted.body().path("status").asText()).isEqualTo("CONFIRMED");
+        assertThat(meetingAt(meetingId, sequence).body().path("waitlisted").asInt()).isZero();
+    }
+
+    @Test
+    void burstOf300OnCapacity100EndsWithExactly100ConfirmedAndPositions1To200() throws Exception {
+        UUID meetingId = schedule(100);
+
+        List<Registered> registered = burst(meetingId, 300, 32);
+
+        assertReadModelsMatch(meetingId, registered, 100);
+    }
+
+    @Test
+    void redeliveringTheWholeTopicFromOffsetZeroChangesNoDocument() throws Exception {
+        UUID meetingId = schedule(20);
+        List<Registered> registered = burst(meetingId, 40, 8);
+        commands().post("/api/v1/meetings/" + meetingId + "/registrations/" + registered.getFirst().registrationId()
+                + "/cancel", null);
+        awaitConsumerCaughtUp();
+        List<String> before = system.readModelDump();
+
+        system.query().close();
+        rewindConsumerGroupToOffsetZero();
+        system.startQueryService();
+        awaitConsumerCaughtUp();
+
+        assertThat(system.readModelDump()).isEqualTo(before);
+    }
+
+    @Test
+    void restartingTheQueryServiceMidStreamLosesAndDuplicatesNothing() throws Exception {
+        UUID meetingId = schedule(50);
+        AtomicInteger accepted = new AtomicInteger();
+        ExecutorService load = Executors.newSingleThreadExecutor();
+        Future<List<Registered>> registrations = load.submit(() -> {
+            List<Registered> all = Collections.synchronizedList(new ArrayList<>());
+            ExecutorService pool = Executors.newFixedThreadPool(8);
+            List<Future<?>> futures = new ArrayList<>();
+            for (int i = 0; i < 200; i++) {
+                int n = i;
+                futures.add(pool.submit(() -> {
+                    all.add(register(meetingId, n));
+                    accepted.incrementAndGet();
+                }));
+            }
+            for (Future<?> future : futures) {
+                future.get();
+            }
+            pool.shutdown();
+            return all;
+        });
+
+        await().atMost(Duration.ofSeconds(60)).until(() -> accepted.get() >= 60);
+        system.query().kill();
+        system.startQueryService();
+        List<Registered> registered = registrations.get();
+        load.shutdown();
+
+        assertReadModelsMatch(meetingId, registered, 50);
+    }
+
+    private static void rewindConsumerGroupToOffsetZero() throws Exception {
+        try (Admin admin = Admin.create(Map.of("bootstrap.servers", system.kafkaBootstrapServers()))) {
+            Map<TopicPartition, OffsetAndMetadata> start = partitions(admin).stream()
+                    .collect(Collectors.toMap(Function.identity(), p -> new OffsetAndMetadata(0)));
+            await().atMost(Duration.ofSeconds(60)).ignoreExceptions().untilAsserted(() ->
+                    admin.alterConsumerGroupOffsets("query-service", start).all().get());
+        }
+    }
+
+    private static void awaitConsumerCaughtUp() {
+        try (Admin admin = Admin.create(Map.of("bootstrap.servers", system.kafkaBootstrapServers()))) {
+            await().atMost(Duration.ofSeconds(60)).untilAsserted(() -> {
+                List<TopicPartition> partitions = partitions(admin);
+                Map<TopicPartition, OffsetAndMetadata> committed = admin.listConsumerGroupOffsets("query-service")
+                        .partitionsToOffsetAndMetadata().get();
+                var ends = admin.listOffsets(partitions.stream()
+                        .collect(Collectors.toMap(Function.identity(), p -> OffsetSpec.latest()))).all().get();
+                for (TopicPartition partition : partitions) {
+                    long end = ends.get(partition).offset();
+                    long position = committed.containsKey(partition) ? committed.get(partition).offset() : 0;
+                    assertThat(position).as("committed offset of %s", partition).isEqualTo(end);
+                }
+            });
+        }
+    }
+
+    private static List<TopicPartition> partitions(Admin admin) throws Exception {
+        return admin.describeTopics(List.of(Topics.MEETING_EVENTS)).allTopicNames().get().get(Topics.MEETING_EVENTS)
+                .partitions().stream().map(p -> new TopicPartition(Topics.MEETING_EVENTS, p.partition())).toList();
+    }
+}
