@@ -10,7 +10,6 @@ import de.participation.command.meeting.ScheduleMeeting;
 import de.participation.command.meeting.ScheduleOutcome;
 import de.participation.events.WaitingListPolicy;
 import jakarta.validation.Valid;
-import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
@@ -20,6 +19,7 @@ import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RestController;
 
 import java.net.URI;
+import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.util.ArrayList;
 import java.util.List;
@@ -107,7 +107,7 @@ class MeetingController {
         return new WaitingListPolicy(request.enabled(), request.limit() == null ? 0 : request.limit());
     }
 
-    private static java.time.Instant instant(OffsetDateTime value) {
+    private static Instant instant(OffsetDateTime value) {
         return value == null ? null : value.toInstant();
     }
 }

@@ -1,11 +1,11 @@
 package de.participation.command.concurrency;
 
 import de.participation.command.support.Api;
-import de.participation.localstack.JsonHttp.Response;
 import de.participation.command.support.ConcurrentRequests;
 import de.participation.command.support.Invariants;
 import de.participation.command.support.StoredEvents;
 import de.participation.command.support.TestDataDirectory;
+import de.participation.localstack.JsonHttp.Response;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;

@@ -1,11 +1,11 @@
 package de.participation.command.concurrency;
 
 import de.participation.command.support.Api;
-import de.participation.localstack.JsonHttp.Response;
 import de.participation.command.support.ConcurrentRequests;
 import de.participation.command.support.Invariants;
 import de.participation.command.support.RunningService;
 import de.participation.command.support.TestDataDirectory;
+import de.participation.localstack.JsonHttp.Response;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;

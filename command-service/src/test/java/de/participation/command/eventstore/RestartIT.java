@@ -1,9 +1,9 @@
 package de.participation.command.eventstore;
 
 import de.participation.command.support.Api;
-import de.participation.localstack.JsonHttp.Response;
 import de.participation.command.support.RunningService;
 import de.participation.command.support.TestDataDirectory;
+import de.participation.localstack.JsonHttp.Response;
 import org.junit.jupiter.api.Test;
 
 import java.nio.file.Path;

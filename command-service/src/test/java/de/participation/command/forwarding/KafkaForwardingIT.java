@@ -5,6 +5,7 @@ import de.participation.command.support.TestDataDirectory;
 import de.participation.command.support.TopicReader;
 import de.participation.command.support.TopicReader.Published;
 import de.participation.events.MeetingEventEnvelope;
+import de.participation.events.Participant;
 import de.participation.events.ParticipantRegistered;
 import de.participation.localstack.LocalKafka;
 import org.apache.kafka.clients.admin.Admin;
@@ -86,7 +87,7 @@ class KafkaForwardingIT {
         assertThat(scheduled.issuedby()).isEqualTo("organiser-smwa");
         assertThat(published.get(1).envelope().data())
                 .isEqualTo(new ParticipantRegistered(meetingId, erika,
-                        new de.participation.events.Participant("Erika Mustermann", "erika@example.org", null)));
+                        new Participant("Erika Mustermann", "erika@example.org", null)));
     }
 
     @Test

@@ -3,6 +3,7 @@ package de.participation.command.meeting;
 import de.participation.command.support.TestDataDirectory;
 import de.participation.events.Participant;
 import de.participation.events.RegistrationStatus;
+import de.participation.events.WaitingListPolicy;
 import org.axonframework.commandhandling.gateway.CommandGateway;
 import org.axonframework.common.caching.Cache;
 import org.axonframework.eventhandling.DomainEventMessage;
@@ -14,6 +15,7 @@ import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 
 import java.nio.file.Path;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
@@ -47,8 +49,8 @@ class LongHistoryIT {
     void loadingAMeetingWith10000RegistrationsReadsSnapshotAndFewEvents() {
         UUID meetingId = UUID.randomUUID();
         commands.sendAndWait(new ScheduleMeeting(meetingId, "forum sachsen digital", null, "Leipzig",
-                java.time.Instant.parse("2099-06-27T07:00:00Z"), null, 5_000, null, null,
-                de.participation.events.WaitingListPolicy.UNLIMITED));
+                Instant.parse("2099-06-27T07:00:00Z"), null, 5_000, null, null,
+                WaitingListPolicy.UNLIMITED));
         List<UUID> registrations = new ArrayList<>();
         for (int i = 0; i < 10_000; i++) {
             UUID registrationId = UUID.randomUUID();

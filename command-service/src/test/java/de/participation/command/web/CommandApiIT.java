@@ -1,9 +1,9 @@
 package de.participation.command.web;
 
 import de.participation.command.support.Api;
-import de.participation.localstack.JsonHttp.Response;
 import de.participation.command.support.StoredEvents;
 import de.participation.command.support.TestDataDirectory;
+import de.participation.localstack.JsonHttp.Response;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;

@@ -1,5 +1,7 @@
 package de.participation.query.api;
 
+import de.participation.events.MeetingScheduled;
+import de.participation.events.WaitingListPolicy;
 import de.participation.kafka.Topics;
 import de.participation.localstack.JsonHttp;
 import de.participation.localstack.JsonHttp.Response;
@@ -19,10 +21,13 @@ import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 
+import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -129,14 +134,12 @@ class ReadApiIT {
 
     @Test
     void meetingsAreListedSoonestFirst() {
-        Histories later = new Histories(UUID.randomUUID()).add(new de.participation.events.MeetingScheduled(
-                UUID.randomUUID(), "forum sachsen digital", null, "Leipzig",
-                java.time.Instant.parse("2099-06-27T07:00:00Z"), null, 300, null, null,
-                de.participation.events.WaitingListPolicy.UNLIMITED));
-        Histories sooner = new Histories(UUID.randomUUID()).add(new de.participation.events.MeetingScheduled(
-                UUID.randomUUID(), "1. Regionen-Workshop", null, "Meißen",
-                java.time.Instant.parse("2099-05-21T08:00:00Z"), null, 40, null, null,
-                de.participation.events.WaitingListPolicy.UNLIMITED));
+        UUID laterId = UUID.randomUUID();
+        UUID soonerId = UUID.randomUUID();
+        Histories later = new Histories(laterId).add(new MeetingScheduled(laterId, "forum sachsen digital", null,
+                "Leipzig", Instant.parse("2099-06-27T07:00:00Z"), null, 300, null, null, WaitingListPolicy.UNLIMITED));
+        Histories sooner = new Histories(soonerId).add(new MeetingScheduled(soonerId, "1. Regionen-Workshop", null,
+                "Meißen", Instant.parse("2099-05-21T08:00:00Z"), null, 40, null, null, WaitingListPolicy.UNLIMITED));
         publisher.publish(later.events());
         publisher.publish(sooner.events());
 
@@ -193,8 +196,8 @@ class ReadApiIT {
     private static Path temporaryDirectory() {
         try {
             return Files.createTempDirectory("query-it-kafka");
-        } catch (java.io.IOException e) {
-            throw new java.io.UncheckedIOException(e);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
         }
     }
 
