@@ -1,5 +1,7 @@
 package de.participation.command.web;
 
+import de.participation.web.FieldProblem;
+
 import java.util.List;
 
 /** Input that passed parsing but breaks a rule spanning fields or headers: answered with 400. */

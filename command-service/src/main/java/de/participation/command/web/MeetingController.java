@@ -9,6 +9,7 @@ import de.participation.command.meeting.ReopenRegistration;
 import de.participation.command.meeting.ScheduleMeeting;
 import de.participation.command.meeting.ScheduleOutcome;
 import de.participation.events.WaitingListPolicy;
+import de.participation.web.FieldProblem;
 import jakarta.validation.Valid;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.PathVariable;

@@ -1,5 +1,6 @@
 package de.participation.command.web;
 
+import de.participation.web.FieldProblem;
 import org.springframework.core.MethodParameter;
 import org.springframework.web.bind.support.WebDataBinderFactory;
 import org.springframework.web.context.request.NativeWebRequest;

@@ -1,21 +1,12 @@
 package de.participation.command.concurrency;
 
-import de.participation.command.support.Api;
+import de.participation.command.support.CommandServiceIT;
 import de.participation.command.support.ConcurrentRequests;
 import de.participation.command.support.Invariants;
 import de.participation.command.support.StoredEvents;
-import de.participation.command.support.TestDataDirectory;
 import de.participation.localstack.JsonHttp.Response;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.boot.test.web.server.LocalServerPort;
-import org.springframework.jdbc.core.JdbcTemplate;
-import org.springframework.test.context.DynamicPropertyRegistry;
-import org.springframework.test.context.DynamicPropertySource;
 
-import java.nio.file.Path;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
@@ -27,30 +18,9 @@ import java.util.stream.IntStream;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /** Many real threads against one meeting, through HTTP and the real event store. */
-@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
-class RegistrationConcurrencyIT {
+class RegistrationConcurrencyIT extends CommandServiceIT {
 
-    private static final Path DATA = TestDataDirectory.create();
     private static final int THREADS = 64;
-
-    @DynamicPropertySource
-    static void database(DynamicPropertyRegistry registry) {
-        TestDataDirectory.register(registry, DATA);
-    }
-
-    @LocalServerPort
-    int port;
-    @Autowired
-    JdbcTemplate jdbc;
-
-    private Api api;
-    private StoredEvents stored;
-
-    @BeforeEach
-    void setUp() {
-        api = new Api(port);
-        stored = new StoredEvents(jdbc);
-    }
 
     record Registered(UUID registrationId, Response response) {
     }

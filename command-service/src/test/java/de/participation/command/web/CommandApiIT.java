@@ -1,50 +1,19 @@
 package de.participation.command.web;
 
-import de.participation.command.support.Api;
-import de.participation.command.support.StoredEvents;
-import de.participation.command.support.TestDataDirectory;
+import de.participation.command.support.CommandServiceIT;
 import de.participation.localstack.JsonHttp.Response;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
-import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.boot.test.web.server.LocalServerPort;
-import org.springframework.jdbc.core.JdbcTemplate;
-import org.springframework.test.context.DynamicPropertyRegistry;
-import org.springframework.test.context.DynamicPropertySource;
 
-import java.nio.file.Path;
 import java.util.UUID;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
 /** The HTTP contract of API.md against the real service on its embedded PostgreSQL. */
-@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
-class CommandApiIT {
+class CommandApiIT extends CommandServiceIT {
 
-    private static final Path DATA = TestDataDirectory.create();
-
-    @DynamicPropertySource
-    static void database(DynamicPropertyRegistry registry) {
-        TestDataDirectory.register(registry, DATA);
-    }
-
-    @LocalServerPort
-    int port;
-    @Autowired
-    JdbcTemplate jdbc;
-
-    private Api api;
-    private StoredEvents stored;
     private final UUID meetingId = UUID.randomUUID();
-
-    @BeforeEach
-    void setUp() {
-        api = new Api(port);
-        stored = new StoredEvents(jdbc);
-    }
 
     private void assertProblem(Response response, int status, String code) {
         assertThat(response.status()).as(response.body().toString()).isEqualTo(status);

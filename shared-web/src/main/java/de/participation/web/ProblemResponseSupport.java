@@ -1,0 +1,101 @@
+package de.participation.web;
+
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.context.i18n.LocaleContextHolder;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.HttpStatusCode;
+import org.springframework.http.ProblemDetail;
+import org.springframework.http.ResponseEntity;
+import org.springframework.lang.Nullable;
+import org.springframework.web.ErrorResponse;
+import org.springframework.web.bind.annotation.ExceptionHandler;
+import org.springframework.web.context.request.WebRequest;
+import org.springframework.web.method.annotation.MethodArgumentTypeMismatchException;
+import org.springframework.web.servlet.mvc.method.annotation.ResponseEntityExceptionHandler;
+
+import java.util.List;
+import java.util.stream.Collectors;
+
+/**
+ * The error format of both services (RFC 9457 {@code application/problem+json}) with a
+ * machine-readable {@code code}: {@code VALIDATION_FAILED} with the fields at fault for 400,
+ * {@code NOT_FOUND} for 404, the HTTP status name for the other framework errors, and a plain 500
+ * without any stack trace for the unexpected, which is logged instead. Each service's one
+ * {@code @RestControllerAdvice} extends this with its own errors.
+ */
+public abstract class ProblemResponseSupport extends ResponseEntityExceptionHandler {
+
+    public static final String VALIDATION_FAILED = "VALIDATION_FAILED";
+    public static final String NOT_FOUND = "NOT_FOUND";
+
+    private static final Logger log = LoggerFactory.getLogger(ProblemResponseSupport.class);
+
+    @ExceptionHandler
+    ResponseEntity<Object> invalidParameter(MethodArgumentTypeMismatchException mismatch, WebRequest request) {
+        Class<?> type = mismatch.getRequiredType();
+        String expected = type == null ? "a valid value"
+                : type.isEnum() ? "one of " + List.of(type.getEnumConstants())
+                : "a valid " + type.getSimpleName();
+        return validationFailed(mismatch, List.of(new FieldProblem(mismatch.getName(), "must be " + expected)), request);
+    }
+
+    @ExceptionHandler
+    ResponseEntity<Object> unexpected(Exception failure, WebRequest request) {
+        log.error("Unexpected failure", failure);
+        return respond(failure, HttpStatus.INTERNAL_SERVER_ERROR, "INTERNAL_ERROR",
+                "The request could not be processed", request);
+    }
+
+    /** Gives every framework-made problem (405, 415, …) a code as well. */
+    @Override
+    protected ResponseEntity<Object> handleExceptionInternal(Exception failure, @Nullable Object body,
+                                                             HttpHeaders headers, HttpStatusCode status,
+                                                             WebRequest request) {
+        if (body == null && failure instanceof ErrorResponse response) {
+            body = response.updateAndGetBody(getMessageSource(), LocaleContextHolder.getLocale());
+        }
+        if (body instanceof ProblemDetail problem && (problem.getProperties() == null
+                || !problem.getProperties().containsKey("code"))) {
+            problem.setProperty("code", codeFor(status));
+        }
+        return super.handleExceptionInternal(failure, body, headers, status, request);
+    }
+
+    protected ResponseEntity<Object> respond(Exception failure, HttpStatus status, String code, String detail,
+                                             WebRequest request) {
+        return respond(failure, problem(status, code, detail), new HttpHeaders(), request);
+    }
+
+    protected ResponseEntity<Object> respond(Exception failure, ProblemDetail problem, HttpHeaders headers,
+                                             WebRequest request) {
+        return handleExceptionInternal(failure, problem, headers, HttpStatusCode.valueOf(problem.getStatus()), request);
+    }
+
+    protected ResponseEntity<Object> validationFailed(Exception failure, List<FieldProblem> problems,
+                                                      WebRequest request) {
+        ProblemDetail problem = problem(HttpStatus.BAD_REQUEST, VALIDATION_FAILED, problems.stream()
+                .map(p -> p.field() + ": " + p.message())
+                .collect(Collectors.joining("; ")));
+        problem.setProperty("errors", problems);
+        return respond(failure, problem, new HttpHeaders(), request);
+    }
+
+    protected static ProblemDetail problem(HttpStatus status, String code, String detail) {
+        ProblemDetail problem = ProblemDetail.forStatusAndDetail(status, detail);
+        problem.setProperty("code", code);
+        return problem;
+    }
+
+    private static String codeFor(HttpStatusCode status) {
+        if (status.value() == 404) {
+            return NOT_FOUND;
+        }
+        if (status.value() == 400) {
+            return VALIDATION_FAILED;
+        }
+        HttpStatus known = HttpStatus.resolve(status.value());
+        return known == null ? "HTTP_" + status.value() : known.name();
+    }
+}
