@@ -75,6 +75,18 @@ public final class ServiceProcess implements AutoCloseable {
         return port;
     }
 
+    /** Resident memory of the service's JVM in KiB, as the kernel reports it (VmRSS). */
+    public long residentKilobytes() {
+        try {
+            return Files.readAllLines(Path.of("/proc", String.valueOf(process.pid()), "status")).stream()
+                    .filter(line -> line.startsWith("VmRSS:"))
+                    .map(line -> Long.parseLong(line.replaceAll("\\D", "")))
+                    .findFirst().orElse(-1L);
+        } catch (IOException e) {
+            return -1;
+        }
+    }
+
     public boolean isAlive() {
         return process.isAlive();
     }

@@ -1,0 +1,138 @@
+package de.participation.load;
+
+import de.participation.localstack.JsonHttp;
+import de.participation.localstack.LocalKafka;
+import de.participation.localstack.Ports;
+import de.participation.localstack.ServiceProcess;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.atomic.AtomicLong;
+
+/**
+ * Starts the whole system as run-local.sh does (real Kafka, embedded PostgreSQL with fsync on, the
+ * MongoDB stand-in on file), then measures over HTTP, as the portal would load it:
+ * <ol>
+ *     <li>a rush on one meeting (every command serialised on one aggregate),</li>
+ *     <li>the same load spread over many meetings,</li>
+ *     <li>how long until the read side shows the last write of each meeting,</li>
+ * </ol>
+ * and prints throughput, latency percentiles and the services' resident memory. Arguments:
+ * {@code [registrations] [threads] [meetings]}, default 2000 32 40. Run with scripts/benchmark.sh.
+ */
+public final class RegistrationBenchmark {
+
+    private static final Duration STARTUP = Duration.ofMinutes(3);
+
+    private RegistrationBenchmark() {
+    }
+
+    public static void main(String[] args) throws Exception {
+        int registrations = args.length > 0 ? Integer.parseInt(args[0]) : 2000;
+        int threads = args.length > 1 ? Integer.parseInt(args[1]) : 32;
+        int meetings = args.length > 2 ? Integer.parseInt(args[2]) : 40;
+        Path root = Path.of(System.getProperty("participation.root", ".")).toAbsolutePath().normalize();
+        Path data = Files.createTempDirectory("benchmark-");
+        try (LocalKafka kafka = LocalKafka.start(data.resolve("kafka"), 0);
+             ServiceProcess command = ServiceProcess.start("command-service", ServiceProcess.jar(root, "command-service"),
+                     Ports.free(), Map.of("DATA_DIR", data.toString(), "KAFKA_BOOTSTRAP_SERVERS", kafka.bootstrapServers()),
+                     data.resolve("command-service.log"), STARTUP);
+             ServiceProcess query = ServiceProcess.start("query-service", ServiceProcess.jar(root, "query-service"),
+                     Ports.free(), Map.of("DATA_DIR", data.toString(), "KAFKA_BOOTSTRAP_SERVERS", kafka.bootstrapServers()),
+                     data.resolve("query-service.log"), STARTUP)) {
+            System.out.printf("%nBenchmark: %d registrations per scenario, %d client threads, %s cores, data in %s%n",
+                    registrations, threads, Runtime.getRuntime().availableProcessors(), data);
+            JsonHttp commands = new JsonHttp(command.baseUrl());
+            JsonHttp queries = new JsonHttp(query.baseUrl());
+
+            warmUp(commands, threads);
+            List<UUID> one = schedule(commands, 1, registrations / 2);
+            run("one meeting (rush)", commands, queries, one, registrations, threads);
+            List<UUID> many = schedule(commands, meetings, registrations / meetings / 2);
+            run(meetings + " meetings", commands, queries, many, registrations, threads);
+            System.out.printf("resident memory: command service %d MiB, query service %d MiB%n",
+                    command.residentKilobytes() / 1024, query.residentKilobytes() / 1024);
+        }
+    }
+
+    private static void warmUp(JsonHttp commands, int threads) throws Exception {
+        List<UUID> meetings = schedule(commands, 10, 50);
+        load(commands, meetings, 500, threads, new Latencies(500), new long[meetings.size()]);
+    }
+
+    private static void run(String name, JsonHttp commands, JsonHttp queries, List<UUID> meetings, int registrations,
+                            int threads) throws Exception {
+        Latencies latencies = new Latencies(registrations);
+        long[] lastSequence = new long[meetings.size()];
+        long started = System.nanoTime();
+        load(commands, meetings, registrations, threads, latencies, lastSequence);
+        long loaded = System.nanoTime();
+        for (int i = 0; i < meetings.size(); i++) {
+            JsonHttp.Response visible = queries.get("/api/v1/meetings/" + meetings.get(i) + "?minSequence=" + lastSequence[i]);
+            if (visible.status() != 200) {
+                throw new IllegalStateException("Read side did not catch up: " + visible.body());
+            }
+        }
+        long projected = System.nanoTime();
+        double seconds = (loaded - started) / 1e9;
+        System.out.printf("%-20s %6.0f registrations/s  latency %s  read side caught up %.0f ms after the last answer%n",
+                name, registrations / seconds, latencies.summary(), (projected - loaded) / 1e6);
+    }
+
+    private static void load(JsonHttp commands, List<UUID> meetings, int registrations, int threads,
+                             Latencies latencies, long[] lastSequence) throws Exception {
+        ExecutorService pool = Executors.newFixedThreadPool(threads);
+        AtomicLong next = new AtomicLong();
+        try {
+            List<Future<?>> workers = new ArrayList<>();
+            for (int t = 0; t < threads; t++) {
+                workers.add(pool.submit(() -> {
+                    for (long n = next.getAndIncrement(); n < registrations; n = next.getAndIncrement()) {
+                        int meeting = (int) (n % meetings.size());
+                        long start = System.nanoTime();
+                        JsonHttp.Response answer = commands.post("/api/v1/meetings/" + meetings.get(meeting) + "/registrations", """
+                                {"registrationId": "%s", "participant": {"name": "Teilnehmer %d", "email": "p%d-%s@example.org"}}"""
+                                .formatted(UUID.randomUUID(), n, n, UUID.randomUUID()));
+                        latencies.record(System.nanoTime() - start);
+                        if (answer.status() != 201) {
+                            throw new IllegalStateException("Registration refused: " + answer.body());
+                        }
+                        long sequence = answer.body().path("sequence").asLong();
+                        synchronized (lastSequence) {
+                            lastSequence[meeting] = Math.max(lastSequence[meeting], sequence);
+                        }
+                    }
+                    return null;
+                }));
+            }
+            for (Future<?> worker : workers) {
+                worker.get();
+            }
+        } finally {
+            pool.shutdownNow();
+        }
+    }
+
+    private static List<UUID> schedule(JsonHttp commands, int count, int capacity) {
+        List<UUID> meetings = new ArrayList<>();
+        for (int i = 0; i < count; i++) {
+            UUID meetingId = UUID.randomUUID();
+            JsonHttp.Response scheduled = commands.post("/api/v1/meetings", """
+                    {"meetingId": "%s", "title": "Benchmark %d", "location": "Leipzig",
+                     "startsAt": "2099-06-27T09:00:00+02:00", "capacity": %d}""".formatted(meetingId, i, Math.max(1, capacity)));
+            if (scheduled.status() != 201) {
+                throw new IllegalStateException("Cannot schedule: " + scheduled.body());
+            }
+            meetings.add(meetingId);
+        }
+        return meetings;
+    }
+}
