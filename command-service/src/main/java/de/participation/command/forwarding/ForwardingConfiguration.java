@@ -6,7 +6,11 @@ import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.common.serialization.StringSerializer;
 import org.axonframework.config.ConfigurerModule;
 import org.axonframework.eventhandling.PropagatingErrorHandler;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
+import org.springframework.boot.context.event.ApplicationReadyEvent;
+import org.springframework.context.ApplicationListener;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 
@@ -20,6 +24,8 @@ import java.util.Map;
 @Configuration(proxyBeanMethods = false)
 @ConditionalOnProperty(prefix = "participation.kafka", name = "enabled", havingValue = "true", matchIfMissing = true)
 class ForwardingConfiguration {
+
+    private static final Logger log = LoggerFactory.getLogger(ForwardingConfiguration.class);
 
     @Bean(destroyMethod = "close")
     Producer<String, String> meetingEventProducer(KafkaProperties properties) {
@@ -38,6 +44,23 @@ class ForwardingConfiguration {
     @Bean
     MeetingEventsTopic meetingEventsTopic(KafkaProperties properties) {
         return new MeetingEventsTopic(properties);
+    }
+
+    /**
+     * Creates the topic at start-up when Kafka is reachable, so that consumers can subscribe before
+     * the first event; in the background, because the service must start and take commands while
+     * Kafka is down (the forwarder then creates it before its first send).
+     */
+    @Bean
+    ApplicationListener<ApplicationReadyEvent> createTopicAtStartUp(MeetingEventsTopic topic) {
+        return ready -> Thread.ofVirtual().name("create-topic").start(() -> {
+            try {
+                topic.ensureExists();
+            } catch (RuntimeException kafkaDown) {
+                log.warn("Kafka not reachable at start-up; the forwarder will create the topic later: {}",
+                        kafkaDown.getMessage());
+            }
+        });
     }
 
     @Bean

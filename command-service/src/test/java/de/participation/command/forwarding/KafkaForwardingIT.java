@@ -8,9 +8,6 @@ import de.participation.events.MeetingEventEnvelope;
 import de.participation.events.Participant;
 import de.participation.events.ParticipantRegistered;
 import de.participation.localstack.LocalKafka;
-import org.apache.kafka.clients.admin.Admin;
-import org.apache.kafka.clients.admin.Config;
-import org.apache.kafka.common.config.ConfigResource;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Test;
 import org.springframework.boot.test.context.SpringBootTest;
@@ -22,8 +19,6 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
-import java.util.Map;
-import java.util.Set;
 import java.util.UUID;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -88,20 +83,5 @@ class KafkaForwardingIT {
         assertThat(published.get(1).envelope().data())
                 .isEqualTo(new ParticipantRegistered(meetingId, erika,
                         new Participant("Erika Mustermann", "erika@example.org", null)));
-    }
-
-    @Test
-    void topicIsCreatedWithSixPartitionsAndInfiniteRetention() throws Exception {
-        new Api(port).scheduleMeeting(UUID.randomUUID(), 5);
-        try (Admin admin = Admin.create(Map.of("bootstrap.servers", KAFKA.bootstrapServers()))) {
-            await().atMost(Duration.ofSeconds(30)).until(() ->
-                    admin.listTopics().names().get().contains(TopicReader.TOPIC));
-            var description = admin.describeTopics(Set.of(TopicReader.TOPIC)).allTopicNames().get().get(TopicReader.TOPIC);
-            ConfigResource resource = new ConfigResource(ConfigResource.Type.TOPIC, TopicReader.TOPIC);
-            Config config = admin.describeConfigs(Set.of(resource)).all().get().get(resource);
-
-            assertThat(description.partitions()).hasSize(6);
-            assertThat(config.get("retention.ms").value()).isEqualTo("-1");
-        }
     }
 }

@@ -2,6 +2,7 @@ package de.participation.command.support;
 
 import de.participation.events.MeetingEventEnvelope;
 import de.participation.events.MeetingEventJson;
+import de.participation.kafka.Topics;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
@@ -18,8 +19,6 @@ import java.util.UUID;
 /** Reads the events topic from its beginning, as an auditor or a rebuilding consumer would. */
 public final class TopicReader {
 
-    public static final String TOPIC = "participation.meeting-events";
-
     private final String bootstrapServers;
 
     public TopicReader(String bootstrapServers) {
@@ -35,7 +34,7 @@ public final class TopicReader {
                 ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers,
                 ConsumerConfig.ISOLATION_LEVEL_CONFIG, "read_committed"),
                 new StringDeserializer(), new StringDeserializer())) {
-            List<PartitionInfo> partitions = consumer.partitionsFor(TOPIC, Duration.ofSeconds(10));
+            List<PartitionInfo> partitions = consumer.partitionsFor(Topics.MEETING_EVENTS, Duration.ofSeconds(10));
             if (partitions == null || partitions.isEmpty()) {
                 return List.of();
             }
