@@ -4,6 +4,8 @@ import de.participation.localstack.JsonHttp;
 import de.participation.localstack.LocalKafka;
 import de.participation.localstack.Ports;
 import de.participation.localstack.ServiceProcess;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -30,6 +32,7 @@ import java.util.concurrent.atomic.AtomicLong;
  */
 public final class RegistrationBenchmark {
 
+    private static final Logger log = LoggerFactory.getLogger(RegistrationBenchmark.class);
     private static final Duration STARTUP = Duration.ofMinutes(3);
 
     private RegistrationBenchmark() {
@@ -48,7 +51,7 @@ public final class RegistrationBenchmark {
              ServiceProcess query = ServiceProcess.start("query-service", ServiceProcess.jar(root, "query-service"),
                      Ports.free(), Map.of("DATA_DIR", data.toString(), "KAFKA_BOOTSTRAP_SERVERS", kafka.bootstrapServers()),
                      data.resolve("query-service.log"), STARTUP)) {
-            System.out.printf("%nBenchmark: %d registrations per scenario, %d client threads, %s cores, data in %s%n",
+            log.info("Benchmark: {} registrations per scenario, {} client threads, {} cores, data in {}",
                     registrations, threads, Runtime.getRuntime().availableProcessors(), data);
             JsonHttp commands = new JsonHttp(command.baseUrl());
             JsonHttp queries = new JsonHttp(query.baseUrl());
@@ -58,7 +61,7 @@ public final class RegistrationBenchmark {
             run("one meeting (rush)", commands, queries, one, registrations, threads);
             List<UUID> many = schedule(commands, meetings, registrations / meetings / 2);
             run(meetings + " meetings", commands, queries, many, registrations, threads);
-            System.out.printf("resident memory: command service %d MiB, query service %d MiB%n",
+            log.info("resident memory: command service {} MiB, query service {} MiB",
                     command.residentKilobytes() / 1024, query.residentKilobytes() / 1024);
         }
     }
@@ -83,8 +86,8 @@ public final class RegistrationBenchmark {
         }
         long projected = System.nanoTime();
         double seconds = (loaded - started) / 1e9;
-        System.out.printf("%-20s %6.0f registrations/s  latency %s  read side caught up %.0f ms after the last answer%n",
-                name, registrations / seconds, latencies.summary(), (projected - loaded) / 1e6);
+        log.info("{}", "%-20s %6.0f registrations/s  latency %s  read side caught up %.0f ms after the last answer"
+                .formatted(name, registrations / seconds, latencies.summary(), (projected - loaded) / 1e6));
     }
 
     private static void load(JsonHttp commands, List<UUID> meetings, int registrations, int threads,
