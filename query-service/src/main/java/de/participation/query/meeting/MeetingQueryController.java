@@ -6,8 +6,12 @@ import de.participation.query.projection.ReadModelStore;
 import de.participation.query.projection.RegistrationReadModel;
 import de.participation.query.registration.RegistrationView;
 import de.participation.query.web.NotFoundException;
+import de.participation.query.web.Page;
 import de.participation.query.web.ReadYourWrites;
+import jakarta.validation.constraints.Max;
+import jakarta.validation.constraints.Min;
 import jakarta.validation.constraints.PositiveOrZero;
+import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.RequestMapping;
@@ -15,7 +19,6 @@ import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 
 import java.time.Clock;
-import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
@@ -36,8 +39,12 @@ class MeetingQueryController {
     }
 
     @GetMapping
-    List<MeetingSummary> meetings() {
-        return store.allMeetings().stream().map(meeting -> MeetingSummary.of(meeting, clock)).toList();
+    ResponseEntity<List<MeetingSummary>> meetings(
+            @RequestParam(defaultValue = "0") @PositiveOrZero int offset,
+            @RequestParam(defaultValue = "" + Page.DEFAULT_LIMIT) @Min(1) @Max(Page.MAX_LIMIT) int limit) {
+        Page page = new Page(offset, limit);
+        return page.response(store.meetings(page.offset(), page.limit()).stream().map(meeting -> MeetingSummary.of(meeting, clock)).toList(),
+                store.meetingCount());
     }
 
     @GetMapping("/{meetingId}")
@@ -48,32 +55,39 @@ class MeetingQueryController {
 
     /** Confirmed (and cancelled) by registration time, waitlisted by position. */
     @GetMapping("/{meetingId}/registrations")
-    List<RegistrationView> registrations(@PathVariable UUID meetingId,
-                                         @RequestParam(required = false) RegistrationStatus status,
-                                         @RequestParam(required = false) @PositiveOrZero Long minSequence) {
+    ResponseEntity<List<RegistrationView>> registrations(
+            @PathVariable UUID meetingId,
+            @RequestParam(required = false) RegistrationStatus status,
+            @RequestParam(required = false) @PositiveOrZero Long minSequence,
+            @RequestParam(defaultValue = "0") @PositiveOrZero int offset,
+            @RequestParam(defaultValue = "" + Page.DEFAULT_LIMIT) @Min(1) @Max(Page.MAX_LIMIT) int limit) {
         MeetingReadModel meeting = meetingAt(meetingId, minSequence);
+        Page page = new Page(offset, limit);
         if (status == RegistrationStatus.WAITLISTED) {
-            return waitingList(meeting);
+            return waitingList(meeting, page);
         }
-        return store.registrationsOf(meetingId, status == null ? null : status.name()).stream()
+        String wanted = status == null ? null : status.name();
+        return page.response(store.registrationsOf(meetingId, wanted, page.offset(), page.limit()).stream()
                 .map(registration -> RegistrationView.of(registration, meeting))
-                .toList();
+                .toList(), store.registrationCount(meetingId, wanted));
     }
 
     @GetMapping("/{meetingId}/waiting-list")
-    List<RegistrationView> waitingList(@PathVariable UUID meetingId,
-                                       @RequestParam(required = false) @PositiveOrZero Long minSequence) {
-        return waitingList(meetingAt(meetingId, minSequence));
+    ResponseEntity<List<RegistrationView>> waitingList(
+            @PathVariable UUID meetingId,
+            @RequestParam(required = false) @PositiveOrZero Long minSequence,
+            @RequestParam(defaultValue = "0") @PositiveOrZero int offset,
+            @RequestParam(defaultValue = "" + Page.DEFAULT_LIMIT) @Min(1) @Max(Page.MAX_LIMIT) int limit) {
+        return waitingList(meetingAt(meetingId, minSequence), new Page(offset, limit));
     }
 
-    private List<RegistrationView> waitingList(MeetingReadModel meeting) {
-        List<UUID> order = meeting.waitingList();
+    private ResponseEntity<List<RegistrationView>> waitingList(MeetingReadModel meeting, Page page) {
+        List<UUID> order = page.of(meeting.waitingList());
         Map<UUID, RegistrationReadModel> registrations = store.registrations(order);
-        return order.stream()
+        return page.response(order.stream()
                 .filter(registrations::containsKey)
                 .map(id -> RegistrationView.of(registrations.get(id), meeting))
-                .sorted(Comparator.comparing(RegistrationView::waitingListPosition))
-                .toList();
+                .toList(), meeting.waitingList().size());
     }
 
     private MeetingReadModel meetingAt(UUID meetingId, Long minSequence) {

@@ -8,6 +8,7 @@ import com.mongodb.client.model.ReplaceOneModel;
 import com.mongodb.client.model.ReplaceOptions;
 import com.mongodb.client.model.Sorts;
 import org.bson.Document;
+import org.bson.conversions.Bson;
 import org.springframework.stereotype.Component;
 
 import java.util.ArrayList;
@@ -59,17 +60,30 @@ public class ReadModelStore {
                 .map(RegistrationReadModel::from);
     }
 
-    /** All meetings, soonest first. */
-    public List<MeetingReadModel> allMeetings() {
-        return meetings.find().sort(Sorts.ascending("startsAt", "_id")).map(MeetingReadModel::from).into(new ArrayList<>());
+    /** A slice of all meetings, soonest first. */
+    public List<MeetingReadModel> meetings(int offset, int limit) {
+        return meetings.find().sort(Sorts.ascending("startsAt", "_id")).skip(offset).limit(limit)
+                .map(MeetingReadModel::from).into(new ArrayList<>());
     }
 
-    /** A meeting's registrations with the given status (any when null), in registration order. */
-    public List<RegistrationReadModel> registrationsOf(UUID meetingId, String status) {
-        var filter = status == null ? Filters.eq("meetingId", meetingId.toString())
-                : Filters.and(Filters.eq("meetingId", meetingId.toString()), Filters.eq("status", status));
-        return registrations.find(filter).sort(Sorts.ascending("registeredAt", "_id"))
+    public long meetingCount() {
+        return meetings.countDocuments();
+    }
+
+    /** A slice of a meeting's registrations with the given status (any when null), in registration order. */
+    public List<RegistrationReadModel> registrationsOf(UUID meetingId, String status, int offset, int limit) {
+        return registrations.find(registrationsFilter(meetingId, status)).sort(Sorts.ascending("registeredAt", "_id"))
+                .skip(offset).limit(limit)
                 .map(RegistrationReadModel::from).into(new ArrayList<>());
+    }
+
+    public long registrationCount(UUID meetingId, String status) {
+        return registrations.countDocuments(registrationsFilter(meetingId, status));
+    }
+
+    private static Bson registrationsFilter(UUID meetingId, String status) {
+        return status == null ? Filters.eq("meetingId", meetingId.toString())
+                : Filters.and(Filters.eq("meetingId", meetingId.toString()), Filters.eq("status", status));
     }
 
     /**

@@ -1,5 +1,6 @@
 package de.participation.query.api;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import de.participation.events.MeetingScheduled;
 import de.participation.events.WaitingListPolicy;
 import de.participation.kafka.Topics;
@@ -33,6 +34,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.CompletableFuture;
+import java.util.stream.IntStream;
 
 import static de.participation.events.RegistrationStatus.CONFIRMED;
 import static org.assertj.core.api.Assertions.assertThat;
@@ -161,6 +163,33 @@ class ReadApiIT {
                 .anySatisfy(reason -> assertThat(reason).contains("not JSON"))
                 .anySatisfy(reason -> assertThat(reason).contains("unknown event type"))
                 .anySatisfy(reason -> assertThat(reason).contains("unknown meeting " + orphan.meetingId())));
+    }
+
+    @Test
+    void listsAreServedInBoundedPagesWithTotalAndNextLink() {
+        List<UUID> waiting = IntStream.range(0, 5).mapToObj(i -> UUID.randomUUID()).toList();
+        Histories history = new Histories(UUID.randomUUID()).scheduled(1).registered(UUID.randomUUID());
+        for (int i = 0; i < waiting.size(); i++) {
+            history.waitlisted(waiting.get(i), i + 1);
+        }
+        publisher.publish(history.events());
+        String meeting = "/api/v1/meetings/" + history.meetingId();
+
+        Response firstPage = api().get(meeting + "/waiting-list?minSequence=6&limit=2");
+        Response secondPage = api().get(meeting + "/waiting-list?offset=2&limit=2");
+        Response all = api().get(meeting + "/registrations");
+
+        assertThat(firstPage.body().findValuesAsText("registrationId"))
+                .containsExactly(waiting.get(0).toString(), waiting.get(1).toString());
+        assertThat(firstPage.raw().headers().firstValue("X-Total-Count")).hasValue("5");
+        assertThat(firstPage.raw().headers().firstValue("Link")).hasValueSatisfying(link ->
+                assertThat(link).contains("offset=2", "limit=2", "rel=\"next\""));
+        assertThat(secondPage.body().findValues("waitingListPosition")).extracting(JsonNode::asInt).containsExactly(3, 4);
+        assertThat(all.body()).hasSize(6);
+        assertThat(all.raw().headers().firstValue("Link")).isEmpty();
+        assertThat(api().get(meeting + "/registrations?limit=1001").status()).isEqualTo(400);
+        assertThat(api().get(meeting + "/registrations?limit=0").status()).isEqualTo(400);
+        assertThat(api().get("/api/v1/meetings?offset=-1").status()).isEqualTo(400);
     }
 
     @Test

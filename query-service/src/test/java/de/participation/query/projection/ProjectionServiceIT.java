@@ -89,7 +89,7 @@ class ProjectionServiceIT {
         assertThat(meeting.waitingList()).containsExactly(max);
         assertThat(meeting.sequence()).isEqualTo(2);
         assertThat(store.registration(max).orElseThrow().participant()).isEqualTo(Histories.participant(max));
-        assertThat(store.registrationsOf(history.meetingId(), "CONFIRMED"))
+        assertThat(store.registrationsOf(history.meetingId(), "CONFIRMED", 0, 10))
                 .extracting(RegistrationReadModel::registrationId).containsExactly(erika);
     }
 
