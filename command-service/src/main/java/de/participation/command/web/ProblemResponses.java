@@ -54,6 +54,14 @@ class ProblemResponses extends ProblemResponseSupport {
         return validationFailed(invalid, invalid.problems(), request);
     }
 
+    @ExceptionHandler
+    ResponseEntity<Object> rateLimited(RegistrationRateLimiter.RateLimitedException limited, WebRequest request) {
+        HttpHeaders headers = new HttpHeaders();
+        headers.set(HttpHeaders.RETRY_AFTER, Long.toString(limited.retryAfterSeconds()));
+        return respond(limited, problem(HttpStatus.TOO_MANY_REQUESTS, "RATE_LIMITED", limited.getMessage()), headers,
+                request);
+    }
+
     /** Retries after write conflicts ran out: the meeting is under extreme contention; try again. */
     @ExceptionHandler
     ResponseEntity<Object> persistentConflict(ConcurrencyException conflict, WebRequest request) {

@@ -8,10 +8,12 @@ import de.participation.command.meeting.RegistrationOutcome;
 import de.participation.events.Participant;
 import de.participation.events.RegistrationStatus;
 import jakarta.validation.Valid;
+import jakarta.validation.constraints.Size;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestHeader;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RestController;
 
@@ -24,10 +26,15 @@ import java.util.UUID;
 @RequestMapping("/api/v1/meetings/{meetingId}/registrations")
 class RegistrationController {
 
-    private final CommandDispatcher commands;
+    /** The end user's address as the portal forwards it, for the per-address rate limit. */
+    static final String END_USER_ADDRESS = "X-End-User-Address";
 
-    RegistrationController(CommandDispatcher commands) {
+    private final CommandDispatcher commands;
+    private final RegistrationRateLimiter rateLimiter;
+
+    RegistrationController(CommandDispatcher commands, RegistrationRateLimiter rateLimiter) {
         this.commands = commands;
+        this.rateLimiter = rateLimiter;
     }
 
     record RegistrationResponse(UUID registrationId, RegistrationStatus status, Integer waitingListPosition,
@@ -40,8 +47,11 @@ class RegistrationController {
     @PostMapping
     ResponseEntity<RegistrationResponse> register(@PathVariable UUID meetingId,
                                                   @Valid @RequestBody RegisterParticipantRequest request,
+                                                  @RequestHeader(value = END_USER_ADDRESS, required = false)
+                                                  @Size(max = 64) String endUserAddress,
                                                   RequestOrigin origin) throws MeetingRuleViolation {
         var participant = request.participant();
+        rateLimiter.admit(participant.email(), Text.optional(endUserAddress));
         RegistrationOutcome outcome = commands.dispatch(new RegisterParticipant(meetingId, request.registrationId(),
                 new Participant(participant.name(), participant.email(),
                         Text.optional(participant.organisation())),

@@ -28,5 +28,7 @@ public final class TestDataDirectory {
         registry.add("participation.embedded-postgres.data-directory", directory::toString);
         registry.add("participation.embedded-postgres.fsync", () -> "false");
         registry.add("participation.kafka.enabled", () -> "false");
+        // The tests of other behaviour register the same person many times on purpose.
+        registry.add("participation.rate-limits.per-email.registrations", () -> "100000");
     }
 }

@@ -1,17 +1,11 @@
 package de.participation.query.web;
 
-import de.participation.web.FieldProblem;
 import de.participation.web.ProblemResponseSupport;
-import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
-import org.springframework.http.HttpStatusCode;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.RestControllerAdvice;
 import org.springframework.web.context.request.WebRequest;
-import org.springframework.web.method.annotation.HandlerMethodValidationException;
-
-import java.util.List;
 
 /** The read API's errors: unknown ids 404, invalid parameters 400, a read that waited in vain 504. */
 @RestControllerAdvice
@@ -25,16 +19,5 @@ class ProblemResponses extends ProblemResponseSupport {
     @ExceptionHandler
     ResponseEntity<Object> notYetProjected(ReadYourWrites.NotYetProjectedException late, WebRequest request) {
         return respond(late, HttpStatus.GATEWAY_TIMEOUT, "NOT_YET_PROJECTED", late.getMessage(), request);
-    }
-
-    @Override
-    protected ResponseEntity<Object> handleHandlerMethodValidationException(HandlerMethodValidationException invalid,
-                                                                            HttpHeaders headers, HttpStatusCode status,
-                                                                            WebRequest request) {
-        List<FieldProblem> problems = invalid.getParameterValidationResults().stream()
-                .flatMap(result -> result.getResolvableErrors().stream().map(error -> new FieldProblem(
-                        result.getMethodParameter().getParameterName(), error.getDefaultMessage())))
-                .toList();
-        return validationFailed(invalid, problems, request);
     }
 }

@@ -1,0 +1,101 @@
+package de.participation.command.web;
+
+import de.participation.command.support.Api;
+import de.participation.command.support.StoredEvents;
+import de.participation.command.support.TestDataDirectory;
+import de.participation.localstack.JsonHttp.Response;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.test.context.DynamicPropertyRegistry;
+import org.springframework.test.context.DynamicPropertySource;
+
+import java.util.UUID;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/** A bot cannot hoard seats, by email or from one address; the portal itself is not throttled. */
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
+class RateLimitIT {
+
+    @DynamicPropertySource
+    static void smallLimits(DynamicPropertyRegistry registry) {
+        TestDataDirectory.register(registry, TestDataDirectory.create());
+        registry.add("participation.rate-limits.per-email.registrations", () -> "3");
+        registry.add("participation.rate-limits.per-email.period", () -> "1h");
+        registry.add("participation.rate-limits.per-address.registrations", () -> "5");
+        registry.add("participation.rate-limits.per-address.period", () -> "1m");
+    }
+
+    @LocalServerPort
+    int port;
+    @Autowired
+    JdbcTemplate jdbc;
+
+    private Api api;
+    private UUID meetingId;
+
+    @BeforeEach
+    void setUp() {
+        api = new Api(port);
+        meetingId = UUID.randomUUID();
+        api.scheduleMeeting(meetingId, 1000);
+    }
+
+    private Response register(String email, String... headers) {
+        return api.post("/api/v1/meetings/" + meetingId + "/registrations", """
+                {"registrationId": "%s", "participant": {"name": "Bot", "email": "%s"}}"""
+                .formatted(UUID.randomUUID(), email), headers);
+    }
+
+    @Test
+    void oneEmailCannotRegisterMoreThanItsLimit() {
+        String email = "hoarder-" + UUID.randomUUID() + "@example.org";
+        for (int i = 0; i < 3; i++) {
+            UUID other = UUID.randomUUID();
+            api.scheduleMeeting(other, 10);
+            assertThat(api.register(other, UUID.randomUUID(), "Bot", email).status()).isEqualTo(201);
+        }
+        long before = new StoredEvents(jdbc).total();
+
+        Response limited = register(email);
+
+        assertThat(limited.status()).isEqualTo(429);
+        assertThat(limited.body().path("code").asText()).isEqualTo("RATE_LIMITED");
+        assertThat(Long.parseLong(limited.raw().headers().firstValue("Retry-After").orElseThrow())).isPositive();
+        assertThat(new StoredEvents(jdbc).total()).isEqualTo(before);
+    }
+
+    @Test
+    void oneEndUserAddressCannotRegisterMoreThanItsLimit() {
+        String address = "203.0.113." + (int) (Math.random() * 200);
+        for (int i = 0; i < 5; i++) {
+            assertThat(register(UUID.randomUUID() + "@example.org", "X-End-User-Address", address).status())
+                    .isEqualTo(201);
+        }
+
+        Response limited = register(UUID.randomUUID() + "@example.org", "X-End-User-Address", address);
+
+        assertThat(limited.status()).isEqualTo(429);
+        assertThat(register(UUID.randomUUID() + "@example.org", "X-End-User-Address", "198.51.100.7").status())
+                .isEqualTo(201);
+    }
+
+    @Test
+    void thePortalAsAWholeIsNotLimited() {
+        for (int i = 0; i < 60; i++) {
+            assertThat(register("citizen-" + UUID.randomUUID() + "@example.org").status()).isEqualTo(201);
+        }
+    }
+
+    @Test
+    void anOverlongAddressHeaderIsRefused() {
+        Response response = register("x@example.org", "X-End-User-Address", "1".repeat(65));
+
+        assertThat(response.status()).isEqualTo(400);
+        assertThat(response.body().path("errors").get(0).path("field").asText()).isEqualTo("X-End-User-Address");
+    }
+}
