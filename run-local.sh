@@ -3,6 +3,8 @@
 #   ./run-local.sh           keep the data of earlier runs (under DATA_DIR, default ./.data)
 #   ./run-local.sh --demo    also load demo meetings (only those not yet present)
 #   ./run-local.sh --fresh   wipe DATA_DIR first
+#   ./run-local.sh token <portal|organiser|auditor|operator> [organisation]
+#                            print a bearer token of the embedded stack's local issuer
 # Point a part at external infrastructure with environment variables: KAFKA_BOOTSTRAP_SERVERS,
 # SPRING_DATASOURCE_URL (+ _USERNAME, _PASSWORD), MONGODB_URI. Ports: COMMAND_PORT (8081),
 # QUERY_PORT (8082), KAFKA_PORT (9092).
@@ -11,6 +13,11 @@ cd "$(dirname "$0")"
 source scripts/java-home.sh
 
 export DATA_DIR="${DATA_DIR:-$PWD/.data}"
+if [ "${1:-}" = "token" ]; then
+  [ -d local-stack/target/lib ] || ./mvnw -q -B -ntp -DskipTests package
+  exec java -Dlogback.configurationFile=local-stack/src/main/resources/local-stack-logback.xml \
+    -cp "local-stack/target/classes:local-stack/target/lib/*" de.participation.localstack.LocalIssuer "$@"
+fi
 stack_args=()
 for argument in "$@"; do
   case "$argument" in

@@ -3,7 +3,10 @@ package de.participation.acceptance;
 import com.mongodb.client.MongoClient;
 import com.mongodb.client.MongoClients;
 import com.mongodb.client.MongoDatabase;
+import de.participation.localstack.JsonHttp;
+import de.participation.localstack.LocalIssuer;
 import de.participation.localstack.LocalKafka;
+import de.participation.localstack.LocalStack;
 import de.participation.localstack.Ports;
 import de.participation.localstack.ServiceProcess;
 import org.bson.Document;
@@ -14,6 +17,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
@@ -28,7 +32,11 @@ final class RunningSystem implements AutoCloseable {
     private static final Path ROOT = Path.of("..").toAbsolutePath().normalize();
     private static final Duration STARTUP = Duration.ofMinutes(2);
 
+    /** The organisation whose organiser schedules and reads the meetings of the tests. */
+    static final String ORGANISATION = "SMWA";
+
     private final Path data;
+    private final LocalIssuer issuer;
     private final LocalKafka kafka;
     private final ServiceProcess command;
     private final String mongoUri;
@@ -39,10 +47,13 @@ final class RunningSystem implements AutoCloseable {
 
     RunningSystem() {
         data = temporaryDirectory();
+        issuer = LocalIssuer.in(data.resolve("issuer"));
         kafka = LocalKafka.start(data.resolve("kafka"), 0);
+        Map<String, String> environment = new HashMap<>(LocalStack.trusting(issuer));
+        environment.put("DATA_DIR", data.toString());
+        environment.put("KAFKA_BOOTSTRAP_SERVERS", kafka.bootstrapServers());
         command = ServiceProcess.start("command-service", ServiceProcess.jar(ROOT, "command-service"), Ports.free(),
-                Map.of("DATA_DIR", data.toString(), "KAFKA_BOOTSTRAP_SERVERS", kafka.bootstrapServers()),
-                data.resolve("command-service.log"), STARTUP);
+                environment, data.resolve("command-service.log"), STARTUP);
         String external = System.getenv("MONGODB_URI");
         mongoUri = external == null || external.isBlank() ? "mongodb://127.0.0.1:" + embeddedMongoPort : external;
         startQueryService();
@@ -50,25 +61,34 @@ final class RunningSystem implements AutoCloseable {
 
     /** Starts the query service (again), on the same port, data and consumer group. */
     void startQueryService() {
-        query = ServiceProcess.start("query-service", ServiceProcess.jar(ROOT, "query-service"), queryPort, Map.of(
-                        "DATA_DIR", data.toString(),
-                        "KAFKA_BOOTSTRAP_SERVERS", kafka.bootstrapServers(),
-                        "EMBEDDED_MONGO_PORT", String.valueOf(embeddedMongoPort),
-                        "MONGODB_DATABASE", database,
-                        "QUERY_INSTANCE_ID", "query-1"),
-                data.resolve("query-service.log"), STARTUP);
+        Map<String, String> environment = new HashMap<>(LocalStack.trusting(issuer));
+        environment.putAll(Map.of(
+                "DATA_DIR", data.toString(),
+                "KAFKA_BOOTSTRAP_SERVERS", kafka.bootstrapServers(),
+                "EMBEDDED_MONGO_PORT", String.valueOf(embeddedMongoPort),
+                "MONGODB_DATABASE", database,
+                "QUERY_INSTANCE_ID", "query-1"));
+        query = ServiceProcess.start("query-service", ServiceProcess.jar(ROOT, "query-service"), queryPort,
+                environment, data.resolve("query-service.log"), STARTUP);
     }
 
     ServiceProcess query() {
         return query;
     }
 
-    String commandUrl() {
-        return command.baseUrl();
+    /** The command API as an organiser of {@link #ORGANISATION}. */
+    JsonHttp organiserCommands() {
+        return new JsonHttp(command.baseUrl()).withBearer(issuer.token("organiser", ORGANISATION));
     }
 
-    String queryUrl() {
-        return query.baseUrl();
+    /** The command API as the portal. */
+    JsonHttp portalCommands() {
+        return new JsonHttp(command.baseUrl()).withBearer(issuer.token("portal", null));
+    }
+
+    /** The read API as an organiser of {@link #ORGANISATION}. */
+    JsonHttp queries() {
+        return new JsonHttp(query.baseUrl()).withBearer(issuer.token("organiser", ORGANISATION));
     }
 
     String kafkaBootstrapServers() {

@@ -47,17 +47,21 @@ class SystemEndToEndIT {
         system.close();
     }
 
-    private static JsonHttp commands() {
-        return new JsonHttp(system.commandUrl());
+    private static JsonHttp organiser() {
+        return system.organiserCommands();
+    }
+
+    private static JsonHttp portal() {
+        return system.portalCommands();
     }
 
     private static JsonHttp queries() {
-        return new JsonHttp(system.queryUrl());
+        return system.queries();
     }
 
     private static UUID schedule(int capacity) {
         UUID meetingId = UUID.randomUUID();
-        Response response = commands().post("/api/v1/meetings", """
+        Response response = organiser().post("/api/v1/meetings", """
                 {"meetingId": "%s", "title": "forum sachsen digital", "location": "Leipzig",
                  "startsAt": "2099-06-27T09:00:00+02:00", "capacity": %d}""".formatted(meetingId, capacity));
         assertThat(response.status()).isEqualTo(201);
@@ -72,7 +76,7 @@ class SystemEndToEndIT {
 
     private static Registered register(UUID meetingId, int n) {
         UUID registrationId = UUID.randomUUID();
-        Response answer = commands().post("/api/v1/meetings/" + meetingId + "/registrations", """
+        Response answer = portal().post("/api/v1/meetings/" + meetingId + "/registrations", """
                 {"registrationId": "%s", "participant": {"name": "Teilnehmer %d", "email": "person%d@example.org"}}"""
                 .formatted(registrationId, n, n));
         assertThat(answer.status()).as(answer.body().toString()).isEqualTo(201);
@@ -147,7 +151,7 @@ class SystemEndToEndIT {
         assertThat(waiting.body().path("waitingListPosition").asInt()).isEqualTo(1);
         assertThat(waiting.body().path("participant").path("name").asText()).isEqualTo("Teilnehmer 2");
 
-        Response cancelled = commands().post("/api/v1/meetings/" + meetingId + "/registrations/"
+        Response cancelled = portal().post("/api/v1/meetings/" + meetingId + "/registrations/"
                 + erika.registrationId() + "/cancel", null);
         long sequence = cancelled.body().path("sequence").asLong();
         Response promoted = queries().get("/api/v1/registrations/" + max.registrationId() + "?minSequence=" + sequence);
@@ -168,7 +172,7 @@ class SystemEndToEndIT {
     void redeliveringTheWholeTopicFromOffsetZeroChangesNoDocument() throws Exception {
         UUID meetingId = schedule(20);
         List<Registered> registered = burst(meetingId, 40, 8);
-        commands().post("/api/v1/meetings/" + meetingId + "/registrations/" + registered.getFirst().registrationId()
+        portal().post("/api/v1/meetings/" + meetingId + "/registrations/" + registered.getFirst().registrationId()
                 + "/cancel", null);
         awaitConsumerCaughtUp();
         List<String> before = system.readModelDump();

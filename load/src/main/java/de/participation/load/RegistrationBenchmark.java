@@ -1,7 +1,9 @@
 package de.participation.load;
 
 import de.participation.localstack.JsonHttp;
+import de.participation.localstack.LocalIssuer;
 import de.participation.localstack.LocalKafka;
+import de.participation.localstack.LocalStack;
 import de.participation.localstack.Ports;
 import de.participation.localstack.ServiceProcess;
 import org.slf4j.Logger;
@@ -11,6 +13,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
@@ -34,6 +37,7 @@ public final class RegistrationBenchmark {
 
     private static final Logger log = LoggerFactory.getLogger(RegistrationBenchmark.class);
     private static final Duration STARTUP = Duration.ofMinutes(3);
+    private static final String ORGANISATION = "BENCHMARK";
 
     private RegistrationBenchmark() {
     }
@@ -44,31 +48,38 @@ public final class RegistrationBenchmark {
         int meetings = args.length > 2 ? Integer.parseInt(args[2]) : 40;
         Path root = Path.of(System.getProperty("participation.root", ".")).toAbsolutePath().normalize();
         Path data = Files.createTempDirectory("benchmark-");
+        LocalIssuer issuer = LocalIssuer.in(data.resolve("issuer"));
         try (LocalKafka kafka = LocalKafka.start(data.resolve("kafka"), 0);
              ServiceProcess command = ServiceProcess.start("command-service", ServiceProcess.jar(root, "command-service"),
-                     Ports.free(), Map.of("DATA_DIR", data.toString(), "KAFKA_BOOTSTRAP_SERVERS", kafka.bootstrapServers()),
-                     data.resolve("command-service.log"), STARTUP);
+                     Ports.free(), environment(data, kafka, issuer), data.resolve("command-service.log"), STARTUP);
              ServiceProcess query = ServiceProcess.start("query-service", ServiceProcess.jar(root, "query-service"),
-                     Ports.free(), Map.of("DATA_DIR", data.toString(), "KAFKA_BOOTSTRAP_SERVERS", kafka.bootstrapServers()),
-                     data.resolve("query-service.log"), STARTUP)) {
+                     Ports.free(), environment(data, kafka, issuer), data.resolve("query-service.log"), STARTUP)) {
             log.info("Benchmark: {} registrations per scenario, {} client threads, {} cores, data in {}",
                     registrations, threads, Runtime.getRuntime().availableProcessors(), data);
-            JsonHttp commands = new JsonHttp(command.baseUrl());
-            JsonHttp queries = new JsonHttp(query.baseUrl());
+            JsonHttp organiser = new JsonHttp(command.baseUrl()).withBearer(issuer.token("organiser", ORGANISATION));
+            JsonHttp portal = new JsonHttp(command.baseUrl()).withBearer(issuer.token("portal", null));
+            JsonHttp queries = new JsonHttp(query.baseUrl()).withBearer(issuer.token("organiser", ORGANISATION));
 
-            warmUp(commands, threads);
-            List<UUID> one = schedule(commands, 1, registrations / 2);
-            run("one meeting (rush)", commands, queries, one, registrations, threads);
-            List<UUID> many = schedule(commands, meetings, registrations / meetings / 2);
-            run(meetings + " meetings", commands, queries, many, registrations, threads);
+            warmUp(organiser, portal, threads);
+            List<UUID> one = schedule(organiser, 1, registrations / 2);
+            run("one meeting (rush)", portal, queries, one, registrations, threads);
+            List<UUID> many = schedule(organiser, meetings, registrations / meetings / 2);
+            run(meetings + " meetings", portal, queries, many, registrations, threads);
             log.info("resident memory: command service {} MiB, query service {} MiB",
                     command.residentKilobytes() / 1024, query.residentKilobytes() / 1024);
         }
     }
 
-    private static void warmUp(JsonHttp commands, int threads) throws Exception {
-        List<UUID> meetings = schedule(commands, 10, 50);
-        load(commands, meetings, 500, threads, new Latencies(500), new long[meetings.size()]);
+    private static Map<String, String> environment(Path data, LocalKafka kafka, LocalIssuer issuer) {
+        Map<String, String> environment = new HashMap<>(LocalStack.trusting(issuer));
+        environment.put("DATA_DIR", data.toString());
+        environment.put("KAFKA_BOOTSTRAP_SERVERS", kafka.bootstrapServers());
+        return environment;
+    }
+
+    private static void warmUp(JsonHttp organiser, JsonHttp portal, int threads) throws Exception {
+        List<UUID> meetings = schedule(organiser, 10, 50);
+        load(portal, meetings, 500, threads, new Latencies(500), new long[meetings.size()]);
     }
 
     private static void run(String name, JsonHttp commands, JsonHttp queries, List<UUID> meetings, int registrations,

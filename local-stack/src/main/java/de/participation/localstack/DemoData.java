@@ -35,15 +35,20 @@ final class DemoData {
             "Anna Fischer", "Paul Wagner", "Marie Becker", "Felix Hoffmann", "Sophie Schulz", "Lukas Koch"};
     private static final String[] ORGANISATIONS = {"Gemeinde Musterdorf", "Stadt Meißen", "Landkreis Leipzig", null};
 
+    /** The organisation (the Saxon ministry of economics) whose organisers run the demo meetings. */
+    static final String ORGANISATION = "SMWA";
+
     private DemoData() {
     }
 
-    static void load(String commandServiceUrl) {
+    static void load(String commandServiceUrl, LocalIssuer issuer) {
         JsonHttp commands = new JsonHttp(commandServiceUrl);
+        String organiser = issuer.token("organiser", ORGANISATION);
+        String portal = issuer.token("portal", null);
         for (Demo demo : MEETINGS) {
             UUID meetingId = id("meeting/" + demo.key());
             ZonedDateTime startsAt = LocalDate.now(BERLIN).plusDays(demo.inDays()).atTime(demo.hour(), 0).atZone(BERLIN);
-            post(commands, "/api/v1/meetings", """
+            post(commands, organiser, "/api/v1/meetings", """
                     {"meetingId": "%s", "title": "%s", "description": "%s", "location": "%s",
                      "startsAt": "%s", "endsAt": "%s", "capacity": %d, "waitingList": {"enabled": true, "limit": 0}}"""
                     .formatted(meetingId, demo.title(), demo.description(), demo.location(),
@@ -53,7 +58,7 @@ final class DemoData {
                 String name = NAMES[i % NAMES.length] + (i < NAMES.length ? "" : " " + (i / NAMES.length + 1));
                 String email = name.toLowerCase().replace(' ', '.').replace("ö", "oe") + "@example.org";
                 String organisation = ORGANISATIONS[i % ORGANISATIONS.length];
-                post(commands, "/api/v1/meetings/" + meetingId + "/registrations", """
+                post(commands, portal, "/api/v1/meetings/" + meetingId + "/registrations", """
                         {"registrationId": "%s", "participant": {"name": "%s", "email": "%s"%s},
                          "joinWaitingListIfFull": true}"""
                         .formatted(id("registration/" + demo.key() + "/" + i), name, email,
@@ -63,8 +68,8 @@ final class DemoData {
     }
 
     /** Idempotent commands answer 201 the first time and 200 after that; anything else is a failure. */
-    private static void post(JsonHttp commands, String path, String json) {
-        JsonHttp.Response response = commands.post(path, json, "X-Issued-By", "demo-data");
+    private static void post(JsonHttp commands, String token, String path, String json) {
+        JsonHttp.Response response = commands.post(path, json, "Authorization", "Bearer " + token);
         if (response.status() != 200 && response.status() != 201) {
             throw new IllegalStateException("Demo data refused at " + path + ": " + response.body());
         }

@@ -22,9 +22,20 @@ public final class JsonHttp {
 
     private final HttpClient client = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
     private final String baseUrl;
+    private final String bearerToken;
 
     public JsonHttp(String baseUrl) {
+        this(baseUrl, null);
+    }
+
+    private JsonHttp(String baseUrl, String bearerToken) {
         this.baseUrl = baseUrl;
+        this.bearerToken = bearerToken;
+    }
+
+    /** The same client, sending {@code token} as bearer token unless a request names its own Authorization. */
+    public JsonHttp withBearer(String token) {
+        return new JsonHttp(baseUrl, token);
     }
 
     public JsonHttp(int port) {
@@ -58,6 +69,9 @@ public final class JsonHttp {
         HttpRequest.Builder builder = HttpRequest.newBuilder(URI.create(baseUrl + path))
                 .timeout(Duration.ofSeconds(30))
                 .header("Content-Type", "application/json");
+        if (bearerToken != null) {
+            builder.header("Authorization", "Bearer " + bearerToken);
+        }
         for (int i = 0; i + 1 < headers.length; i += 2) {
             builder.setHeader(headers[i], headers[i + 1]);
         }

@@ -49,10 +49,12 @@ public final class LocalStack {
             running.addFirst(broker);
             kafka = broker.bootstrapServers();
         }
+        LocalIssuer issuer = LocalIssuer.in(dataDirectory.resolve("issuer"));
         Map<String, String> environment = new HashMap<>();
         environment.put("DATA_DIR", dataDirectory.toString());
         environment.put("KAFKA_BOOTSTRAP_SERVERS", kafka);
         environment.put("QUERY_INSTANCE_ID", "local-query-service");
+        environment.putAll(trusting(issuer));
 
         log.info("Starting the command service and the query service (logs in {})…", dataDirectory.resolve("logs"));
         ServiceProcess command = ServiceProcess.start("command-service", ServiceProcess.jar(root, "command-service"), commandPort,
@@ -63,7 +65,7 @@ public final class LocalStack {
         running.addFirst(query);
 
         if (demo) {
-            DemoData.load(command.baseUrl());
+            DemoData.load(command.baseUrl(), issuer);
             log.info("Demo meetings loaded (or already present)");
         }
         log.info("""
@@ -72,8 +74,16 @@ public final class LocalStack {
                   command service  {}/api/v1/meetings
                   query service    {}/api/v1/meetings
                   Kafka            {}
-                Stop with Ctrl-C.""", dataDirectory, command.baseUrl(), query.baseUrl(), kafka);
+                Get a bearer token with ./run-local.sh token <portal|organiser|auditor|operator> [organisation]
+                (the demo meetings belong to the organisation {}). Stop with Ctrl-C.""",
+                dataDirectory, command.baseUrl(), query.baseUrl(), kafka, DemoData.ORGANISATION);
         stopped.await();
+    }
+
+    /** The environment that makes a service trust the tokens of {@code issuer}. */
+    public static Map<String, String> trusting(LocalIssuer issuer) {
+        return Map.of("TOKEN_ISSUER", LocalIssuer.ISSUER,
+                "TOKEN_PUBLIC_KEY_LOCATION", "file:" + issuer.publicKeyFile().toAbsolutePath());
     }
 
     private static void stopAll(List<AutoCloseable> running) {

@@ -4,8 +4,10 @@ import java.time.Instant;
 import java.util.UUID;
 
 /**
- * An organiser scheduled a meeting. {@code endsAt}, {@code registrationOpensAt} and
- * {@code registrationClosesAt} are optional; registration always ends at {@code startsAt}.
+ * An organiser scheduled a meeting for their {@code organisation}, which alone may run it
+ * afterwards. {@code endsAt}, {@code registrationOpensAt} and {@code registrationClosesAt} are
+ * optional; registration always ends at {@code startsAt}. {@code organisation} is null in events
+ * written before it was recorded.
  */
 public record MeetingScheduled(
         UUID meetingId,
@@ -17,5 +19,6 @@ public record MeetingScheduled(
         int capacity,
         Instant registrationOpensAt,
         Instant registrationClosesAt,
-        WaitingListPolicy waitingList) implements MeetingEvent {
+        WaitingListPolicy waitingList,
+        String organisation) implements MeetingEvent {
 }

@@ -43,6 +43,14 @@ class MeetingEventWireFormatTest {
     }
 
     @Test
+    void aMeetingScheduledWrittenBeforeOrganisationsWereRecordedIsStillRead() {
+        String json = MeetingEventJson.write(SampleEvents.envelope(SampleEvents.all().getFirst()))
+                .replace(",\"organisation\":\"SMWA\"", "");
+
+        assertThat(((MeetingScheduled) MeetingEventJson.read(json).data()).organisation()).isNull();
+    }
+
+    @Test
     void anUnknownTypeIsRefusedWithItsName() {
         String json = MeetingEventJson.write(SampleEvents.envelope(SampleEvents.all().get(2)))
                 .replace("RegistrationClosed", "SomethingNew");

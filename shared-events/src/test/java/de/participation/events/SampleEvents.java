@@ -22,7 +22,7 @@ final class SampleEvents {
                         "Mobilität und Modelle für Coworking-Spaces im ländlichen Raum", "Meißen",
                         Instant.parse("2019-06-03T08:00:00Z"), Instant.parse("2019-06-03T14:00:00Z"), 40,
                         Instant.parse("2019-05-01T00:00:00Z"), Instant.parse("2019-06-02T22:00:00Z"),
-                        new WaitingListPolicy(true, 20)),
+                        new WaitingListPolicy(true, 20), "SMWA"),
                 new MeetingCapacityChanged(MEETING, 40, 60),
                 new RegistrationClosed(MEETING),
                 new RegistrationReopened(MEETING),

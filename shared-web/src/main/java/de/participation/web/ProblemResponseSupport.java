@@ -32,6 +32,7 @@ public abstract class ProblemResponseSupport extends ResponseEntityExceptionHand
 
     public static final String VALIDATION_FAILED = "VALIDATION_FAILED";
     public static final String NOT_FOUND = "NOT_FOUND";
+    public static final String FORBIDDEN = "FORBIDDEN";
 
     private static final Logger log = LoggerFactory.getLogger(ProblemResponseSupport.class);
 

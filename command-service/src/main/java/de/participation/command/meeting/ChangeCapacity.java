@@ -4,5 +4,6 @@ import org.axonframework.modelling.command.TargetAggregateIdentifier;
 
 import java.util.UUID;
 
-public record ChangeCapacity(@TargetAggregateIdentifier UUID meetingId, int capacity) {
+/** {@code organisation}: the organisation the requesting organiser acts for. */
+public record ChangeCapacity(@TargetAggregateIdentifier UUID meetingId, int capacity, String organisation) {
 }

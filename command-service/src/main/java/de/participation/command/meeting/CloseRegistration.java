@@ -4,5 +4,6 @@ import org.axonframework.modelling.command.TargetAggregateIdentifier;
 
 import java.util.UUID;
 
-public record CloseRegistration(@TargetAggregateIdentifier UUID meetingId) {
+/** {@code organisation}: the organisation the requesting organiser acts for. */
+public record CloseRegistration(@TargetAggregateIdentifier UUID meetingId, String organisation) {
 }

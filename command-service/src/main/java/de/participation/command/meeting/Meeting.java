@@ -72,7 +72,7 @@ class Meeting {
         MeetingScheduled requested = new MeetingScheduled(command.meetingId(), command.title(),
                 command.description(), command.location(), command.startsAt(), command.endsAt(),
                 command.capacity(), command.registrationOpensAt(), command.registrationClosesAt(),
-                command.waitingList());
+                command.waitingList(), command.organisation());
         if (scheduled == null) {
             apply(requested);
             return new ScheduleOutcome(command.meetingId(), getVersion(), true);
@@ -86,6 +86,7 @@ class Meeting {
 
     @CommandHandler
     CapacityOutcome handle(ChangeCapacity command) throws MeetingRuleViolation {
+        requireOrganisedBy(command.organisation());
         requireNotCancelled();
         if (command.capacity() < confirmed) {
             throw new MeetingRuleViolation(CAPACITY_BELOW_CONFIRMED, "Capacity " + command.capacity()
@@ -101,6 +102,7 @@ class Meeting {
 
     @CommandHandler
     long handle(CloseRegistration command) throws MeetingRuleViolation {
+        requireOrganisedBy(command.organisation());
         requireNotCancelled();
         if (!closedByOrganiser) {
             apply(new RegistrationClosed(meetingId));
@@ -110,6 +112,7 @@ class Meeting {
 
     @CommandHandler
     long handle(ReopenRegistration command) throws MeetingRuleViolation {
+        requireOrganisedBy(command.organisation());
         requireNotCancelled();
         if (closedByOrganiser) {
             apply(new RegistrationReopened(meetingId));
@@ -118,7 +121,8 @@ class Meeting {
     }
 
     @CommandHandler
-    long handle(CancelMeeting command) {
+    long handle(CancelMeeting command) throws MeetingRuleViolation {
+        requireOrganisedBy(command.organisation());
         if (!cancelled) {
             // Snapshot the ids first: each RegistrationCancelled changes the collections.
             List<Registration> active = registrations.values().stream()
@@ -232,6 +236,14 @@ class Meeting {
         if (policy.limit() != 0 && waitingList.size() >= policy.limit()) {
             throw new MeetingRuleViolation(WAITING_LIST_FULL,
                     "All seats are taken and the waiting list is full (" + waitingList.size() + ")");
+        }
+    }
+
+    /** Only the organisation that scheduled a meeting may run it. */
+    private void requireOrganisedBy(String organisation) throws MeetingRuleViolation {
+        if (scheduled.organisation() == null || !scheduled.organisation().equals(organisation)) {
+            throw new MeetingRuleViolation(NOT_ORGANISER,
+                    "Meeting " + meetingId + " is organised by another organisation");
         }
     }
 

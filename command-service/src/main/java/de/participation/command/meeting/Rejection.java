@@ -11,5 +11,7 @@ public enum Rejection {
     MEETING_FULL,
     WAITING_LIST_FULL,
     CAPACITY_BELOW_CONFIRMED,
-    REGISTRATION_NOT_FOUND
+    REGISTRATION_NOT_FOUND,
+    /** The requester does not organise this meeting. */
+    NOT_ORGANISER
 }

@@ -4,5 +4,6 @@ import org.axonframework.modelling.command.TargetAggregateIdentifier;
 
 import java.util.UUID;
 
-public record ReopenRegistration(@TargetAggregateIdentifier UUID meetingId) {
+/** {@code organisation}: the organisation the requesting organiser acts for. */
+public record ReopenRegistration(@TargetAggregateIdentifier UUID meetingId, String organisation) {
 }

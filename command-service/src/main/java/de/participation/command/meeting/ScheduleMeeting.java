@@ -6,7 +6,10 @@ import org.axonframework.modelling.command.TargetAggregateIdentifier;
 import java.time.Instant;
 import java.util.UUID;
 
-/** Schedule a meeting; repeating it with the same id and content changes nothing. */
+/**
+ * Schedule a meeting for the organiser's {@code organisation}; repeating it with the same id and
+ * content changes nothing.
+ */
 public record ScheduleMeeting(
         @TargetAggregateIdentifier UUID meetingId,
         String title,
@@ -17,5 +20,6 @@ public record ScheduleMeeting(
         int capacity,
         Instant registrationOpensAt,
         Instant registrationClosesAt,
-        WaitingListPolicy waitingList) {
+        WaitingListPolicy waitingList,
+        String organisation) {
 }

@@ -49,7 +49,7 @@ class MeetingController {
                 Text.optional(request.description()), request.location(),
                 request.startsAt().toInstant(), instant(request.endsAt()), request.capacity(),
                 instant(request.registrationOpensAt()), instant(request.registrationClosesAt()),
-                waitingList(request.waitingList())), origin);
+                waitingList(request.waitingList()), origin.requireOrganisation()), origin);
         MeetingSequence body = new MeetingSequence(outcome.meetingId(), outcome.sequence());
         return outcome.created()
                 ? ResponseEntity.created(URI.create("/api/v1/meetings/" + meetingId)).body(body)
@@ -59,18 +59,18 @@ class MeetingController {
     @PutMapping("/{meetingId}/capacity")
     CapacityOutcome changeCapacity(@PathVariable UUID meetingId, @Valid @RequestBody ChangeCapacityRequest request,
                                    RequestOrigin origin) throws MeetingRuleViolation {
-        return commands.dispatch(new ChangeCapacity(meetingId, request.capacity()), origin);
+        return commands.dispatch(new ChangeCapacity(meetingId, request.capacity(), origin.requireOrganisation()), origin);
     }
 
     @PostMapping("/{meetingId}/registration/close")
     MeetingSequence closeRegistration(@PathVariable UUID meetingId, RequestOrigin origin) throws MeetingRuleViolation {
-        long sequence = commands.dispatch(new CloseRegistration(meetingId), origin);
+        long sequence = commands.dispatch(new CloseRegistration(meetingId, origin.requireOrganisation()), origin);
         return new MeetingSequence(meetingId, sequence);
     }
 
     @PostMapping("/{meetingId}/registration/open")
     MeetingSequence reopenRegistration(@PathVariable UUID meetingId, RequestOrigin origin) throws MeetingRuleViolation {
-        long sequence = commands.dispatch(new ReopenRegistration(meetingId), origin);
+        long sequence = commands.dispatch(new ReopenRegistration(meetingId, origin.requireOrganisation()), origin);
         return new MeetingSequence(meetingId, sequence);
     }
 
@@ -78,7 +78,7 @@ class MeetingController {
     MeetingSequence cancel(@PathVariable UUID meetingId, @Valid @RequestBody(required = false) ReasonRequest request,
                            RequestOrigin origin) throws MeetingRuleViolation {
         String reason = Text.optional((request == null ? ReasonRequest.NONE : request).reason());
-        long sequence = commands.dispatch(new CancelMeeting(meetingId, reason), origin);
+        long sequence = commands.dispatch(new CancelMeeting(meetingId, reason, origin.requireOrganisation()), origin);
         return new MeetingSequence(meetingId, sequence);
     }
 

@@ -5,7 +5,6 @@ import com.fasterxml.jackson.databind.JsonMappingException;
 import com.fasterxml.jackson.databind.exc.InvalidFormatException;
 import com.fasterxml.jackson.databind.exc.UnrecognizedPropertyException;
 import de.participation.command.meeting.MeetingRuleViolation;
-import de.participation.command.meeting.Rejection;
 import de.participation.web.FieldProblem;
 import de.participation.web.ProblemResponseSupport;
 import org.axonframework.modelling.command.AggregateNotFoundException;
@@ -35,9 +34,11 @@ class ProblemResponses extends ProblemResponseSupport {
 
     @ExceptionHandler
     ResponseEntity<Object> ruleViolation(MeetingRuleViolation violation, WebRequest request) {
-        boolean notFound = violation.rejection() == Rejection.REGISTRATION_NOT_FOUND;
-        ProblemDetail problem = problem(notFound ? HttpStatus.NOT_FOUND : HttpStatus.CONFLICT,
-                notFound ? NOT_FOUND : violation.rejection().name(), violation.getMessage());
+        ProblemDetail problem = switch (violation.rejection()) {
+            case REGISTRATION_NOT_FOUND -> problem(HttpStatus.NOT_FOUND, NOT_FOUND, violation.getMessage());
+            case NOT_ORGANISER -> problem(HttpStatus.FORBIDDEN, FORBIDDEN, violation.getMessage());
+            default -> problem(HttpStatus.CONFLICT, violation.rejection().name(), violation.getMessage());
+        };
         if (violation.registrationId() != null) {
             problem.setProperty("registrationId", violation.registrationId());
         }
@@ -47,6 +48,11 @@ class ProblemResponses extends ProblemResponseSupport {
     @ExceptionHandler
     ResponseEntity<Object> unknownMeeting(AggregateNotFoundException missing, WebRequest request) {
         return respond(missing, HttpStatus.NOT_FOUND, NOT_FOUND, "No meeting " + missing.getAggregateIdentifier(), request);
+    }
+
+    @ExceptionHandler
+    ResponseEntity<Object> noOrganisation(RequestOrigin.NoOrganisationException missing, WebRequest request) {
+        return respond(missing, HttpStatus.FORBIDDEN, FORBIDDEN, missing.getMessage(), request);
     }
 
     @ExceptionHandler

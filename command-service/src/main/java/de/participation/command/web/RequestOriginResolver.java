@@ -1,7 +1,11 @@
 package de.participation.command.web;
 
 import de.participation.web.FieldProblem;
+import de.participation.web.security.TokenAuthentication;
 import org.springframework.core.MethodParameter;
+import org.springframework.security.core.Authentication;
+import org.springframework.security.core.context.SecurityContextHolder;
+import org.springframework.security.oauth2.server.resource.authentication.JwtAuthenticationToken;
 import org.springframework.web.bind.support.WebDataBinderFactory;
 import org.springframework.web.context.request.NativeWebRequest;
 import org.springframework.web.method.support.HandlerMethodArgumentResolver;
@@ -12,15 +16,13 @@ import java.util.UUID;
 import java.util.regex.Pattern;
 
 /**
- * Reads {@link RequestOrigin} from {@code X-Correlation-Id} (generated when absent) and
- * {@code X-Issued-By} ({@code anonymous} when absent; replaced by the authenticated principal once
- * there is authentication). Both end up in the immutable history, so they are bounded and limited
- * to printable characters.
+ * Reads {@link RequestOrigin}: the caller from the verified token, the correlation id from
+ * {@code X-Correlation-Id} (generated when absent). The correlation id ends up in the immutable
+ * history, so it is bounded and limited to printable characters.
  */
 class RequestOriginResolver implements HandlerMethodArgumentResolver {
 
     static final String CORRELATION_HEADER = "X-Correlation-Id";
-    static final String ISSUED_BY_HEADER = "X-Issued-By";
     private static final Pattern PRINTABLE = Pattern.compile("[\\x21-\\x7E][\\x20-\\x7E]{0,127}");
 
     @Override
@@ -31,19 +33,20 @@ class RequestOriginResolver implements HandlerMethodArgumentResolver {
     @Override
     public RequestOrigin resolveArgument(MethodParameter parameter, ModelAndViewContainer mavContainer,
                                          NativeWebRequest request, WebDataBinderFactory binderFactory) {
-        String correlationId = header(request, CORRELATION_HEADER, UUID.randomUUID().toString());
-        String issuedBy = header(request, ISSUED_BY_HEADER, "anonymous");
-        return new RequestOrigin(correlationId, issuedBy);
+        Authentication caller = SecurityContextHolder.getContext().getAuthentication();
+        String organisation = caller instanceof JwtAuthenticationToken token
+                ? TokenAuthentication.organisationOf(token.getToken()) : null;
+        return new RequestOrigin(correlationId(request), caller.getName(), organisation);
     }
 
-    private static String header(NativeWebRequest request, String name, String fallback) {
-        String value = request.getHeader(name);
+    private static String correlationId(NativeWebRequest request) {
+        String value = request.getHeader(CORRELATION_HEADER);
         if (value == null || value.isBlank()) {
-            return fallback;
+            return UUID.randomUUID().toString();
         }
         String trimmed = value.trim();
         if (!PRINTABLE.matcher(trimmed).matches()) {
-            throw new InvalidRequestException(List.of(new FieldProblem(name,
+            throw new InvalidRequestException(List.of(new FieldProblem(CORRELATION_HEADER,
                     "must be 1 to 128 printable ASCII characters")));
         }
         return trimmed;

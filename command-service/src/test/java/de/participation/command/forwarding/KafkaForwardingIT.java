@@ -55,7 +55,7 @@ class KafkaForwardingIT {
         api.post("/api/v1/meetings", """
                 {"meetingId": "%s", "title": "Regionen-Workshop", "location": "Meißen",
                  "startsAt": "2099-06-03T10:00:00+02:00", "capacity": 1}""".formatted(meetingId),
-                "X-Correlation-Id", "schedule-1", "X-Issued-By", "organiser-smwa");
+                "X-Correlation-Id", "schedule-1");
         UUID erika = UUID.randomUUID();
         api.register(meetingId, erika, "Erika Mustermann", "erika@example.org");
         api.register(meetingId, UUID.randomUUID(), "Max Mustermann", "max@example.org");

@@ -46,6 +46,7 @@ class MeetingTest {
     private static final Participant JONAS = new Participant("Jonas Schmidt", "jonas@example.org", null);
     private static final Participant LEA = new Participant("Lea Weber", "lea@example.org", "Stadt Leipzig");
 
+    private static final String ORG = "SMWA";
     private static final UUID OTHER_MEETING = UUID.fromString("6f1c2a9e-3b7d-4c21-9a4e-0d5b8e7f1a02");
 
     private FixtureConfiguration<Meeting> fixture;
@@ -60,7 +61,7 @@ class MeetingTest {
 
     private static MeetingScheduled scheduled(int capacity, WaitingListPolicy waitingList) {
         return new MeetingScheduled(MEETING, "Regionen-Workshop", "Mobilität und Coworking", "Meißen",
-                STARTS_AT, null, capacity, null, null, waitingList);
+                STARTS_AT, null, capacity, null, null, waitingList, ORG);
     }
 
     private static MeetingScheduled scheduled(int capacity) {
@@ -70,7 +71,7 @@ class MeetingTest {
     private static ScheduleMeeting schedule(MeetingScheduled event) {
         return new ScheduleMeeting(event.meetingId(), event.title(), event.description(), event.location(),
                 event.startsAt(), event.endsAt(), event.capacity(), event.registrationOpensAt(),
-                event.registrationClosesAt(), event.waitingList());
+                event.registrationClosesAt(), event.waitingList(), event.organisation());
     }
 
     private static RegisterParticipant register(UUID registrationId, Participant participant) {
@@ -97,6 +98,16 @@ class MeetingTest {
                 .when(schedule(scheduled(40)))
                 .expectNoEvents()
                 .expectResultMessagePayload(new ScheduleOutcome(MEETING, 1, false));
+    }
+
+    @Test
+    void anotherOrganisationCannotReuseTheMeetingId() {
+        MeetingScheduled ours = scheduled(40);
+        fixture.given(ours)
+                .when(new ScheduleMeeting(MEETING, ours.title(), ours.description(), ours.location(), ours.startsAt(),
+                        null, 40, null, null, ours.waitingList(), "STADT-LEIPZIG"))
+                .expectNoEvents()
+                .expectException(rejectedWith(Rejection.MEETING_ID_CONFLICT));
     }
 
     @Test
@@ -235,7 +246,7 @@ class MeetingTest {
     @Test
     void cannotRegisterBeforeWindowOpens() {
         MeetingScheduled withWindow = new MeetingScheduled(MEETING, "Workshop", null, "Meißen", STARTS_AT, null, 5,
-                NOW.plusSeconds(1), null, WaitingListPolicy.UNLIMITED);
+                NOW.plusSeconds(1), null, WaitingListPolicy.UNLIMITED, ORG);
         fixture.givenCurrentTime(NOW).andGiven(withWindow)
                 .when(register(R1, ERIKA))
                 .expectNoEvents()
@@ -245,7 +256,7 @@ class MeetingTest {
     @Test
     void canRegisterOnceWindowHasOpened() {
         MeetingScheduled withWindow = new MeetingScheduled(MEETING, "Workshop", null, "Meißen", STARTS_AT, null, 5,
-                NOW, null, WaitingListPolicy.UNLIMITED);
+                NOW, null, WaitingListPolicy.UNLIMITED, ORG);
         fixture.givenCurrentTime(NOW).andGiven(withWindow)
                 .when(register(R1, ERIKA))
                 .expectEvents(new ParticipantRegistered(MEETING, R1, ERIKA));
@@ -254,7 +265,7 @@ class MeetingTest {
     @Test
     void cannotRegisterAfterWindowCloses() {
         MeetingScheduled withWindow = new MeetingScheduled(MEETING, "Workshop", null, "Meißen", STARTS_AT, null, 5,
-                null, NOW, WaitingListPolicy.UNLIMITED);
+                null, NOW, WaitingListPolicy.UNLIMITED, ORG);
         fixture.givenCurrentTime(NOW).andGiven(withWindow)
                 .when(register(R1, ERIKA))
                 .expectNoEvents()
@@ -366,7 +377,7 @@ class MeetingTest {
         fixture.givenCurrentTime(NOW).andGiven(scheduled(1), new ParticipantRegistered(MEETING, R1, ERIKA),
                         new ParticipantWaitlisted(MEETING, R2, MAX, 1), new ParticipantWaitlisted(MEETING, R3, JONAS, 2),
                         new ParticipantWaitlisted(MEETING, R4, LEA, 3))
-                .when(new ChangeCapacity(MEETING, 3))
+                .when(new ChangeCapacity(MEETING, 3, ORG))
                 .expectEvents(new MeetingCapacityChanged(MEETING, 1, 3),
                         new WaitlistedParticipantPromoted(MEETING, R2, PromotionCause.CAPACITY_INCREASE, null),
                         new WaitlistedParticipantPromoted(MEETING, R3, PromotionCause.CAPACITY_INCREASE, null))
@@ -377,7 +388,7 @@ class MeetingTest {
     void growingCapacityBeyondWaitingListLeavesSeatsFree() {
         fixture.givenCurrentTime(NOW).andGiven(scheduled(1), new ParticipantRegistered(MEETING, R1, ERIKA),
                         new ParticipantWaitlisted(MEETING, R2, MAX, 1))
-                .when(new ChangeCapacity(MEETING, 10))
+                .when(new ChangeCapacity(MEETING, 10, ORG))
                 .expectEvents(new MeetingCapacityChanged(MEETING, 1, 10),
                         new WaitlistedParticipantPromoted(MEETING, R2, PromotionCause.CAPACITY_INCREASE, null))
                 .expectResultMessagePayload(new CapacityOutcome(MEETING, 10, List.of(R2), 4));
@@ -386,7 +397,7 @@ class MeetingTest {
     @Test
     void shrinkingCapacityDownToConfirmedIsAllowed() {
         fixture.givenCurrentTime(NOW).andGiven(scheduled(5), new ParticipantRegistered(MEETING, R1, ERIKA))
-                .when(new ChangeCapacity(MEETING, 1))
+                .when(new ChangeCapacity(MEETING, 1, ORG))
                 .expectEvents(new MeetingCapacityChanged(MEETING, 5, 1))
                 .expectResultMessagePayload(new CapacityOutcome(MEETING, 1, List.of(), 2));
     }
@@ -395,7 +406,7 @@ class MeetingTest {
     void cannotShrinkCapacityBelowConfirmed() {
         fixture.givenCurrentTime(NOW).andGiven(scheduled(5), new ParticipantRegistered(MEETING, R1, ERIKA),
                         new ParticipantRegistered(MEETING, R2, MAX))
-                .when(new ChangeCapacity(MEETING, 1))
+                .when(new ChangeCapacity(MEETING, 1, ORG))
                 .expectNoEvents()
                 .expectException(rejectedWith(Rejection.CAPACITY_BELOW_CONFIRMED));
     }
@@ -403,7 +414,7 @@ class MeetingTest {
     @Test
     void unchangedCapacityWritesNothing() {
         fixture.given(scheduled(5))
-                .when(new ChangeCapacity(MEETING, 5))
+                .when(new ChangeCapacity(MEETING, 5, ORG))
                 .expectNoEvents()
                 .expectResultMessagePayload(new CapacityOutcome(MEETING, 5, List.of(), 0));
     }
@@ -411,9 +422,17 @@ class MeetingTest {
     @Test
     void cannotChangeCapacityOfCancelledMeeting() {
         fixture.given(scheduled(5), new MeetingCancelled(MEETING, null))
-                .when(new ChangeCapacity(MEETING, 6))
+                .when(new ChangeCapacity(MEETING, 6, ORG))
                 .expectNoEvents()
                 .expectException(rejectedWith(Rejection.MEETING_CANCELLED));
+    }
+
+    @Test
+    void anotherOrganisationCannotChangeCapacity() {
+        fixture.given(scheduled(5))
+                .when(new ChangeCapacity(MEETING, 6, "STADT-LEIPZIG"))
+                .expectNoEvents()
+                .expectException(rejectedWith(Rejection.NOT_ORGANISER));
     }
 
     // closing and reopening
@@ -421,7 +440,7 @@ class MeetingTest {
     @Test
     void organiserCanCloseRegistration() {
         fixture.given(scheduled(5))
-                .when(new CloseRegistration(MEETING))
+                .when(new CloseRegistration(MEETING, ORG))
                 .expectEvents(new RegistrationClosed(MEETING))
                 .expectResultMessagePayload(1L);
     }
@@ -429,7 +448,7 @@ class MeetingTest {
     @Test
     void closingClosedRegistrationAgainWritesNothing() {
         fixture.given(scheduled(5), new RegistrationClosed(MEETING))
-                .when(new CloseRegistration(MEETING))
+                .when(new CloseRegistration(MEETING, ORG))
                 .expectNoEvents()
                 .expectResultMessagePayload(1L);
     }
@@ -437,7 +456,7 @@ class MeetingTest {
     @Test
     void organiserCanReopenRegistration() {
         fixture.given(scheduled(5), new RegistrationClosed(MEETING))
-                .when(new ReopenRegistration(MEETING))
+                .when(new ReopenRegistration(MEETING, ORG))
                 .expectEvents(new RegistrationReopened(MEETING))
                 .expectResultMessagePayload(2L);
     }
@@ -445,7 +464,7 @@ class MeetingTest {
     @Test
     void reopeningOpenRegistrationWritesNothing() {
         fixture.given(scheduled(5))
-                .when(new ReopenRegistration(MEETING))
+                .when(new ReopenRegistration(MEETING, ORG))
                 .expectNoEvents()
                 .expectResultMessagePayload(0L);
     }
@@ -453,7 +472,7 @@ class MeetingTest {
     @Test
     void cannotCloseRegistrationOfCancelledMeeting() {
         fixture.given(scheduled(5), new MeetingCancelled(MEETING, null))
-                .when(new CloseRegistration(MEETING))
+                .when(new CloseRegistration(MEETING, ORG))
                 .expectNoEvents()
                 .expectException(rejectedWith(Rejection.MEETING_CANCELLED));
     }
@@ -465,7 +484,7 @@ class MeetingTest {
         fixture.givenCurrentTime(NOW).andGiven(scheduled(1), new ParticipantRegistered(MEETING, R1, ERIKA),
                         new ParticipantWaitlisted(MEETING, R2, MAX, 1), new ParticipantWaitlisted(MEETING, R3, JONAS, 2),
                         new RegistrationCancelled(MEETING, R3, WAITLISTED, CancellationCause.REQUESTED, null))
-                .when(new CancelMeeting(MEETING, "Raum fehlt"))
+                .when(new CancelMeeting(MEETING, "Raum fehlt", ORG))
                 .expectEvents(new MeetingCancelled(MEETING, "Raum fehlt"),
                         new RegistrationCancelled(MEETING, R1, CONFIRMED, CancellationCause.MEETING_CANCELLED, "Raum fehlt"),
                         new RegistrationCancelled(MEETING, R2, WAITLISTED, CancellationCause.MEETING_CANCELLED, "Raum fehlt"))
@@ -484,9 +503,25 @@ class MeetingTest {
     }
 
     @Test
+    void anotherOrganisationCannotCancelTheMeeting() {
+        fixture.given(scheduled(5))
+                .when(new CancelMeeting(MEETING, null, "STADT-LEIPZIG"))
+                .expectNoEvents()
+                .expectException(rejectedWith(Rejection.NOT_ORGANISER));
+    }
+
+    @Test
+    void anotherOrganisationCannotCloseOrReopenRegistration() {
+        fixture.given(scheduled(5))
+                .when(new CloseRegistration(MEETING, "STADT-LEIPZIG"))
+                .expectNoEvents()
+                .expectException(rejectedWith(Rejection.NOT_ORGANISER));
+    }
+
+    @Test
     void cancellingCancelledMeetingAgainWritesNothing() {
         fixture.given(scheduled(5), new MeetingCancelled(MEETING, null))
-                .when(new CancelMeeting(MEETING, "nochmal"))
+                .when(new CancelMeeting(MEETING, "nochmal", ORG))
                 .expectNoEvents()
                 .expectResultMessagePayload(1L);
     }

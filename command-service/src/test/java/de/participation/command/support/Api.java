@@ -3,23 +3,47 @@ package de.participation.command.support;
 import de.participation.localstack.JsonHttp;
 import de.participation.localstack.JsonHttp.Response;
 
+import java.util.Arrays;
 import java.util.UUID;
 
-/** The command API as the portal and organisers call it, over real HTTP. */
+/**
+ * The command API as the portal and organisers call it, over real HTTP. Unless a request names its
+ * own {@code Authorization}, registration requests carry a portal token and all others the token
+ * of an organiser of {@link TestTokens#ORGANISATION}.
+ */
 public final class Api {
 
     private final JsonHttp http;
+    private final String portalToken = TestTokens.portal();
+    private final String organiserToken = TestTokens.organiser();
 
     public Api(int port) {
         this.http = new JsonHttp(port);
     }
 
     public Response post(String path, String json, String... headers) {
-        return http.post(path, json, headers);
+        return http.post(path, json, authorized(path, headers));
+    }
+
+    public Response get(String path) {
+        return http.get(path);
     }
 
     public Response put(String path, String json, String... headers) {
-        return http.put(path, json, headers);
+        return http.put(path, json, authorized(path, headers));
+    }
+
+    private String[] authorized(String path, String... headers) {
+        for (int i = 0; i < headers.length; i += 2) {
+            if (headers[i].equalsIgnoreCase("Authorization")) {
+                return headers;
+            }
+        }
+        String token = path.contains("/registrations") ? portalToken : organiserToken;
+        String[] withToken = Arrays.copyOf(headers, headers.length + 2);
+        withToken[headers.length] = "Authorization";
+        withToken[headers.length + 1] = "Bearer " + token;
+        return withToken;
     }
 
     public Response scheduleMeeting(UUID meetingId, int capacity) {

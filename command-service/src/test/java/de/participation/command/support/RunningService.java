@@ -8,6 +8,8 @@ import org.springframework.context.ConfigurableApplicationContext;
 import org.springframework.jdbc.core.JdbcTemplate;
 
 import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
 
 /** A command-service instance started and stopped by a test, as an operator would run it. */
 public final class RunningService implements AutoCloseable {
@@ -32,10 +34,11 @@ public final class RunningService implements AutoCloseable {
     }
 
     private static RunningService start(String... arguments) {
-        String[] all = new String[arguments.length + 1];
-        all[0] = "--server.port=0";
-        System.arraycopy(arguments, 0, all, 1, arguments.length);
-        return new RunningService(new SpringApplicationBuilder(CommandServiceApplication.class).run(all));
+        List<String> all = new ArrayList<>(List.of(arguments));
+        all.add("--server.port=0");
+        all.addAll(TestTokens.arguments());
+        return new RunningService(new SpringApplicationBuilder(CommandServiceApplication.class)
+                .run(all.toArray(String[]::new)));
     }
 
     public Api api() {

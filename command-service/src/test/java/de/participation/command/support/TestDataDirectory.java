@@ -10,6 +10,7 @@ import java.nio.file.Path;
 /**
  * Points the embedded PostgreSQL of one test class at a fresh directory, with fsync off for speed.
  * Tests that are not about Kafka run without the forwarder; the forwarding tests start a broker.
+ * The service trusts the tokens of {@link TestTokens}.
  */
 public final class TestDataDirectory {
 
@@ -30,5 +31,6 @@ public final class TestDataDirectory {
         registry.add("participation.kafka.enabled", () -> "false");
         // The tests of other behaviour register the same person many times on purpose.
         registry.add("participation.rate-limits.per-email.registrations", () -> "100000");
+        TestTokens.register(registry);
     }
 }

@@ -8,6 +8,7 @@ import de.participation.query.registration.RegistrationView;
 import de.participation.query.web.NotFoundException;
 import de.participation.query.web.Page;
 import de.participation.query.web.ReadYourWrites;
+import de.participation.query.web.Viewer;
 import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
 import jakarta.validation.constraints.PositiveOrZero;
@@ -43,8 +44,9 @@ class MeetingQueryController {
             @RequestParam(defaultValue = "0") @PositiveOrZero int offset,
             @RequestParam(defaultValue = "" + Page.DEFAULT_LIMIT) @Min(1) @Max(Page.MAX_LIMIT) int limit) {
         Page page = new Page(offset, limit);
-        return page.response(store.meetings(page.offset(), page.limit()).stream().map(meeting -> MeetingSummary.of(meeting, clock)).toList(),
-                store.meetingCount());
+        String organisation = Viewer.current().organisation();
+        return page.response(store.meetingsOf(organisation, page.offset(), page.limit()).stream()
+                .map(meeting -> MeetingSummary.of(meeting, clock)).toList(), store.meetingCount(organisation));
     }
 
     @GetMapping("/{meetingId}")
@@ -90,8 +92,11 @@ class MeetingQueryController {
                 .toList(), meeting.waitingList().size());
     }
 
+    /** The meeting, if it exists and the viewer organises it: other organisations' meetings are not found. */
     private MeetingReadModel meetingAt(UUID meetingId, Long minSequence) {
+        Viewer viewer = Viewer.current();
         return readYourWrites.meeting(meetingId, minSequence)
+                .filter(viewer::organises)
                 .orElseThrow(() -> new NotFoundException("No meeting " + meetingId));
     }
 }

@@ -9,6 +9,7 @@ import java.util.UUID;
 /** The meeting summary of API.md, plus the details an organiser's tool also wants. */
 public record MeetingSummary(
         UUID meetingId,
+        String organisation,
         String title,
         String description,
         String location,
@@ -26,7 +27,7 @@ public record MeetingSummary(
         Instant updatedAt) {
 
     public static MeetingSummary of(MeetingReadModel meeting, Clock clock) {
-        return new MeetingSummary(meeting.meetingId(), meeting.title(), meeting.description(), meeting.location(),
+        return new MeetingSummary(meeting.meetingId(), meeting.organisation(), meeting.title(), meeting.description(), meeting.location(),
                 meeting.startsAt(), meeting.endsAt(), meeting.status(), meeting.registrationOpen(clock),
                 meeting.capacity(), meeting.confirmed(), available(meeting),
                 meeting.waitingList().size(), meeting.waitingListEnabled(), meeting.waitingListLimit(),

@@ -102,6 +102,7 @@ public final class MeetingProjector {
 
     private static void schedule(MeetingReadModel meeting, MeetingScheduled scheduled) {
         meeting.meetingId = scheduled.meetingId();
+        meeting.organisation = scheduled.organisation();
         meeting.title = scheduled.title();
         meeting.description = scheduled.description();
         meeting.location = scheduled.location();

@@ -20,6 +20,7 @@ public final class MeetingReadModel {
     public static final String CANCELLED = "CANCELLED";
 
     UUID meetingId;
+    String organisation;
     String title;
     String description;
     String location;
@@ -39,6 +40,11 @@ public final class MeetingReadModel {
 
     public UUID meetingId() {
         return meetingId;
+    }
+
+    /** The organisation that runs the meeting; its organisers alone may read its participants. */
+    public String organisation() {
+        return organisation;
     }
 
     public String title() {
@@ -110,6 +116,7 @@ public final class MeetingReadModel {
 
     Document toDocument() {
         return new Document("_id", meetingId.toString())
+                .append("organisation", organisation)
                 .append("title", title)
                 .append("description", description)
                 .append("location", location)
@@ -131,6 +138,7 @@ public final class MeetingReadModel {
     static MeetingReadModel from(Document document) {
         MeetingReadModel meeting = new MeetingReadModel();
         meeting.meetingId = UUID.fromString(document.getString("_id"));
+        meeting.organisation = document.getString("organisation");
         meeting.title = document.getString("title");
         meeting.description = document.getString("description");
         meeting.location = document.getString("location");

@@ -60,14 +60,15 @@ public class ReadModelStore {
                 .map(RegistrationReadModel::from);
     }
 
-    /** A slice of all meetings, soonest first. */
-    public List<MeetingReadModel> meetings(int offset, int limit) {
-        return meetings.find().sort(Sorts.ascending("startsAt", "_id")).skip(offset).limit(limit)
+    /** A slice of an organisation's meetings, soonest first. */
+    public List<MeetingReadModel> meetingsOf(String organisation, int offset, int limit) {
+        return meetings.find(Filters.eq("organisation", organisation)).sort(Sorts.ascending("startsAt", "_id"))
+                .skip(offset).limit(limit)
                 .map(MeetingReadModel::from).into(new ArrayList<>());
     }
 
-    public long meetingCount() {
-        return meetings.countDocuments();
+    public long meetingCount(String organisation) {
+        return meetings.countDocuments(Filters.eq("organisation", organisation));
     }
 
     /** A slice of a meeting's registrations with the given status (any when null), in registration order. */

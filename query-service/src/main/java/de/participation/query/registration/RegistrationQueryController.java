@@ -2,6 +2,7 @@ package de.participation.query.registration;
 
 import de.participation.query.web.NotFoundException;
 import de.participation.query.web.ReadYourWrites;
+import de.participation.query.web.Viewer;
 import jakarta.validation.constraints.PositiveOrZero;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
@@ -20,11 +21,16 @@ class RegistrationQueryController {
         this.readYourWrites = readYourWrites;
     }
 
-    /** {@code minSequence} refers to the registration's meeting, as in every command answer. */
+    /**
+     * {@code minSequence} refers to the registration's meeting, as in every command answer. The
+     * portal reads any registration, an organiser those of their own meetings.
+     */
     @GetMapping("/api/v1/registrations/{registrationId}")
     RegistrationView registration(@PathVariable UUID registrationId,
                                   @RequestParam(required = false) @PositiveOrZero Long minSequence) {
+        Viewer viewer = Viewer.current();
         return readYourWrites.registration(registrationId, minSequence)
+                .filter(found -> viewer.portal() || viewer.organises(found.meeting()))
                 .map(found -> RegistrationView.of(found.registration(), found.meeting()))
                 .orElseThrow(() -> new NotFoundException("No registration " + registrationId));
     }

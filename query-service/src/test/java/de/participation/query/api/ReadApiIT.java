@@ -10,6 +10,8 @@ import de.participation.localstack.LocalKafka;
 import de.participation.query.support.EventPublisher;
 import de.participation.query.support.Histories;
 import de.participation.query.support.TestMongo;
+import de.participation.query.support.TestTokens;
+import de.participation.web.security.Roles;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
@@ -53,6 +55,7 @@ class ReadApiIT {
         registry.add("participation.mongodb.uri", MONGO::uri);
         registry.add("participation.mongodb.database", TestMongo::freshDatabaseName);
         registry.add("participation.read-your-writes.max-wait", () -> "1s");
+        TestTokens.register(registry);
     }
 
     @AfterAll
@@ -66,8 +69,15 @@ class ReadApiIT {
 
     private final EventPublisher publisher = new EventPublisher(KAFKA.bootstrapServers());
 
-    private JsonHttp api() {
-        return new JsonHttp(port);
+    private final String organiserToken = TestTokens.organiser(Histories.ORGANISATION);
+
+    /** Reads as an organiser of the organisation that runs the meetings of {@link Histories}. */
+    private Response get(String path) {
+        return getAs(organiserToken, path);
+    }
+
+    private Response getAs(String token, String path) {
+        return new JsonHttp(port).get(path, "Authorization", "Bearer " + token);
     }
 
     @Test
@@ -80,7 +90,7 @@ class ReadApiIT {
                 .waitlisted(jonas, 1).waitlisted(lea, 2).cancelled(erika, CONFIRMED).promoted(jonas, erika);
         publisher.publish(history.events());
 
-        Response summary = api().get("/api/v1/meetings/" + history.meetingId() + "?minSequence=6");
+        Response summary = get("/api/v1/meetings/" + history.meetingId() + "?minSequence=6");
 
         assertThat(summary.status()).isEqualTo(200);
         assertThat(summary.body().path("title").asText()).isEqualTo("Regionen-Workshop");
@@ -92,19 +102,19 @@ class ReadApiIT {
         assertThat(summary.body().path("waitlisted").asInt()).isEqualTo(1);
         assertThat(summary.body().path("sequence").asLong()).isEqualTo(6);
 
-        Response confirmed = api().get("/api/v1/meetings/" + history.meetingId() + "/registrations?status=CONFIRMED");
+        Response confirmed = get("/api/v1/meetings/" + history.meetingId() + "/registrations?status=CONFIRMED");
         assertThat(confirmed.body().findValuesAsText("registrationId")).containsExactly(max.toString(), jonas.toString());
-        Response waiting = api().get("/api/v1/meetings/" + history.meetingId() + "/waiting-list");
+        Response waiting = get("/api/v1/meetings/" + history.meetingId() + "/waiting-list");
         assertThat(waiting.body().findValuesAsText("registrationId")).containsExactly(lea.toString());
         assertThat(waiting.body().get(0).path("waitingListPosition").asInt()).isEqualTo(1);
         assertThat(waiting.body().get(0).path("participant").path("email").asText())
                 .isEqualTo(Histories.participant(lea).email());
 
-        Response one = api().get("/api/v1/registrations/" + lea);
+        Response one = get("/api/v1/registrations/" + lea);
         assertThat(one.body().path("meetingId").asText()).isEqualTo(history.meetingId().toString());
         assertThat(one.body().path("status").asText()).isEqualTo("WAITLISTED");
         assertThat(one.body().path("waitingListPosition").asInt()).isEqualTo(1);
-        assertThat(api().get("/api/v1/registrations/" + erika).body().path("status").asText()).isEqualTo("CANCELLED");
+        assertThat(get("/api/v1/registrations/" + erika).body().path("status").asText()).isEqualTo("CANCELLED");
     }
 
     @Test
@@ -113,7 +123,7 @@ class ReadApiIT {
         Histories history = new Histories(UUID.randomUUID()).scheduled(5).registered(registration);
 
         CompletableFuture<Response> waiting = CompletableFuture.supplyAsync(
-                () -> api().get("/api/v1/registrations/" + registration + "?minSequence=1"));
+                () -> get("/api/v1/registrations/" + registration + "?minSequence=1"));
         publisher.publish(history.events());
 
         Response response = waiting.join();
@@ -125,9 +135,9 @@ class ReadApiIT {
     void aSequenceNotProjectedInTimeIs504NotYetProjected() {
         Histories history = new Histories(UUID.randomUUID()).scheduled(5);
         publisher.publish(history.events());
-        await().until(() -> api().get("/api/v1/meetings/" + history.meetingId()).status() == 200);
+        await().until(() -> get("/api/v1/meetings/" + history.meetingId()).status() == 200);
 
-        Response late = api().get("/api/v1/meetings/" + history.meetingId() + "?minSequence=7");
+        Response late = get("/api/v1/meetings/" + history.meetingId() + "?minSequence=7");
 
         assertThat(late.status()).isEqualTo(504);
         assertThat(late.contentType()).startsWith("application/problem+json");
@@ -139,13 +149,15 @@ class ReadApiIT {
         UUID laterId = UUID.randomUUID();
         UUID soonerId = UUID.randomUUID();
         Histories later = new Histories(laterId).add(new MeetingScheduled(laterId, "forum sachsen digital", null,
-                "Leipzig", Instant.parse("2099-06-27T07:00:00Z"), null, 300, null, null, WaitingListPolicy.UNLIMITED));
+                "Leipzig", Instant.parse("2099-06-27T07:00:00Z"), null, 300, null, null, WaitingListPolicy.UNLIMITED,
+                Histories.ORGANISATION));
         Histories sooner = new Histories(soonerId).add(new MeetingScheduled(soonerId, "1. Regionen-Workshop", null,
-                "Meißen", Instant.parse("2099-05-21T08:00:00Z"), null, 40, null, null, WaitingListPolicy.UNLIMITED));
+                "Meißen", Instant.parse("2099-05-21T08:00:00Z"), null, 40, null, null, WaitingListPolicy.UNLIMITED,
+                Histories.ORGANISATION));
         publisher.publish(later.events());
         publisher.publish(sooner.events());
 
-        await().untilAsserted(() -> assertThat(api().get("/api/v1/meetings").body().findValuesAsText("title"))
+        await().untilAsserted(() -> assertThat(get("/api/v1/meetings").body().findValuesAsText("title"))
                 .containsSubsequence("1. Regionen-Workshop", "forum sachsen digital"));
     }
 
@@ -158,7 +170,7 @@ class ReadApiIT {
         Histories healthy = new Histories(UUID.randomUUID()).scheduled(5);
         publisher.publish(healthy.events());
 
-        await().until(() -> api().get("/api/v1/meetings/" + healthy.meetingId()).status() == 200);
+        await().until(() -> get("/api/v1/meetings/" + healthy.meetingId()).status() == 200);
         await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> assertThat(deadLetterReasons())
                 .anySatisfy(reason -> assertThat(reason).contains("not JSON"))
                 .anySatisfy(reason -> assertThat(reason).contains("unknown event type"))
@@ -175,9 +187,9 @@ class ReadApiIT {
         publisher.publish(history.events());
         String meeting = "/api/v1/meetings/" + history.meetingId();
 
-        Response firstPage = api().get(meeting + "/waiting-list?minSequence=6&limit=2");
-        Response secondPage = api().get(meeting + "/waiting-list?offset=2&limit=2");
-        Response all = api().get(meeting + "/registrations");
+        Response firstPage = get(meeting + "/waiting-list?minSequence=6&limit=2");
+        Response secondPage = get(meeting + "/waiting-list?offset=2&limit=2");
+        Response all = get(meeting + "/registrations");
 
         assertThat(firstPage.body().findValuesAsText("registrationId"))
                 .containsExactly(waiting.get(0).toString(), waiting.get(1).toString());
@@ -187,21 +199,67 @@ class ReadApiIT {
         assertThat(secondPage.body().findValues("waitingListPosition")).extracting(JsonNode::asInt).containsExactly(3, 4);
         assertThat(all.body()).hasSize(6);
         assertThat(all.raw().headers().firstValue("Link")).isEmpty();
-        assertThat(api().get(meeting + "/registrations?limit=1001").status()).isEqualTo(400);
-        assertThat(api().get(meeting + "/registrations?limit=0").status()).isEqualTo(400);
-        assertThat(api().get("/api/v1/meetings?offset=-1").status()).isEqualTo(400);
+        assertThat(get(meeting + "/registrations?limit=1001").status()).isEqualTo(400);
+        assertThat(get(meeting + "/registrations?limit=0").status()).isEqualTo(400);
+        assertThat(get("/api/v1/meetings?offset=-1").status()).isEqualTo(400);
+    }
+
+    @Test
+    void organisersReadOnlyTheirOwnOrganisationsMeetings() {
+        UUID registration = UUID.randomUUID();
+        Histories history = new Histories(UUID.randomUUID()).scheduled(5).registered(registration);
+        publisher.publish(history.events());
+        String meeting = "/api/v1/meetings/" + history.meetingId();
+        assertThat(get(meeting + "?minSequence=1").status()).isEqualTo(200);
+        String otherOrganiser = TestTokens.organiser("STADT-LEIPZIG");
+
+        assertThat(getAs(otherOrganiser, meeting).status()).isEqualTo(404);
+        assertThat(getAs(otherOrganiser, meeting + "/registrations").status()).isEqualTo(404);
+        assertThat(getAs(otherOrganiser, meeting + "/waiting-list").status()).isEqualTo(404);
+        assertThat(getAs(otherOrganiser, "/api/v1/registrations/" + registration).status()).isEqualTo(404);
+        assertThat(getAs(otherOrganiser, "/api/v1/meetings").body().findValuesAsText("meetingId"))
+                .doesNotContain(history.meetingId().toString());
+        assertThat(get("/api/v1/meetings").body().findValuesAsText("meetingId"))
+                .contains(history.meetingId().toString());
+    }
+
+    @Test
+    void eachRoleReadsWhatItsRoleAllows() {
+        UUID registration = UUID.randomUUID();
+        Histories history = new Histories(UUID.randomUUID()).scheduled(5).registered(registration);
+        publisher.publish(history.events());
+        String meeting = "/api/v1/meetings/" + history.meetingId();
+        String one = "/api/v1/registrations/" + registration;
+        await().until(() -> get(one).status() == 200);
+        String portal = TestTokens.withRole(Roles.PORTAL);
+
+        assertThat(getAs(portal, one).status()).isEqualTo(200);
+        for (String path : List.of("/api/v1/meetings", meeting, meeting + "/registrations", meeting + "/waiting-list")) {
+            assertThat(getAs(portal, path).status()).as("portal %s", path).isEqualTo(403);
+        }
+        for (String role : List.of(Roles.AUDITOR, Roles.OPERATOR)) {
+            for (String path : List.of("/api/v1/meetings", meeting, meeting + "/registrations", one)) {
+                Response refused = getAs(TestTokens.withRole(role), path);
+                assertThat(refused.status()).as("%s %s", role, path).isEqualTo(403);
+                assertThat(refused.body().path("code").asText()).isEqualTo("FORBIDDEN");
+            }
+        }
+        Response anonymous = new JsonHttp(port).get(meeting);
+        assertThat(anonymous.status()).isEqualTo(401);
+        assertThat(anonymous.body().path("code").asText()).isEqualTo("UNAUTHENTICATED");
+        assertThat(new JsonHttp(port).get("/actuator/health").status()).isEqualTo(200);
     }
 
     @Test
     void unknownIdsAre404AndInvalidParametersAre400() {
-        assertThat(api().get("/api/v1/meetings/" + UUID.randomUUID()).body().path("code").asText()).isEqualTo("NOT_FOUND");
-        assertThat(api().get("/api/v1/registrations/" + UUID.randomUUID()).status()).isEqualTo(404);
-        Response invalidId = api().get("/api/v1/meetings/not-a-uuid");
+        assertThat(get("/api/v1/meetings/" + UUID.randomUUID()).body().path("code").asText()).isEqualTo("NOT_FOUND");
+        assertThat(get("/api/v1/registrations/" + UUID.randomUUID()).status()).isEqualTo(404);
+        Response invalidId = get("/api/v1/meetings/not-a-uuid");
         assertThat(invalidId.status()).isEqualTo(400);
         assertThat(invalidId.body().path("code").asText()).isEqualTo("VALIDATION_FAILED");
-        assertThat(api().get("/api/v1/meetings/" + UUID.randomUUID() + "/registrations?status=MAYBE").status()).isEqualTo(400);
-        assertThat(api().get("/api/v1/meetings/" + UUID.randomUUID() + "?minSequence=-1").status()).isEqualTo(400);
-        assertThat(api().get("/api/v1/meetings/" + UUID.randomUUID() + "?minSequence=abc").status()).isEqualTo(400);
+        assertThat(get("/api/v1/meetings/" + UUID.randomUUID() + "/registrations?status=MAYBE").status()).isEqualTo(400);
+        assertThat(get("/api/v1/meetings/" + UUID.randomUUID() + "?minSequence=-1").status()).isEqualTo(400);
+        assertThat(get("/api/v1/meetings/" + UUID.randomUUID() + "?minSequence=abc").status()).isEqualTo(400);
     }
 
     private static List<String> deadLetterReasons() {

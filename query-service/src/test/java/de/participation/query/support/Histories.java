@@ -21,6 +21,9 @@ import java.util.UUID;
 /** Builds a meeting's history as the command service would publish it, sequence by sequence. */
 public final class Histories {
 
+    /** The organisation that schedules the meetings of these histories. */
+    public static final String ORGANISATION = "SMWA";
+
     private final UUID meetingId;
     private final List<MeetingEventEnvelope> events = new ArrayList<>();
     private Instant time = Instant.parse("2030-05-20T08:00:00Z");
@@ -46,7 +49,8 @@ public final class Histories {
 
     public Histories scheduled(int capacity) {
         return add(new MeetingScheduled(meetingId, "Regionen-Workshop", "Coworking im ländlichen Raum", "Meißen",
-                Instant.parse("2099-06-03T08:00:00Z"), null, capacity, null, null, WaitingListPolicy.UNLIMITED));
+                Instant.parse("2099-06-03T08:00:00Z"), null, capacity, null, null, WaitingListPolicy.UNLIMITED,
+                ORGANISATION));
     }
 
     public Histories registered(UUID registrationId) {
