@@ -8,7 +8,6 @@ import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.http.HttpMethod;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
-import org.springframework.security.config.http.SessionCreationPolicy;
 import org.springframework.security.oauth2.jwt.JwtDecoder;
 import org.springframework.security.web.SecurityFilterChain;
 
@@ -25,25 +24,12 @@ class WebSecurityConfiguration {
     SecurityFilterChain commandApi(HttpSecurity http) throws Exception {
         String portal = Roles.PORTAL.toUpperCase();
         String organiser = Roles.ORGANISER.toUpperCase();
-        return http
-                .csrf(csrf -> csrf.disable())
-                .sessionManagement(session -> session.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
-                .authorizeHttpRequests(requests -> requests
-                        .requestMatchers("/actuator/health", "/actuator/health/**", "/error").permitAll()
-                        .requestMatchers(HttpMethod.POST, "/api/v1/meetings/*/registrations",
-                                "/api/v1/meetings/*/registrations/*/cancel").hasRole(portal)
-                        .requestMatchers(HttpMethod.POST, "/api/v1/meetings", "/api/v1/meetings/*/registration/close",
-                                "/api/v1/meetings/*/registration/open", "/api/v1/meetings/*/cancel").hasRole(organiser)
-                        .requestMatchers(HttpMethod.PUT, "/api/v1/meetings/*/capacity").hasRole(organiser)
-                        .anyRequest().authenticated())
-                .oauth2ResourceServer(server -> server
-                        .jwt(jwt -> jwt.jwtAuthenticationConverter(TokenAuthentication.authenticationConverter()))
-                        .authenticationEntryPoint(TokenAuthentication.unauthenticated())
-                        .accessDeniedHandler(TokenAuthentication.forbidden()))
-                .exceptionHandling(failures -> failures
-                        .authenticationEntryPoint(TokenAuthentication.unauthenticated())
-                        .accessDeniedHandler(TokenAuthentication.forbidden()))
-                .build();
+        return TokenAuthentication.filterChain(http, requests -> requests
+                .requestMatchers(HttpMethod.POST, "/api/v1/meetings/*/registrations",
+                        "/api/v1/meetings/*/registrations/*/cancel").hasRole(portal)
+                .requestMatchers(HttpMethod.POST, "/api/v1/meetings", "/api/v1/meetings/*/registration/close",
+                        "/api/v1/meetings/*/registration/open", "/api/v1/meetings/*/cancel").hasRole(organiser)
+                .requestMatchers(HttpMethod.PUT, "/api/v1/meetings/*/capacity").hasRole(organiser));
     }
 
     @Bean
