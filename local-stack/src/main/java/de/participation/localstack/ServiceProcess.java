@@ -71,10 +71,6 @@ public final class ServiceProcess implements AutoCloseable {
         return "http://localhost:" + port;
     }
 
-    public int port() {
-        return port;
-    }
-
     /** Resident memory of the service's JVM in KiB, as the kernel reports it (VmRSS). */
     public long residentKilobytes() {
         try {
@@ -85,10 +81,6 @@ public final class ServiceProcess implements AutoCloseable {
         } catch (IOException e) {
             return -1;
         }
-    }
-
-    public boolean isAlive() {
-        return process.isAlive();
     }
 
     /** Simulates a crash: no shutdown hooks, no flushing, no offset commits. */

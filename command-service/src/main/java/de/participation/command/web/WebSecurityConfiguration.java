@@ -2,13 +2,12 @@ package de.participation.command.web;
 
 import de.participation.web.security.Roles;
 import de.participation.web.security.TokenAuthentication;
-import de.participation.web.security.TokenProperties;
-import org.springframework.boot.context.properties.EnableConfigurationProperties;
+import de.participation.web.security.TokenDecoderConfiguration;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.context.annotation.Import;
 import org.springframework.http.HttpMethod;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
-import org.springframework.security.oauth2.jwt.JwtDecoder;
 import org.springframework.security.web.SecurityFilterChain;
 
 /**
@@ -17,23 +16,18 @@ import org.springframework.security.web.SecurityFilterChain;
  * of another organisation. Every request needs a valid bearer token, except the health check.
  */
 @Configuration(proxyBeanMethods = false)
-@EnableConfigurationProperties(TokenProperties.class)
+@Import(TokenDecoderConfiguration.class)
 class WebSecurityConfiguration {
 
     @Bean
     SecurityFilterChain commandApi(HttpSecurity http) throws Exception {
-        String portal = Roles.PORTAL.toUpperCase();
-        String organiser = Roles.ORGANISER.toUpperCase();
+        String portal = Roles.authority(Roles.PORTAL);
+        String organiser = Roles.authority(Roles.ORGANISER);
         return TokenAuthentication.filterChain(http, requests -> requests
                 .requestMatchers(HttpMethod.POST, "/api/v1/meetings/*/registrations",
-                        "/api/v1/meetings/*/registrations/*/cancel").hasRole(portal)
+                        "/api/v1/meetings/*/registrations/*/cancel").hasAuthority(portal)
                 .requestMatchers(HttpMethod.POST, "/api/v1/meetings", "/api/v1/meetings/*/registration/close",
-                        "/api/v1/meetings/*/registration/open", "/api/v1/meetings/*/cancel").hasRole(organiser)
-                .requestMatchers(HttpMethod.PUT, "/api/v1/meetings/*/capacity").hasRole(organiser));
-    }
-
-    @Bean
-    JwtDecoder jwtDecoder(TokenProperties properties) {
-        return TokenAuthentication.decoder(properties);
+                        "/api/v1/meetings/*/registration/open", "/api/v1/meetings/*/cancel").hasAuthority(organiser)
+                .requestMatchers(HttpMethod.PUT, "/api/v1/meetings/*/capacity").hasAuthority(organiser));
     }
 }

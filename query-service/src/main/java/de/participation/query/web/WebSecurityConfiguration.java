@@ -2,13 +2,12 @@ package de.participation.query.web;
 
 import de.participation.web.security.Roles;
 import de.participation.web.security.TokenAuthentication;
-import de.participation.web.security.TokenProperties;
-import org.springframework.boot.context.properties.EnableConfigurationProperties;
+import de.participation.web.security.TokenDecoderConfiguration;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.context.annotation.Import;
 import org.springframework.http.HttpMethod;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
-import org.springframework.security.oauth2.jwt.JwtDecoder;
 import org.springframework.security.web.SecurityFilterChain;
 
 /**
@@ -17,20 +16,15 @@ import org.springframework.security.web.SecurityFilterChain;
  * the health check.
  */
 @Configuration(proxyBeanMethods = false)
-@EnableConfigurationProperties(TokenProperties.class)
+@Import(TokenDecoderConfiguration.class)
 class WebSecurityConfiguration {
 
     @Bean
     SecurityFilterChain readApi(HttpSecurity http) throws Exception {
-        String portal = Roles.PORTAL.toUpperCase();
-        String organiser = Roles.ORGANISER.toUpperCase();
+        String portal = Roles.authority(Roles.PORTAL);
+        String organiser = Roles.authority(Roles.ORGANISER);
         return TokenAuthentication.filterChain(http, requests -> requests
-                .requestMatchers(HttpMethod.GET, "/api/v1/meetings", "/api/v1/meetings/**").hasRole(organiser)
-                .requestMatchers(HttpMethod.GET, "/api/v1/registrations/*").hasAnyRole(portal, organiser));
-    }
-
-    @Bean
-    JwtDecoder jwtDecoder(TokenProperties properties) {
-        return TokenAuthentication.decoder(properties);
+                .requestMatchers(HttpMethod.GET, "/api/v1/meetings", "/api/v1/meetings/**").hasAuthority(organiser)
+                .requestMatchers(HttpMethod.GET, "/api/v1/registrations/*").hasAnyAuthority(portal, organiser));
     }
 }
