@@ -27,7 +27,6 @@ public record MeetingEventEnvelope(
     public static final String SPEC_VERSION = "1.0";
     public static final String SOURCE = "urn:participation:command-service";
     public static final String CONTENT_TYPE = "application/json";
-    public static final int SCHEMA_VERSION = 1;
     /** The Kafka content-type header of a structured-mode CloudEvent. */
     public static final String STRUCTURED_CONTENT_TYPE = "application/cloudevents+json; charset=UTF-8";
 
@@ -36,6 +35,6 @@ public record MeetingEventEnvelope(
                                           String issuedBy, MeetingEvent event) {
         return new MeetingEventEnvelope(SPEC_VERSION, eventId, SOURCE, MeetingEventTypes.typeOf(event),
                 event.meetingId().toString(), time, CONTENT_TYPE, sequence, correlationId, issuedBy,
-                SCHEMA_VERSION, event);
+                MeetingEventTypes.schemaVersionOf(event.getClass()), event);
     }
 }

@@ -44,7 +44,7 @@ public final class MeetingEventJson {
      * Reads an envelope.
      *
      * @throws UnreadableEventException if the JSON is broken, lacks a required attribute, or names
-     *                                  a type this version does not know
+     *                                  a type or schema version this version does not read
      */
     public static MeetingEventEnvelope read(String json) {
         JsonNode tree;
@@ -59,6 +59,12 @@ public final class MeetingEventJson {
         String type = requiredText(node, "type");
         Class<? extends MeetingEvent> eventClass = MeetingEventTypes.classOf(type)
                 .orElseThrow(() -> new UnreadableEventException("unknown event type " + type));
+        int schemaVersion = node.path("schemaversion").asInt(1);
+        if (schemaVersion != MeetingEventTypes.schemaVersionOf(eventClass)) {
+            // Version 1 participant events carried personal data in clear; the command service's
+            // migration re-sealed them and republished the topic, so none may be read any more.
+            throw new UnreadableEventException("unsupported schema version " + schemaVersion + " of " + type);
+        }
         try {
             MeetingEvent data = MAPPER.treeToValue(required(node, "data"), eventClass);
             return new MeetingEventEnvelope(
@@ -72,7 +78,7 @@ public final class MeetingEventJson {
                     required(node, "sequence").asLong(),
                     node.path("correlationid").asText(null),
                     node.path("issuedby").asText(null),
-                    node.path("schemaversion").asInt(MeetingEventEnvelope.SCHEMA_VERSION),
+                    schemaVersion,
                     data);
         } catch (JsonProcessingException | IllegalArgumentException e) {
             throw new UnreadableEventException("malformed " + type + ": " + e.getMessage(), e);

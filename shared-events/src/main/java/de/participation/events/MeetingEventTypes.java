@@ -30,6 +30,12 @@ public final class MeetingEventTypes {
         return PREFIX + eventClass.getSimpleName();
     }
 
+    /** The version of the event's {@code data} shape ({@link SchemaVersion}, 1 if not annotated). */
+    public static int schemaVersionOf(Class<? extends MeetingEvent> eventClass) {
+        SchemaVersion version = eventClass.getAnnotation(SchemaVersion.class);
+        return version == null ? 1 : version.value();
+    }
+
     /** The event class for a CloudEvents type, empty for a type this version does not know. */
     public static Optional<Class<? extends MeetingEvent>> classOf(String type) {
         return Optional.ofNullable(BY_TYPE.get(type));

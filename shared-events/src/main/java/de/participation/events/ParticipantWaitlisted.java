@@ -4,7 +4,10 @@ import java.util.UUID;
 
 /**
  * A participant found the meeting full and joined the waiting list at {@code position} (1-based,
- * the position at that moment; it moves up as others ahead leave or are promoted).
+ * the position at that moment; it moves up as others ahead leave or are promoted). Version 2: the
+ * participant is sealed, as in {@link ParticipantRegistered}.
  */
-public record ParticipantWaitlisted(UUID meetingId, UUID registrationId, Participant participant, int position) implements RegistrationEvent {
+@SchemaVersion(2)
+public record ParticipantWaitlisted(UUID meetingId, UUID registrationId, SealedParticipant participant, int position)
+        implements RegistrationEvent {
 }

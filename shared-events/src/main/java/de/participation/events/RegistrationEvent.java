@@ -4,7 +4,8 @@ import java.util.UUID;
 
 /** The events that are about one registration of the meeting. */
 public sealed interface RegistrationEvent extends MeetingEvent
-        permits ParticipantRegistered, ParticipantWaitlisted, RegistrationCancelled, WaitlistedParticipantPromoted {
+        permits ParticipantRegistered, ParticipantWaitlisted, RegistrationCancelled, WaitlistedParticipantPromoted,
+                ParticipantDataErased {
 
     UUID registrationId();
 }

@@ -61,6 +61,16 @@ class MeetingEventWireFormatTest {
     }
 
     @Test
+    void aParticipantEventOfTheVersionThatCarriedPersonalDataInClearIsRefused() {
+        String json = MeetingEventJson.write(SampleEvents.envelope(SampleEvents.all().get(5)))
+                .replace("\"schemaversion\":2", "\"schemaversion\":1");
+
+        assertThatThrownBy(() -> MeetingEventJson.read(json))
+                .isInstanceOf(UnreadableEventException.class)
+                .hasMessageContaining("unsupported schema version 1 of de.participation.meeting.ParticipantRegistered");
+    }
+
+    @Test
     void brokenJsonIsRefused() {
         assertThatThrownBy(() -> MeetingEventJson.read("{\"type\": "))
                 .isInstanceOf(UnreadableEventException.class)

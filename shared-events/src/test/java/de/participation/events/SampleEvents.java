@@ -11,7 +11,8 @@ final class SampleEvents {
 
     static final UUID MEETING = UUID.fromString("6f1c2a9e-3b7d-4c21-9a4e-0d5b8e7f1a01");
     static final UUID REGISTRATION = UUID.fromString("0b9e5c7a-1d2f-4e3a-8b6c-7d8e9f0a1b02");
-    static final Participant ERIKA = new Participant("Erika Mustermann", "erika@example.org", "Gemeinde Musterdorf");
+    static final SealedParticipant ERIKA = new SealedParticipant("kTq0Yv1n3Wc2bJmGf5hQx8sLrA7uZdE4oPiN6yHgB9w",
+            "2mB1lYk3c0Xw9VqG7tJpHs5dRf8aZeN4uL6oKiM2yTbW0xQ1vC3nE5gA7rD9hF");
 
     private SampleEvents() {
     }
@@ -32,7 +33,8 @@ final class SampleEvents {
                 new RegistrationCancelled(MEETING, REGISTRATION, RegistrationStatus.CONFIRMED,
                         CancellationCause.REQUESTED, "Terminkonflikt"),
                 new WaitlistedParticipantPromoted(MEETING, REGISTRATION, PromotionCause.CANCELLATION,
-                        UUID.fromString("9d8c7b6a-5f4e-4d3c-8b2a-1f0e9d8c7b04")));
+                        UUID.fromString("9d8c7b6a-5f4e-4d3c-8b2a-1f0e9d8c7b04")),
+                new ParticipantDataErased(MEETING, REGISTRATION));
     }
 
     static MeetingEventEnvelope envelope(MeetingEvent event) {

@@ -13,6 +13,8 @@ import org.springframework.boot.context.event.ApplicationReadyEvent;
 import org.springframework.context.ApplicationListener;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.transaction.PlatformTransactionManager;
 
 import java.util.Map;
 
@@ -42,8 +44,9 @@ class ForwardingConfiguration {
     }
 
     @Bean
-    MeetingEventsTopic meetingEventsTopic(KafkaProperties properties) {
-        return new MeetingEventsTopic(properties);
+    MeetingEventsTopic meetingEventsTopic(KafkaProperties properties, JdbcTemplate jdbc,
+                                          PlatformTransactionManager transactions) {
+        return new MeetingEventsTopic(properties, jdbc, transactions);
     }
 
     /**

@@ -44,7 +44,7 @@ class KafkaForwarder {
 
     @EventHandler
     void forward(MeetingEvent event, DomainEventMessage<?> message) {
-        topic.ensureExists();
+        topic.prepareForSending();
         MeetingEventEnvelope envelope = MeetingEventEnvelope.of(message.getIdentifier(), message.getTimestamp(),
                 message.getSequenceNumber(), (String) message.getMetaData().get(EventMetadata.CORRELATION_ID),
                 (String) message.getMetaData().get(EventMetadata.ISSUED_BY), event);

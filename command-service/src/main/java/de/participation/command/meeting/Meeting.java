@@ -5,12 +5,14 @@ import de.participation.events.MeetingCancelled;
 import de.participation.events.MeetingCapacityChanged;
 import de.participation.events.MeetingScheduled;
 import de.participation.events.Participant;
+import de.participation.events.ParticipantDataErased;
 import de.participation.events.ParticipantRegistered;
 import de.participation.events.ParticipantWaitlisted;
 import de.participation.events.RegistrationCancelled;
 import de.participation.events.RegistrationClosed;
 import de.participation.events.RegistrationReopened;
 import de.participation.events.RegistrationStatus;
+import de.participation.events.SealedParticipant;
 import de.participation.events.WaitingListPolicy;
 import de.participation.events.WaitlistedParticipantPromoted;
 import de.participation.events.WaitlistedParticipantPromoted.PromotionCause;
@@ -29,6 +31,7 @@ import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.UUID;
 
 import static de.participation.command.meeting.Rejection.*;
@@ -43,6 +46,9 @@ import static org.axonframework.modelling.command.AggregateLifecycle.getVersion;
  * <p>Invariants kept after every command: confirmed &le; capacity; a free seat and a non-empty
  * waiting list never coexist; the waiting list is first come, first served; one active
  * registration per person; a retried command has no second effect.
+ *
+ * <p>It holds no personal data: participants arrive sealed by the {@link PersonalDataVault}, and a
+ * person is recognised by the keyed hash of their email.
  */
 @Aggregate(repository = "meetingRepository")
 class Meeting {
@@ -57,7 +63,7 @@ class Meeting {
     private int confirmed;
     /** Every registration ever made, in arrival order. */
     private LinkedHashMap<UUID, Registration> registrations = new LinkedHashMap<>();
-    /** Active registrations by the person's normalised email. */
+    /** Active registrations by the keyed hash of the person's email. */
     private Map<String, UUID> activeByEmail = new HashMap<>();
     /** Waitlisted registrations, first come first. */
     private LinkedHashSet<UUID> waitingList = new LinkedHashSet<>();
@@ -136,16 +142,16 @@ class Meeting {
     }
 
     @CommandHandler
-    RegistrationOutcome handle(RegisterParticipant command, RegistrationIds registrationIds)
+    RegistrationOutcome handle(RegisterParticipant command, RegistrationIds registrationIds, PersonalDataVault vault)
             throws MeetingRuleViolation {
+        String emailHash = vault.emailHash(command.participant().email());
         Registration existing = registrations.get(command.registrationId());
         if (existing != null) {
-            return repeatedRegistration(existing, command.participant());
+            return repeatedRegistration(existing, emailHash, command.participant(), vault);
         }
         requireNotCancelled();
         requireRegistrationOpen(GenericEventMessage.clock.instant());
-        String emailKey = EmailKey.of(command.participant().email());
-        UUID active = activeByEmail.get(emailKey);
+        UUID active = activeByEmail.get(emailHash);
         if (active != null) {
             throw new MeetingRuleViolation(ALREADY_REGISTERED,
                     "This person already holds registration " + active + " for this meeting", active);
@@ -155,23 +161,19 @@ class Meeting {
             requireRoomOnWaitingList(command.joinWaitingListIfFull());
         }
         claim(command.registrationId(), registrationIds);
+        SealedParticipant sealed = vault.seal(command.registrationId(), meetingId, scheduled.organisation(),
+                command.participant());
         if (seatFree) {
-            apply(new ParticipantRegistered(meetingId, command.registrationId(), command.participant()));
+            apply(new ParticipantRegistered(meetingId, command.registrationId(), sealed));
         } else {
-            apply(new ParticipantWaitlisted(meetingId, command.registrationId(), command.participant(),
-                    waitingList.size() + 1));
+            apply(new ParticipantWaitlisted(meetingId, command.registrationId(), sealed, waitingList.size() + 1));
         }
         return outcome(registrations.get(command.registrationId()), true);
     }
 
     @CommandHandler
     CancellationOutcome handle(CancelRegistration command) throws MeetingRuleViolation {
-        Registration registration = registrations.get(command.registrationId());
-        if (registration == null) {
-            throw new MeetingRuleViolation(REGISTRATION_NOT_FOUND,
-                    "Meeting " + meetingId + " has no registration " + command.registrationId(),
-                    command.registrationId());
-        }
+        Registration registration = requireRegistration(command.registrationId());
         if (registration.status().isActive()) {
             apply(new RegistrationCancelled(meetingId, registration.id(), registration.status(),
                     CancellationCause.REQUESTED, command.reason()));
@@ -181,13 +183,57 @@ class Meeting {
                 getVersion());
     }
 
-    private RegistrationOutcome repeatedRegistration(Registration existing, Participant participant)
-            throws MeetingRuleViolation {
-        if (!existing.isFor(participant)) {
+    /**
+     * Erasing deletes the key in this command's transaction, so the key is gone exactly when the
+     * event is stored. The registration keeps its status and its place: nothing is counted anew.
+     */
+    @CommandHandler
+    ErasureOutcome handle(EraseParticipantData command, PersonalDataVault vault) throws MeetingRuleViolation {
+        if (!command.byOperator()) {
+            requireOrganisedBy(command.organisation());
+        }
+        Registration registration = requireRegistration(command.registrationId());
+        if (registration.erased()) {
+            return new ErasureOutcome(meetingId, registration.id(), false, getVersion());
+        }
+        vault.erase(registration.id());
+        apply(new ParticipantDataErased(meetingId, registration.id()));
+        return new ErasureOutcome(meetingId, registration.id(), true, getVersion());
+    }
+
+    /**
+     * A retry must name the same person with the same data. After erasure only the email's hash is
+     * left to compare.
+     */
+    private RegistrationOutcome repeatedRegistration(Registration existing, String emailHash, Participant participant,
+                                                     PersonalDataVault vault) throws MeetingRuleViolation {
+        boolean same = existing.emailHash().equals(emailHash) && (existing.erased()
+                || vault.open(existing.id(), existing.participant()).map(stored -> sameData(stored, participant))
+                .orElse(true));
+        if (!same) {
             throw new MeetingRuleViolation(REGISTRATION_ID_CONFLICT,
                     "Registration " + existing.id() + " exists with other participant data", existing.id());
         }
         return outcome(existing, false);
+    }
+
+    /** Name and organisation as entered, up to surrounding blanks (the emails' hashes already match). */
+    private static boolean sameData(Participant stored, Participant requested) {
+        return stored.name().trim().equals(requested.name().trim())
+                && Objects.equals(trimmed(stored.organisation()), trimmed(requested.organisation()));
+    }
+
+    private static String trimmed(String value) {
+        return value == null || value.isBlank() ? null : value.trim();
+    }
+
+    private Registration requireRegistration(UUID registrationId) throws MeetingRuleViolation {
+        Registration registration = registrations.get(registrationId);
+        if (registration == null) {
+            throw new MeetingRuleViolation(REGISTRATION_NOT_FOUND,
+                    "Meeting " + meetingId + " has no registration " + registrationId, registrationId);
+        }
+        return registration;
     }
 
     private RegistrationOutcome outcome(Registration registration, boolean created) {
@@ -328,12 +374,17 @@ class Meeting {
         } else {
             waitingList.remove(registration.id());
         }
-        activeByEmail.remove(registration.emailKey());
+        activeByEmail.remove(registration.emailHash());
         registrations.put(registration.id(), registration.asCancelled());
+    }
+
+    @EventSourcingHandler
+    void on(ParticipantDataErased event) {
+        registrations.computeIfPresent(event.registrationId(), (id, registration) -> registration.asErased());
     }
 
     private void add(Registration registration) {
         registrations.put(registration.id(), registration);
-        activeByEmail.put(registration.emailKey(), registration.id());
+        activeByEmail.put(registration.emailHash(), registration.id());
     }
 }

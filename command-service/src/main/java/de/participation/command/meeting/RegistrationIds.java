@@ -1,5 +1,6 @@
 package de.participation.command.meeting;
 
+import java.util.Optional;
 import java.util.UUID;
 
 /**
@@ -16,4 +17,7 @@ public interface RegistrationIds {
      * @return the meeting that holds the id after the call: {@code meetingId}, or the other one
      */
     UUID claim(UUID registrationId, UUID meetingId);
+
+    /** The meeting that holds {@code registrationId}, if any does. */
+    Optional<UUID> meetingOf(UUID registrationId);
 }

@@ -4,6 +4,7 @@ import de.participation.command.meeting.RegistrationIds;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
 
+import java.util.Optional;
 import java.util.UUID;
 
 /**
@@ -28,7 +29,12 @@ class JdbcRegistrationIds implements RegistrationIds {
         if (claimed == 1) {
             return meetingId;
         }
-        return jdbc.queryForObject("select meeting_id from registration_id where registration_id = ?",
-                UUID.class, registrationId);
+        return meetingOf(registrationId).orElseThrow();
+    }
+
+    @Override
+    public Optional<UUID> meetingOf(UUID registrationId) {
+        return jdbc.queryForList("select meeting_id from registration_id where registration_id = ?", UUID.class,
+                registrationId).stream().findFirst();
     }
 }

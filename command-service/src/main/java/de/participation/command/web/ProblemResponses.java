@@ -51,6 +51,18 @@ class ProblemResponses extends ProblemResponseSupport {
     }
 
     @ExceptionHandler
+    ResponseEntity<Object> unknownRegistration(ErasureController.UnknownRegistrationException missing,
+                                               WebRequest request) {
+        return respond(missing, HttpStatus.NOT_FOUND, NOT_FOUND, missing.getMessage(), request);
+    }
+
+    @ExceptionHandler
+    ResponseEntity<Object> foreignPersonalData(PersonalDataController.ForeignPersonalDataException foreign,
+                                               WebRequest request) {
+        return respond(foreign, HttpStatus.FORBIDDEN, FORBIDDEN, foreign.getMessage(), request);
+    }
+
+    @ExceptionHandler
     ResponseEntity<Object> noOrganisation(RequestOrigin.NoOrganisationException missing, WebRequest request) {
         return respond(missing, HttpStatus.FORBIDDEN, FORBIDDEN, missing.getMessage(), request);
     }

@@ -4,6 +4,7 @@ import de.participation.web.FieldProblem;
 import de.participation.web.security.TokenAuthentication;
 import org.springframework.core.MethodParameter;
 import org.springframework.security.core.Authentication;
+import org.springframework.security.core.authority.AuthorityUtils;
 import org.springframework.security.core.context.SecurityContextHolder;
 import org.springframework.security.oauth2.server.resource.authentication.JwtAuthenticationToken;
 import org.springframework.web.bind.support.WebDataBinderFactory;
@@ -36,7 +37,8 @@ class RequestOriginResolver implements HandlerMethodArgumentResolver {
         Authentication caller = SecurityContextHolder.getContext().getAuthentication();
         String organisation = caller instanceof JwtAuthenticationToken token
                 ? TokenAuthentication.organisationOf(token.getToken()) : null;
-        return new RequestOrigin(correlationId(request), caller.getName(), organisation);
+        return new RequestOrigin(correlationId(request), caller.getName(), organisation,
+                AuthorityUtils.authorityListToSet(caller.getAuthorities()));
     }
 
     private static String correlationId(NativeWebRequest request) {

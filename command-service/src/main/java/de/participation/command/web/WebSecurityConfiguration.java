@@ -13,7 +13,9 @@ import org.springframework.security.web.SecurityFilterChain;
 /**
  * Who may send which command (README, role matrix): the portal registers and cancels
  * registrations; organisers schedule and run meetings, and the Meeting itself refuses an organiser
- * of another organisation. Every request needs a valid bearer token, except the health check.
+ * of another organisation; organisers of the meeting and operators erase personal data; whoever
+ * may read participants (portal, organisers, auditors) may have them opened. Every request needs a
+ * valid bearer token, except the health check.
  */
 @Configuration(proxyBeanMethods = false)
 @Import(TokenDecoderConfiguration.class)
@@ -28,6 +30,10 @@ class WebSecurityConfiguration {
                         "/api/v1/meetings/*/registrations/*/cancel").hasAuthority(portal)
                 .requestMatchers(HttpMethod.POST, "/api/v1/meetings", "/api/v1/meetings/*/registration/close",
                         "/api/v1/meetings/*/registration/open", "/api/v1/meetings/*/cancel").hasAuthority(organiser)
-                .requestMatchers(HttpMethod.PUT, "/api/v1/meetings/*/capacity").hasAuthority(organiser));
+                .requestMatchers(HttpMethod.PUT, "/api/v1/meetings/*/capacity").hasAuthority(organiser)
+                .requestMatchers(HttpMethod.POST, "/api/v1/registrations/*/erasure")
+                .hasAnyAuthority(organiser, Roles.authority(Roles.OPERATOR))
+                .requestMatchers(HttpMethod.POST, "/api/v1/personal-data/open")
+                .hasAnyAuthority(portal, organiser, Roles.authority(Roles.AUDITOR)));
     }
 }

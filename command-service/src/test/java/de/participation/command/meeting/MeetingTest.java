@@ -5,6 +5,7 @@ import de.participation.events.MeetingCancelled;
 import de.participation.events.MeetingCapacityChanged;
 import de.participation.events.MeetingScheduled;
 import de.participation.events.Participant;
+import de.participation.events.ParticipantDataErased;
 import de.participation.events.ParticipantRegistered;
 import de.participation.events.ParticipantWaitlisted;
 import de.participation.events.RegistrationCancelled;
@@ -25,8 +26,10 @@ import java.time.Instant;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.UUID;
 
+import static de.participation.command.meeting.TransparentVault.sealed;
 import static de.participation.events.RegistrationStatus.CONFIRMED;
 import static de.participation.events.RegistrationStatus.WAITLISTED;
 import static org.assertj.core.api.Assertions.assertThat;
@@ -51,12 +54,23 @@ class MeetingTest {
 
     private FixtureConfiguration<Meeting> fixture;
     private final Map<UUID, UUID> claimedIds = new HashMap<>();
+    private final TransparentVault vault = new TransparentVault();
 
     @BeforeEach
     void setUp() {
         fixture = new AggregateTestFixture<>(Meeting.class);
-        RegistrationIds registry = (registrationId, meetingId) -> claimedIds.computeIfAbsent(registrationId, id -> meetingId);
-        fixture.registerInjectableResource(registry);
+        fixture.registerInjectableResource(new RegistrationIds() {
+            @Override
+            public UUID claim(UUID registrationId, UUID meetingId) {
+                return claimedIds.computeIfAbsent(registrationId, id -> meetingId);
+            }
+
+            @Override
+            public Optional<UUID> meetingOf(UUID registrationId) {
+                return Optional.ofNullable(claimedIds.get(registrationId));
+            }
+        });
+        fixture.registerInjectableResource(vault);
     }
 
     private static MeetingScheduled scheduled(int capacity, WaitingListPolicy waitingList) {
@@ -124,29 +138,29 @@ class MeetingTest {
     void participantGetsFreeSeat() {
         fixture.givenCurrentTime(NOW).andGiven(scheduled(2))
                 .when(register(R1, ERIKA))
-                .expectEvents(new ParticipantRegistered(MEETING, R1, ERIKA))
+                .expectEvents(new ParticipantRegistered(MEETING, R1, sealed(ERIKA)))
                 .expectResultMessagePayload(new RegistrationOutcome(R1, CONFIRMED, null, 1, true));
     }
 
     @Test
     void participantJoinsWaitingListWhenFull() {
-        fixture.givenCurrentTime(NOW).andGiven(scheduled(1), new ParticipantRegistered(MEETING, R1, ERIKA))
+        fixture.givenCurrentTime(NOW).andGiven(scheduled(1), new ParticipantRegistered(MEETING, R1, sealed(ERIKA)))
                 .when(register(R2, MAX))
-                .expectEvents(new ParticipantWaitlisted(MEETING, R2, MAX, 1))
+                .expectEvents(new ParticipantWaitlisted(MEETING, R2, sealed(MAX), 1))
                 .expectResultMessagePayload(new RegistrationOutcome(R2, WAITLISTED, 1, 2, true));
     }
 
     @Test
     void waitingListPositionsCountFromOneInArrivalOrder() {
-        fixture.givenCurrentTime(NOW).andGiven(scheduled(1), new ParticipantRegistered(MEETING, R1, ERIKA),
-                        new ParticipantWaitlisted(MEETING, R2, MAX, 1))
+        fixture.givenCurrentTime(NOW).andGiven(scheduled(1), new ParticipantRegistered(MEETING, R1, sealed(ERIKA)),
+                        new ParticipantWaitlisted(MEETING, R2, sealed(MAX), 1))
                 .when(register(R3, JONAS))
-                .expectEvents(new ParticipantWaitlisted(MEETING, R3, JONAS, 2));
+                .expectEvents(new ParticipantWaitlisted(MEETING, R3, sealed(JONAS), 2));
     }
 
     @Test
     void cannotRegisterWhenFullAndCallerDeclinesWaitingList() {
-        fixture.givenCurrentTime(NOW).andGiven(scheduled(1), new ParticipantRegistered(MEETING, R1, ERIKA))
+        fixture.givenCurrentTime(NOW).andGiven(scheduled(1), new ParticipantRegistered(MEETING, R1, sealed(ERIKA)))
                 .when(new RegisterParticipant(MEETING, R2, MAX, false))
                 .expectNoEvents()
                 .expectException(rejectedWith(Rejection.MEETING_FULL));
@@ -155,7 +169,7 @@ class MeetingTest {
     @Test
     void cannotRegisterWhenFullAndWaitingListDisabled() {
         fixture.givenCurrentTime(NOW)
-                .andGiven(scheduled(1, new WaitingListPolicy(false, 0)), new ParticipantRegistered(MEETING, R1, ERIKA))
+                .andGiven(scheduled(1, new WaitingListPolicy(false, 0)), new ParticipantRegistered(MEETING, R1, sealed(ERIKA)))
                 .when(register(R2, MAX))
                 .expectNoEvents()
                 .expectException(rejectedWith(Rejection.MEETING_FULL));
@@ -164,8 +178,8 @@ class MeetingTest {
     @Test
     void cannotJoinWaitingListBeyondItsLimit() {
         fixture.givenCurrentTime(NOW)
-                .andGiven(scheduled(1, new WaitingListPolicy(true, 1)), new ParticipantRegistered(MEETING, R1, ERIKA),
-                        new ParticipantWaitlisted(MEETING, R2, MAX, 1))
+                .andGiven(scheduled(1, new WaitingListPolicy(true, 1)), new ParticipantRegistered(MEETING, R1, sealed(ERIKA)),
+                        new ParticipantWaitlisted(MEETING, R2, sealed(MAX), 1))
                 .when(register(R3, JONAS))
                 .expectNoEvents()
                 .expectException(rejectedWith(Rejection.WAITING_LIST_FULL));
@@ -173,8 +187,8 @@ class MeetingTest {
 
     @Test
     void retriedRegistrationReturnsEarlierOutcomeWithoutNewEvent() {
-        fixture.givenCurrentTime(NOW).andGiven(scheduled(1), new ParticipantRegistered(MEETING, R1, ERIKA),
-                        new ParticipantWaitlisted(MEETING, R2, MAX, 1))
+        fixture.givenCurrentTime(NOW).andGiven(scheduled(1), new ParticipantRegistered(MEETING, R1, sealed(ERIKA)),
+                        new ParticipantWaitlisted(MEETING, R2, sealed(MAX), 1))
                 .when(register(R2, MAX))
                 .expectNoEvents()
                 .expectResultMessagePayload(new RegistrationOutcome(R2, WAITLISTED, 1, 2, false));
@@ -182,8 +196,8 @@ class MeetingTest {
 
     @Test
     void retriedRegistrationReportsCurrentStatusAfterPromotion() {
-        fixture.givenCurrentTime(NOW).andGiven(scheduled(1), new ParticipantRegistered(MEETING, R1, ERIKA),
-                        new ParticipantWaitlisted(MEETING, R2, MAX, 1),
+        fixture.givenCurrentTime(NOW).andGiven(scheduled(1), new ParticipantRegistered(MEETING, R1, sealed(ERIKA)),
+                        new ParticipantWaitlisted(MEETING, R2, sealed(MAX), 1),
                         new RegistrationCancelled(MEETING, R1, CONFIRMED, CancellationCause.REQUESTED, null),
                         new WaitlistedParticipantPromoted(MEETING, R2, PromotionCause.CANCELLATION, R1))
                 .when(register(R2, MAX))
@@ -193,7 +207,7 @@ class MeetingTest {
 
     @Test
     void retriedRegistrationIsRecognisedDespiteEmailCaseAndSpaces() {
-        fixture.givenCurrentTime(NOW).andGiven(scheduled(5), new ParticipantRegistered(MEETING, R1, ERIKA))
+        fixture.givenCurrentTime(NOW).andGiven(scheduled(5), new ParticipantRegistered(MEETING, R1, sealed(ERIKA)))
                 .when(register(R1, new Participant("Erika Mustermann", "  Erika@Example.ORG ", "Gemeinde Musterdorf")))
                 .expectNoEvents()
                 .expectResultMessagePayload(new RegistrationOutcome(R1, CONFIRMED, null, 1, false));
@@ -201,7 +215,7 @@ class MeetingTest {
 
     @Test
     void sameRegistrationIdWithOtherParticipantIsAConflict() {
-        fixture.givenCurrentTime(NOW).andGiven(scheduled(5), new ParticipantRegistered(MEETING, R1, ERIKA))
+        fixture.givenCurrentTime(NOW).andGiven(scheduled(5), new ParticipantRegistered(MEETING, R1, sealed(ERIKA)))
                 .when(register(R1, MAX))
                 .expectNoEvents()
                 .expectException(rejectedWith(Rejection.REGISTRATION_ID_CONFLICT));
@@ -219,7 +233,7 @@ class MeetingTest {
 
     @Test
     void refusedRegistrationDoesNotClaimItsId() {
-        fixture.givenCurrentTime(NOW).andGiven(scheduled(1), new ParticipantRegistered(MEETING, R1, ERIKA))
+        fixture.givenCurrentTime(NOW).andGiven(scheduled(1), new ParticipantRegistered(MEETING, R1, sealed(ERIKA)))
                 .when(new RegisterParticipant(MEETING, R2, MAX, false))
                 .expectException(rejectedWith(Rejection.MEETING_FULL));
 
@@ -228,7 +242,7 @@ class MeetingTest {
 
     @Test
     void samePersonCannotHoldTwoActiveRegistrations() {
-        fixture.givenCurrentTime(NOW).andGiven(scheduled(5), new ParticipantRegistered(MEETING, R1, ERIKA))
+        fixture.givenCurrentTime(NOW).andGiven(scheduled(5), new ParticipantRegistered(MEETING, R1, sealed(ERIKA)))
                 .when(register(R2, new Participant("E. Mustermann", " ERIKA@example.org", null)))
                 .expectNoEvents()
                 .expectException(Matchers.predicate(e -> e instanceof MeetingRuleViolation v
@@ -237,10 +251,10 @@ class MeetingTest {
 
     @Test
     void samePersonMayRegisterAgainAfterCancelling() {
-        fixture.givenCurrentTime(NOW).andGiven(scheduled(5), new ParticipantRegistered(MEETING, R1, ERIKA),
+        fixture.givenCurrentTime(NOW).andGiven(scheduled(5), new ParticipantRegistered(MEETING, R1, sealed(ERIKA)),
                         new RegistrationCancelled(MEETING, R1, CONFIRMED, CancellationCause.REQUESTED, null))
                 .when(register(R2, ERIKA))
-                .expectEvents(new ParticipantRegistered(MEETING, R2, ERIKA));
+                .expectEvents(new ParticipantRegistered(MEETING, R2, sealed(ERIKA)));
     }
 
     @Test
@@ -259,7 +273,7 @@ class MeetingTest {
                 NOW, null, WaitingListPolicy.UNLIMITED, ORG);
         fixture.givenCurrentTime(NOW).andGiven(withWindow)
                 .when(register(R1, ERIKA))
-                .expectEvents(new ParticipantRegistered(MEETING, R1, ERIKA));
+                .expectEvents(new ParticipantRegistered(MEETING, R1, sealed(ERIKA)));
     }
 
     @Test
@@ -292,7 +306,7 @@ class MeetingTest {
     void canRegisterAgainAfterOrganiserReopened() {
         fixture.givenCurrentTime(NOW).andGiven(scheduled(5), new RegistrationClosed(MEETING), new RegistrationReopened(MEETING))
                 .when(register(R1, ERIKA))
-                .expectEvents(new ParticipantRegistered(MEETING, R1, ERIKA));
+                .expectEvents(new ParticipantRegistered(MEETING, R1, sealed(ERIKA)));
     }
 
     @Test
@@ -307,8 +321,8 @@ class MeetingTest {
 
     @Test
     void cancellingConfirmedRegistrationPromotesHeadOfWaitingList() {
-        fixture.givenCurrentTime(NOW).andGiven(scheduled(1), new ParticipantRegistered(MEETING, R1, ERIKA),
-                        new ParticipantWaitlisted(MEETING, R2, MAX, 1), new ParticipantWaitlisted(MEETING, R3, JONAS, 2))
+        fixture.givenCurrentTime(NOW).andGiven(scheduled(1), new ParticipantRegistered(MEETING, R1, sealed(ERIKA)),
+                        new ParticipantWaitlisted(MEETING, R2, sealed(MAX), 1), new ParticipantWaitlisted(MEETING, R3, sealed(JONAS), 2))
                 .when(new CancelRegistration(MEETING, R1, "Terminkonflikt"))
                 .expectEvents(new RegistrationCancelled(MEETING, R1, CONFIRMED, CancellationCause.REQUESTED, "Terminkonflikt"),
                         new WaitlistedParticipantPromoted(MEETING, R2, PromotionCause.CANCELLATION, R1))
@@ -317,7 +331,7 @@ class MeetingTest {
 
     @Test
     void cancellingConfirmedRegistrationWithEmptyWaitingListFreesSeat() {
-        fixture.givenCurrentTime(NOW).andGiven(scheduled(2), new ParticipantRegistered(MEETING, R1, ERIKA))
+        fixture.givenCurrentTime(NOW).andGiven(scheduled(2), new ParticipantRegistered(MEETING, R1, sealed(ERIKA)))
                 .when(new CancelRegistration(MEETING, R1, null))
                 .expectEvents(new RegistrationCancelled(MEETING, R1, CONFIRMED, CancellationCause.REQUESTED, null))
                 .expectResultMessagePayload(new CancellationOutcome(R1, List.of(), 2));
@@ -325,16 +339,16 @@ class MeetingTest {
 
     @Test
     void freedSeatGoesToNextRegistrantWhenWaitingListIsEmpty() {
-        fixture.givenCurrentTime(NOW).andGiven(scheduled(1), new ParticipantRegistered(MEETING, R1, ERIKA),
+        fixture.givenCurrentTime(NOW).andGiven(scheduled(1), new ParticipantRegistered(MEETING, R1, sealed(ERIKA)),
                         new RegistrationCancelled(MEETING, R1, CONFIRMED, CancellationCause.REQUESTED, null))
                 .when(register(R2, MAX))
-                .expectEvents(new ParticipantRegistered(MEETING, R2, MAX));
+                .expectEvents(new ParticipantRegistered(MEETING, R2, sealed(MAX)));
     }
 
     @Test
     void leavingWaitingListMovesEveryoneBehindUpOnePlace() {
-        fixture.givenCurrentTime(NOW).andGiven(scheduled(1), new ParticipantRegistered(MEETING, R1, ERIKA),
-                        new ParticipantWaitlisted(MEETING, R2, MAX, 1), new ParticipantWaitlisted(MEETING, R3, JONAS, 2),
+        fixture.givenCurrentTime(NOW).andGiven(scheduled(1), new ParticipantRegistered(MEETING, R1, sealed(ERIKA)),
+                        new ParticipantWaitlisted(MEETING, R2, sealed(MAX), 1), new ParticipantWaitlisted(MEETING, R3, sealed(JONAS), 2),
                         new RegistrationCancelled(MEETING, R2, WAITLISTED, CancellationCause.REQUESTED, null))
                 .when(register(R3, JONAS))
                 .expectNoEvents()
@@ -343,8 +357,8 @@ class MeetingTest {
 
     @Test
     void leavingWaitingListPromotesNobody() {
-        fixture.givenCurrentTime(NOW).andGiven(scheduled(1), new ParticipantRegistered(MEETING, R1, ERIKA),
-                        new ParticipantWaitlisted(MEETING, R2, MAX, 1), new ParticipantWaitlisted(MEETING, R3, JONAS, 2))
+        fixture.givenCurrentTime(NOW).andGiven(scheduled(1), new ParticipantRegistered(MEETING, R1, sealed(ERIKA)),
+                        new ParticipantWaitlisted(MEETING, R2, sealed(MAX), 1), new ParticipantWaitlisted(MEETING, R3, sealed(JONAS), 2))
                 .when(new CancelRegistration(MEETING, R2, null))
                 .expectEvents(new RegistrationCancelled(MEETING, R2, WAITLISTED, CancellationCause.REQUESTED, null))
                 .expectResultMessagePayload(new CancellationOutcome(R2, List.of(), 4));
@@ -352,11 +366,11 @@ class MeetingTest {
 
     @Test
     void cancellingAgainGivesSameAnswerWithoutNewEvent() {
-        fixture.givenCurrentTime(NOW).andGiven(scheduled(1), new ParticipantRegistered(MEETING, R1, ERIKA),
-                        new ParticipantWaitlisted(MEETING, R2, MAX, 1),
+        fixture.givenCurrentTime(NOW).andGiven(scheduled(1), new ParticipantRegistered(MEETING, R1, sealed(ERIKA)),
+                        new ParticipantWaitlisted(MEETING, R2, sealed(MAX), 1),
                         new RegistrationCancelled(MEETING, R1, CONFIRMED, CancellationCause.REQUESTED, null),
                         new WaitlistedParticipantPromoted(MEETING, R2, PromotionCause.CANCELLATION, R1),
-                        new ParticipantRegistered(MEETING, R3, JONAS))
+                        new ParticipantRegistered(MEETING, R3, sealed(JONAS)))
                 .when(new CancelRegistration(MEETING, R1, null))
                 .expectNoEvents()
                 .expectResultMessagePayload(new CancellationOutcome(R1, List.of(R2), 5));
@@ -374,9 +388,9 @@ class MeetingTest {
 
     @Test
     void growingCapacityPromotesAsManyAsNewSeatsInOrder() {
-        fixture.givenCurrentTime(NOW).andGiven(scheduled(1), new ParticipantRegistered(MEETING, R1, ERIKA),
-                        new ParticipantWaitlisted(MEETING, R2, MAX, 1), new ParticipantWaitlisted(MEETING, R3, JONAS, 2),
-                        new ParticipantWaitlisted(MEETING, R4, LEA, 3))
+        fixture.givenCurrentTime(NOW).andGiven(scheduled(1), new ParticipantRegistered(MEETING, R1, sealed(ERIKA)),
+                        new ParticipantWaitlisted(MEETING, R2, sealed(MAX), 1), new ParticipantWaitlisted(MEETING, R3, sealed(JONAS), 2),
+                        new ParticipantWaitlisted(MEETING, R4, sealed(LEA), 3))
                 .when(new ChangeCapacity(MEETING, 3, ORG))
                 .expectEvents(new MeetingCapacityChanged(MEETING, 1, 3),
                         new WaitlistedParticipantPromoted(MEETING, R2, PromotionCause.CAPACITY_INCREASE, null),
@@ -386,8 +400,8 @@ class MeetingTest {
 
     @Test
     void growingCapacityBeyondWaitingListLeavesSeatsFree() {
-        fixture.givenCurrentTime(NOW).andGiven(scheduled(1), new ParticipantRegistered(MEETING, R1, ERIKA),
-                        new ParticipantWaitlisted(MEETING, R2, MAX, 1))
+        fixture.givenCurrentTime(NOW).andGiven(scheduled(1), new ParticipantRegistered(MEETING, R1, sealed(ERIKA)),
+                        new ParticipantWaitlisted(MEETING, R2, sealed(MAX), 1))
                 .when(new ChangeCapacity(MEETING, 10, ORG))
                 .expectEvents(new MeetingCapacityChanged(MEETING, 1, 10),
                         new WaitlistedParticipantPromoted(MEETING, R2, PromotionCause.CAPACITY_INCREASE, null))
@@ -396,7 +410,7 @@ class MeetingTest {
 
     @Test
     void shrinkingCapacityDownToConfirmedIsAllowed() {
-        fixture.givenCurrentTime(NOW).andGiven(scheduled(5), new ParticipantRegistered(MEETING, R1, ERIKA))
+        fixture.givenCurrentTime(NOW).andGiven(scheduled(5), new ParticipantRegistered(MEETING, R1, sealed(ERIKA)))
                 .when(new ChangeCapacity(MEETING, 1, ORG))
                 .expectEvents(new MeetingCapacityChanged(MEETING, 5, 1))
                 .expectResultMessagePayload(new CapacityOutcome(MEETING, 1, List.of(), 2));
@@ -404,8 +418,8 @@ class MeetingTest {
 
     @Test
     void cannotShrinkCapacityBelowConfirmed() {
-        fixture.givenCurrentTime(NOW).andGiven(scheduled(5), new ParticipantRegistered(MEETING, R1, ERIKA),
-                        new ParticipantRegistered(MEETING, R2, MAX))
+        fixture.givenCurrentTime(NOW).andGiven(scheduled(5), new ParticipantRegistered(MEETING, R1, sealed(ERIKA)),
+                        new ParticipantRegistered(MEETING, R2, sealed(MAX)))
                 .when(new ChangeCapacity(MEETING, 1, ORG))
                 .expectNoEvents()
                 .expectException(rejectedWith(Rejection.CAPACITY_BELOW_CONFIRMED));
@@ -481,8 +495,8 @@ class MeetingTest {
 
     @Test
     void cancellingMeetingEndsEveryActiveRegistration() {
-        fixture.givenCurrentTime(NOW).andGiven(scheduled(1), new ParticipantRegistered(MEETING, R1, ERIKA),
-                        new ParticipantWaitlisted(MEETING, R2, MAX, 1), new ParticipantWaitlisted(MEETING, R3, JONAS, 2),
+        fixture.givenCurrentTime(NOW).andGiven(scheduled(1), new ParticipantRegistered(MEETING, R1, sealed(ERIKA)),
+                        new ParticipantWaitlisted(MEETING, R2, sealed(MAX), 1), new ParticipantWaitlisted(MEETING, R3, sealed(JONAS), 2),
                         new RegistrationCancelled(MEETING, R3, WAITLISTED, CancellationCause.REQUESTED, null))
                 .when(new CancelMeeting(MEETING, "Raum fehlt", ORG))
                 .expectEvents(new MeetingCancelled(MEETING, "Raum fehlt"),
@@ -493,8 +507,8 @@ class MeetingTest {
 
     @Test
     void cancellingMeetingPromotesNobody() {
-        fixture.givenCurrentTime(NOW).andGiven(scheduled(1), new ParticipantRegistered(MEETING, R1, ERIKA),
-                        new ParticipantWaitlisted(MEETING, R2, MAX, 1), new MeetingCancelled(MEETING, null),
+        fixture.givenCurrentTime(NOW).andGiven(scheduled(1), new ParticipantRegistered(MEETING, R1, sealed(ERIKA)),
+                        new ParticipantWaitlisted(MEETING, R2, sealed(MAX), 1), new MeetingCancelled(MEETING, null),
                         new RegistrationCancelled(MEETING, R1, CONFIRMED, CancellationCause.MEETING_CANCELLED, null),
                         new RegistrationCancelled(MEETING, R2, WAITLISTED, CancellationCause.MEETING_CANCELLED, null))
                 .when(new CancelRegistration(MEETING, R1, null))
@@ -528,11 +542,80 @@ class MeetingTest {
 
     @Test
     void retryAfterMeetingCancellationReportsCancelledRegistration() {
-        fixture.givenCurrentTime(NOW).andGiven(scheduled(5), new ParticipantRegistered(MEETING, R1, ERIKA),
+        fixture.givenCurrentTime(NOW).andGiven(scheduled(5), new ParticipantRegistered(MEETING, R1, sealed(ERIKA)),
                         new MeetingCancelled(MEETING, null),
                         new RegistrationCancelled(MEETING, R1, CONFIRMED, CancellationCause.MEETING_CANCELLED, null))
                 .when(register(R1, ERIKA))
                 .expectNoEvents()
                 .expectResultMessagePayload(new RegistrationOutcome(R1, RegistrationStatus.CANCELLED, null, 3, false));
+    }
+
+    @Test
+    void organiserErasesAParticipantsDataAndTheKeyIsGone() {
+        fixture.givenCurrentTime(NOW).andGiven(scheduled(5), new ParticipantRegistered(MEETING, R1, sealed(ERIKA)))
+                .when(new EraseParticipantData(MEETING, R1, ORG, false))
+                .expectEvents(new ParticipantDataErased(MEETING, R1))
+                .expectResultMessagePayload(new ErasureOutcome(MEETING, R1, true, 2));
+        assertThat(vault.isErased(R1)).isTrue();
+    }
+
+    @Test
+    void operatorErasesInAMeetingOfAnyOrganisation() {
+        fixture.givenCurrentTime(NOW).andGiven(scheduled(5), new ParticipantRegistered(MEETING, R1, sealed(ERIKA)))
+                .when(new EraseParticipantData(MEETING, R1, null, true))
+                .expectEvents(new ParticipantDataErased(MEETING, R1));
+    }
+
+    @Test
+    void anotherOrganisationCannotErase() {
+        fixture.givenCurrentTime(NOW).andGiven(scheduled(5), new ParticipantRegistered(MEETING, R1, sealed(ERIKA)))
+                .when(new EraseParticipantData(MEETING, R1, "STADT-LEIPZIG", false))
+                .expectNoEvents()
+                .expectException(rejectedWith(Rejection.NOT_ORGANISER));
+        assertThat(vault.isErased(R1)).isFalse();
+    }
+
+    @Test
+    void cannotEraseUnknownRegistration() {
+        fixture.given(scheduled(5))
+                .when(new EraseParticipantData(MEETING, R1, ORG, false))
+                .expectNoEvents()
+                .expectException(rejectedWith(Rejection.REGISTRATION_NOT_FOUND));
+    }
+
+    @Test
+    void erasingAgainWritesNothing() {
+        fixture.givenCurrentTime(NOW).andGiven(scheduled(5), new ParticipantRegistered(MEETING, R1, sealed(ERIKA)),
+                        new ParticipantDataErased(MEETING, R1))
+                .when(new EraseParticipantData(MEETING, R1, ORG, false))
+                .expectNoEvents()
+                .expectResultMessagePayload(new ErasureOutcome(MEETING, R1, false, 2));
+    }
+
+    @Test
+    void anErasedRegistrationKeepsItsSeatAndItsCancellationStillPromotes() {
+        fixture.givenCurrentTime(NOW).andGiven(scheduled(1), new ParticipantRegistered(MEETING, R1, sealed(ERIKA)),
+                        new ParticipantWaitlisted(MEETING, R2, sealed(MAX), 1), new ParticipantDataErased(MEETING, R1))
+                .when(new CancelRegistration(MEETING, R1, null))
+                .expectEvents(new RegistrationCancelled(MEETING, R1, CONFIRMED, CancellationCause.REQUESTED, null),
+                        new WaitlistedParticipantPromoted(MEETING, R2, PromotionCause.CANCELLATION, R1));
+    }
+
+    @Test
+    void theSamePersonIsStillRecognisedAfterErasureByTheHashOfTheirEmail() {
+        fixture.givenCurrentTime(NOW).andGiven(scheduled(5), new ParticipantRegistered(MEETING, R1, sealed(ERIKA)),
+                        new ParticipantDataErased(MEETING, R1))
+                .when(register(R2, ERIKA))
+                .expectNoEvents()
+                .expectException(rejectedWith(Rejection.ALREADY_REGISTERED));
+    }
+
+    @Test
+    void aRetryAfterErasureIsRecognisedByTheEmailAlone() {
+        fixture.givenCurrentTime(NOW).andGiven(scheduled(5), new ParticipantRegistered(MEETING, R1, sealed(ERIKA)),
+                        new ParticipantDataErased(MEETING, R1))
+                .when(register(R1, new Participant("Erika M.", "erika@example.org", null)))
+                .expectNoEvents()
+                .expectResultMessagePayload(new RegistrationOutcome(R1, CONFIRMED, null, 2, false));
     }
 }

@@ -1,7 +1,9 @@
 package de.participation.query.meeting;
 
+import de.participation.events.Participant;
 import de.participation.events.RegistrationStatus;
 import de.participation.query.projection.MeetingReadModel;
+import de.participation.query.personaldata.ParticipantOpener;
 import de.participation.query.projection.ReadModelStore;
 import de.participation.query.projection.RegistrationReadModel;
 import de.participation.query.registration.RegistrationView;
@@ -31,11 +33,14 @@ class MeetingQueryController {
 
     private final ReadModelStore store;
     private final ReadYourWrites readYourWrites;
+    private final ParticipantOpener participants;
     private final Clock clock;
 
-    MeetingQueryController(ReadModelStore store, ReadYourWrites readYourWrites, Clock clock) {
+    MeetingQueryController(ReadModelStore store, ReadYourWrites readYourWrites, ParticipantOpener participants,
+                           Clock clock) {
         this.store = store;
         this.readYourWrites = readYourWrites;
+        this.participants = participants;
         this.clock = clock;
     }
 
@@ -69,9 +74,8 @@ class MeetingQueryController {
             return waitingList(meeting, page);
         }
         String wanted = status == null ? null : status.name();
-        return page.response(store.registrationsOf(meetingId, wanted, page.offset(), page.limit()).stream()
-                .map(registration -> RegistrationView.of(registration, meeting))
-                .toList(), store.registrationCount(meetingId, wanted));
+        return page.response(views(store.registrationsOf(meetingId, wanted, page.offset(), page.limit()), meeting),
+                store.registrationCount(meetingId, wanted));
     }
 
     @GetMapping("/{meetingId}/waiting-list")
@@ -86,10 +90,14 @@ class MeetingQueryController {
     private ResponseEntity<List<RegistrationView>> waitingList(MeetingReadModel meeting, Page page) {
         List<UUID> order = page.of(meeting.waitingList());
         Map<UUID, RegistrationReadModel> registrations = store.registrations(order);
-        return page.response(order.stream()
-                .filter(registrations::containsKey)
-                .map(id -> RegistrationView.of(registrations.get(id), meeting))
-                .toList(), meeting.waitingList().size());
+        return page.response(views(order.stream().filter(registrations::containsKey).map(registrations::get).toList(),
+                meeting), meeting.waitingList().size());
+    }
+
+    /** The page's registrations with their participants, opened in one request. */
+    private List<RegistrationView> views(List<RegistrationReadModel> registrations, MeetingReadModel meeting) {
+        Map<UUID, Participant> opened = participants.open(registrations);
+        return registrations.stream().map(registration -> RegistrationView.of(registration, meeting, opened)).toList();
     }
 
     /** The meeting, if it exists and the viewer organises it: other organisations' meetings are not found. */

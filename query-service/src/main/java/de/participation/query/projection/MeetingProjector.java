@@ -5,13 +5,14 @@ import de.participation.events.MeetingCapacityChanged;
 import de.participation.events.MeetingEvent;
 import de.participation.events.MeetingEventEnvelope;
 import de.participation.events.MeetingScheduled;
-import de.participation.events.Participant;
+import de.participation.events.ParticipantDataErased;
 import de.participation.events.ParticipantRegistered;
 import de.participation.events.ParticipantWaitlisted;
 import de.participation.events.RegistrationCancelled;
 import de.participation.events.RegistrationClosed;
 import de.participation.events.RegistrationReopened;
 import de.participation.events.RegistrationStatus;
+import de.participation.events.SealedParticipant;
 import de.participation.events.WaitlistedParticipantPromoted;
 
 import java.util.ArrayList;
@@ -20,6 +21,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
+import java.util.function.Consumer;
 
 /**
  * Folds events into the read models held in memory for one batch. Idempotent per document: each
@@ -93,6 +95,9 @@ public final class MeetingProjector {
                     meeting.waitingList.remove(cancelled.registrationId());
                 }
             }
+            case ParticipantDataErased erased -> {
+                // counts and order stay as they are
+            }
         }
         meeting.sequence = envelope.sequence();
         meeting.updatedAt = envelope.time();
@@ -121,40 +126,60 @@ public final class MeetingProjector {
                     registered.participant(), RegistrationStatus.CONFIRMED);
             case ParticipantWaitlisted waitlisted -> arrive(envelope, waitlisted.registrationId(),
                     waitlisted.participant(), RegistrationStatus.WAITLISTED);
-            case WaitlistedParticipantPromoted promoted ->
-                    change(envelope, promoted.registrationId(), RegistrationStatus.CONFIRMED);
-            case RegistrationCancelled cancelled ->
-                    change(envelope, cancelled.registrationId(), RegistrationStatus.CANCELLED);
+            case WaitlistedParticipantPromoted promoted -> change(envelope, promoted.registrationId(),
+                    registration -> registration.status = RegistrationStatus.CONFIRMED.name());
+            case RegistrationCancelled cancelled -> change(envelope, cancelled.registrationId(),
+                    registration -> registration.status = RegistrationStatus.CANCELLED.name());
+            case ParticipantDataErased erased -> change(envelope, erased.registrationId(), registration -> {
+                // not even the ciphertext is kept: nobody can open it any more
+                registration.sealedParticipant = null;
+                registration.personalDataErased = true;
+            });
             default -> {
                 // meeting-level events touch no registration
             }
         }
     }
 
-    private void arrive(MeetingEventEnvelope envelope, UUID registrationId, Participant participant,
+    private void arrive(MeetingEventEnvelope envelope, UUID registrationId, SealedParticipant participant,
                         RegistrationStatus status) {
-        if (registrations.containsKey(registrationId)) {
+        RegistrationReadModel known = registrations.get(registrationId);
+        if (known != null) {
+            backfillSealed(known, participant);
             return;
         }
         RegistrationReadModel registration = new RegistrationReadModel();
         registration.registrationId = registrationId;
         registration.meetingId = envelope.data().meetingId();
-        registration.participant = participant;
+        registration.sealedParticipant = participant.ciphertext();
         registration.registeredAt = envelope.time();
-        update(registration, envelope, status);
+        registration.status = status.name();
+        applied(registration, envelope);
     }
 
-    private void change(MeetingEventEnvelope envelope, UUID registrationId, RegistrationStatus status) {
+    /**
+     * A registration projected before sealing lost its participant in clear at start-up
+     * ({@link ReadModelStore}); the republished history brings its arrival again, sealed, and only
+     * the sealed participant is taken from it (everything else was applied already).
+     */
+    private void backfillSealed(RegistrationReadModel registration, SealedParticipant participant) {
+        if (registration.sealedParticipant == null && !registration.personalDataErased) {
+            registration.sealedParticipant = participant.ciphertext();
+            changedRegistrations.add(registration);
+        }
+    }
+
+    private void change(MeetingEventEnvelope envelope, UUID registrationId, Consumer<RegistrationReadModel> change) {
         RegistrationReadModel registration = registrations.get(registrationId);
         if (registration == null) {
             rejected.add(new Rejected(envelope, "event " + envelope.sequence() + " of unknown registration " + registrationId));
         } else if (envelope.sequence() > registration.sequence) {
-            update(registration, envelope, status);
+            change.accept(registration);
+            applied(registration, envelope);
         }
     }
 
-    private void update(RegistrationReadModel registration, MeetingEventEnvelope envelope, RegistrationStatus status) {
-        registration.status = status.name();
+    private void applied(RegistrationReadModel registration, MeetingEventEnvelope envelope) {
         registration.updatedAt = envelope.time();
         registration.sequence = envelope.sequence();
         registrations.put(registration.registrationId, registration);

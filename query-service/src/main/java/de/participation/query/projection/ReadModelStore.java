@@ -7,8 +7,11 @@ import com.mongodb.client.model.Filters;
 import com.mongodb.client.model.ReplaceOneModel;
 import com.mongodb.client.model.ReplaceOptions;
 import com.mongodb.client.model.Sorts;
+import com.mongodb.client.model.Updates;
 import org.bson.Document;
 import org.bson.conversions.Bson;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Component;
 
 import java.util.ArrayList;
@@ -28,6 +31,7 @@ import java.util.function.Function;
 @Component
 public class ReadModelStore {
 
+    private static final Logger log = LoggerFactory.getLogger(ReadModelStore.class);
     static final String MEETINGS = "meetings";
     static final String REGISTRATIONS = "registrations";
     private static final ReplaceOptions UPSERT = new ReplaceOptions().upsert(true);
@@ -40,6 +44,20 @@ public class ReadModelStore {
         this.registrations = database.getCollection(REGISTRATIONS);
         // Real MongoDB uses it for the per-meeting lists; the stand-in ignores it (a scan).
         this.registrations.createIndex(new Document("meetingId", 1).append("status", 1));
+        dropParticipantsInClear();
+    }
+
+    /**
+     * Read models projected before personal data was sealed hold it in clear in {@code participant}.
+     * It goes at once; the sealed form comes back with the republished history (see
+     * {@link MeetingProjector}), which the command service sends after its own migration.
+     */
+    private void dropParticipantsInClear() {
+        long dropped = registrations.updateMany(Filters.exists("participant"), Updates.unset("participant"))
+                .getModifiedCount();
+        if (dropped > 0) {
+            log.warn("Removed the personal data in clear from {} registrations projected before sealing", dropped);
+        }
     }
 
     public Map<UUID, MeetingReadModel> meetings(Collection<UUID> ids) {

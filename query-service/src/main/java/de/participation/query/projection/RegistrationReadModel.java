@@ -1,6 +1,5 @@
 package de.participation.query.projection;
 
-import de.participation.events.Participant;
 import org.bson.Document;
 
 import java.time.Instant;
@@ -12,13 +11,19 @@ import static de.participation.query.projection.MeetingReadModel.instant;
 /**
  * One registration as the read side keeps it. Its waiting-list position is not stored here but
  * read from its meeting. {@code sequence} is the last event of the meeting applied to it.
+ *
+ * <p>The participant stays sealed, as the events carry it: the read side never stores personal
+ * data in clear and holds no key. The API has it opened by the command service for each reader
+ * ({@code de.participation.query.personaldata}). After erasure not even the ciphertext is kept.
  */
 public final class RegistrationReadModel {
 
     UUID registrationId;
     UUID meetingId;
     String status;
-    Participant participant;
+    /** The participant's ciphertext; null once erased. */
+    String sealedParticipant;
+    boolean personalDataErased;
     Instant registeredAt;
     Instant updatedAt;
     long sequence = -1;
@@ -35,8 +40,12 @@ public final class RegistrationReadModel {
         return status;
     }
 
-    public Participant participant() {
-        return participant;
+    public String sealedParticipant() {
+        return sealedParticipant;
+    }
+
+    public boolean personalDataErased() {
+        return personalDataErased;
     }
 
     public Instant registeredAt() {
@@ -51,9 +60,8 @@ public final class RegistrationReadModel {
         return new Document("_id", registrationId.toString())
                 .append("meetingId", meetingId.toString())
                 .append("status", status)
-                .append("participant", new Document("name", participant.name())
-                        .append("email", participant.email())
-                        .append("organisation", participant.organisation()))
+                .append("sealedParticipant", sealedParticipant)
+                .append("personalDataErased", personalDataErased)
                 .append("registeredAt", date(registeredAt))
                 .append("updatedAt", date(updatedAt))
                 .append("sequence", sequence);
@@ -64,9 +72,8 @@ public final class RegistrationReadModel {
         registration.registrationId = UUID.fromString(document.getString("_id"));
         registration.meetingId = UUID.fromString(document.getString("meetingId"));
         registration.status = document.getString("status");
-        Document participant = document.get("participant", Document.class);
-        registration.participant = new Participant(participant.getString("name"), participant.getString("email"),
-                participant.getString("organisation"));
+        registration.sealedParticipant = document.getString("sealedParticipant");
+        registration.personalDataErased = document.getBoolean("personalDataErased", false);
         registration.registeredAt = instant(document.getDate("registeredAt"));
         registration.updatedAt = instant(document.getDate("updatedAt"));
         registration.sequence = document.getLong("sequence");

@@ -1,5 +1,6 @@
 package de.participation.query.registration;
 
+import de.participation.query.personaldata.ParticipantOpener;
 import de.participation.query.web.NotFoundException;
 import de.participation.query.web.ReadYourWrites;
 import de.participation.query.web.Viewer;
@@ -9,6 +10,7 @@ import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 
+import java.util.List;
 import java.util.UUID;
 
 /** One registration with its current status and waiting-list position. */
@@ -16,9 +18,11 @@ import java.util.UUID;
 class RegistrationQueryController {
 
     private final ReadYourWrites readYourWrites;
+    private final ParticipantOpener participants;
 
-    RegistrationQueryController(ReadYourWrites readYourWrites) {
+    RegistrationQueryController(ReadYourWrites readYourWrites, ParticipantOpener participants) {
         this.readYourWrites = readYourWrites;
+        this.participants = participants;
     }
 
     /**
@@ -31,7 +35,8 @@ class RegistrationQueryController {
         Viewer viewer = Viewer.current();
         return readYourWrites.registration(registrationId, minSequence)
                 .filter(found -> viewer.portal() || viewer.organises(found.meeting()))
-                .map(found -> RegistrationView.of(found.registration(), found.meeting()))
+                .map(found -> RegistrationView.of(found.registration(), found.meeting(),
+                        participants.open(List.of(found.registration()))))
                 .orElseThrow(() -> new NotFoundException("No registration " + registrationId));
     }
 }

@@ -5,21 +5,29 @@ import de.participation.query.projection.MeetingReadModel;
 import de.participation.query.projection.RegistrationReadModel;
 
 import java.time.Instant;
+import java.util.Map;
 import java.util.UUID;
 
-/** A registration as the read API shows it, with its current waiting-list position. */
+/**
+ * A registration as the read API shows it, with its current waiting-list position and its
+ * participant opened for this reader: null, with {@code personalDataErased}, once erased.
+ */
 public record RegistrationView(
         UUID registrationId,
         UUID meetingId,
         String status,
         Integer waitingListPosition,
         Participant participant,
+        boolean personalDataErased,
         Instant registeredAt,
         Instant updatedAt) {
 
-    public static RegistrationView of(RegistrationReadModel registration, MeetingReadModel meeting) {
+    /** @param opened the participants opened for this read, by registration id (erased ones missing) */
+    public static RegistrationView of(RegistrationReadModel registration, MeetingReadModel meeting,
+                                      Map<UUID, Participant> opened) {
+        Participant participant = opened.get(registration.registrationId());
         return new RegistrationView(registration.registrationId(), registration.meetingId(), registration.status(),
-                meeting.positionOf(registration.registrationId()), registration.participant(),
+                meeting.positionOf(registration.registrationId()), participant, participant == null,
                 registration.registeredAt(), registration.updatedAt());
     }
 }

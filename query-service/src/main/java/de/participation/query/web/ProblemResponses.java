@@ -1,19 +1,32 @@
 package de.participation.query.web;
 
+import de.participation.query.personaldata.PersonalDataUnavailableException;
 import de.participation.web.ProblemResponseSupport;
+import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.RestControllerAdvice;
 import org.springframework.web.context.request.WebRequest;
 
-/** The read API's errors: unknown ids 404, invalid parameters 400, a read that waited in vain 504. */
+/**
+ * The read API's errors: unknown ids 404, invalid parameters 400, a read that waited in vain 504,
+ * personal data that cannot be opened right now 503.
+ */
 @RestControllerAdvice
 class ProblemResponses extends ProblemResponseSupport {
 
     @ExceptionHandler
     ResponseEntity<Object> notFound(NotFoundException missing, WebRequest request) {
         return respond(missing, HttpStatus.NOT_FOUND, NOT_FOUND, missing.getMessage(), request);
+    }
+
+    @ExceptionHandler
+    ResponseEntity<Object> personalDataUnavailable(PersonalDataUnavailableException unavailable, WebRequest request) {
+        HttpHeaders headers = new HttpHeaders();
+        headers.set(HttpHeaders.RETRY_AFTER, "5");
+        return respond(unavailable, problem(HttpStatus.SERVICE_UNAVAILABLE, "PERSONAL_DATA_UNAVAILABLE",
+                unavailable.getMessage()), headers, request);
     }
 
     @ExceptionHandler
