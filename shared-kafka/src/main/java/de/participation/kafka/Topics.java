@@ -29,16 +29,21 @@ public final class Topics {
     private Topics() {
     }
 
+    /** An admin client that gives up after seconds, not minutes, when Kafka is down. */
+    public static Admin admin(String bootstrapServers) {
+        return Admin.create(Map.of(
+                AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers,
+                AdminClientConfig.REQUEST_TIMEOUT_MS_CONFIG, 5_000,
+                AdminClientConfig.DEFAULT_API_TIMEOUT_MS_CONFIG, 10_000));
+    }
+
     /**
      * Creates {@code topic} with infinite retention unless it exists.
      *
      * @throws IllegalStateException when Kafka cannot be reached or refuses
      */
     public static void ensureExists(String bootstrapServers, String topic, int partitions, short replicationFactor) {
-        try (Admin admin = Admin.create(Map.of(
-                AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers,
-                AdminClientConfig.REQUEST_TIMEOUT_MS_CONFIG, 5_000,
-                AdminClientConfig.DEFAULT_API_TIMEOUT_MS_CONFIG, 10_000))) {
+        try (Admin admin = admin(bootstrapServers)) {
             NewTopic newTopic = new NewTopic(topic, partitions, replicationFactor)
                     .configs(Map.of(TopicConfig.RETENTION_MS_CONFIG, "-1", TopicConfig.RETENTION_BYTES_CONFIG, "-1"));
             admin.createTopics(Set.of(newTopic)).all().get();

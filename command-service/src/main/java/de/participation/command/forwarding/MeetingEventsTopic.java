@@ -2,7 +2,6 @@ package de.participation.command.forwarding;
 
 import de.participation.kafka.Topics;
 import org.apache.kafka.clients.admin.Admin;
-import org.apache.kafka.clients.admin.AdminClientConfig;
 import org.apache.kafka.clients.admin.OffsetSpec;
 import org.apache.kafka.clients.admin.RecordsToDelete;
 import org.apache.kafka.common.TopicPartition;
@@ -70,8 +69,7 @@ class MeetingEventsTopic {
     }
 
     private void deleteAllRecords() {
-        try (Admin admin = Admin.create(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, properties.bootstrapServers(),
-                AdminClientConfig.DEFAULT_API_TIMEOUT_MS_CONFIG, 10_000))) {
+        try (Admin admin = Topics.admin(properties.bootstrapServers())) {
             var partitions = admin.describeTopics(List.of(properties.topic())).allTopicNames().get()
                     .get(properties.topic()).partitions().stream()
                     .map(partition -> new TopicPartition(properties.topic(), partition.partition()))

@@ -11,18 +11,22 @@ import org.springframework.http.MediaType;
 import org.springframework.web.filter.OncePerRequestFilter;
 
 import java.io.IOException;
+import java.util.Map;
 
 /**
  * Refuses request bodies above a limit before they are read into memory: by the declared
  * Content-Length at once (413), and for chunked bodies by counting while Jackson reads, which
- * ends in the same 413 through {@link ProblemResponses}.
+ * ends in the same 413 through {@link ProblemResponses}. A path may have a larger limit of its
+ * own ({@code largerLimits}, by exact path).
  */
 class BodySizeLimit extends OncePerRequestFilter {
 
-    private final long maxBytes;
+    private final long defaultMaxBytes;
+    private final Map<String, Long> largerLimits;
 
-    BodySizeLimit(long maxBytes) {
-        this.maxBytes = maxBytes;
+    BodySizeLimit(long defaultMaxBytes, Map<String, Long> largerLimits) {
+        this.defaultMaxBytes = defaultMaxBytes;
+        this.largerLimits = Map.copyOf(largerLimits);
     }
 
     static boolean causedByOversizedBody(Throwable failure) {
@@ -37,6 +41,7 @@ class BodySizeLimit extends OncePerRequestFilter {
     @Override
     protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
             throws ServletException, IOException {
+        long maxBytes = largerLimits.getOrDefault(request.getRequestURI(), defaultMaxBytes);
         if (request.getContentLengthLong() > maxBytes) {
             response.setStatus(HttpServletResponse.SC_REQUEST_ENTITY_TOO_LARGE);
             response.setContentType(MediaType.APPLICATION_PROBLEM_JSON_VALUE);

@@ -31,7 +31,11 @@ import java.util.stream.Collectors;
 @RestController
 class PersonalDataController {
 
+    static final String PATH = "/api/v1/personal-data/open";
     static final int MAX_REGISTRATIONS = 1_000;
+    private static final int MAX_CIPHERTEXT = 4_096;
+    /** Room for a full page of the read API with the largest participants allowed. */
+    static final long MAX_BODY_BYTES = MAX_REGISTRATIONS * (MAX_CIPHERTEXT + 100L);
 
     private final ParticipantKeys keys;
 
@@ -39,7 +43,7 @@ class PersonalDataController {
         this.keys = keys;
     }
 
-    record SealedRegistration(@NotNull UUID registrationId, @NotBlank @Size(max = 4_096) String ciphertext) {
+    record SealedRegistration(@NotNull UUID registrationId, @NotBlank @Size(max = MAX_CIPHERTEXT) String ciphertext) {
     }
 
     record OpenRequest(@NotNull @Size(max = MAX_REGISTRATIONS) List<@NotNull @Valid SealedRegistration> registrations) {
@@ -51,7 +55,7 @@ class PersonalDataController {
     record OpenResponse(List<OpenedRegistration> registrations) {
     }
 
-    @PostMapping("/api/v1/personal-data/open")
+    @PostMapping(PATH)
     OpenResponse open(@Valid @RequestBody OpenRequest request, RequestOrigin origin) {
         Map<UUID, ParticipantKey> found = keys.keysOf(request.registrations().stream()
                         .map(SealedRegistration::registrationId).collect(Collectors.toSet())).stream()

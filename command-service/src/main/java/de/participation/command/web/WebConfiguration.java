@@ -14,6 +14,7 @@ import org.springframework.web.method.support.HandlerMethodArgumentResolver;
 import org.springframework.web.servlet.config.annotation.WebMvcConfigurer;
 
 import java.util.List;
+import java.util.Map;
 
 @Configuration(proxyBeanMethods = false)
 class WebConfiguration implements WebMvcConfigurer {
@@ -38,7 +39,8 @@ class WebConfiguration implements WebMvcConfigurer {
     FilterRegistrationBean<BodySizeLimit> bodySizeLimit(
             @Value("${participation.http.max-body-size:64KB}") DataSize maxBodySize) {
         FilterRegistrationBean<BodySizeLimit> registration =
-                new FilterRegistrationBean<>(new BodySizeLimit(maxBodySize.toBytes()));
+                new FilterRegistrationBean<>(new BodySizeLimit(maxBodySize.toBytes(),
+                        Map.of(PersonalDataController.PATH, PersonalDataController.MAX_BODY_BYTES)));
         registration.setOrder(Ordered.HIGHEST_PRECEDENCE);
         registration.addUrlPatterns("/api/*");
         return registration;

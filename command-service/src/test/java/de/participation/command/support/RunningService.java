@@ -26,6 +26,13 @@ public final class RunningService implements AutoCloseable {
                 "--participation.embedded-postgres.fsync=false", "--participation.kafka.enabled=false");
     }
 
+    /** An instance with its embedded PostgreSQL in {@code dataDirectory}, publishing to Kafka. */
+    public static RunningService withEmbeddedDatabaseAndKafka(Path dataDirectory, String bootstrapServers) {
+        return start("--participation.embedded-postgres.data-directory=" + dataDirectory,
+                "--participation.embedded-postgres.fsync=false",
+                "--participation.kafka.bootstrap-servers=" + bootstrapServers);
+    }
+
     /** Another instance on the database of {@code first}, as in a scaled-out deployment. */
     public static RunningService sharingDatabaseOf(RunningService first) {
         int port = first.context.getBean(EmbeddedPostgres.class).getPort();
@@ -46,7 +53,11 @@ public final class RunningService implements AutoCloseable {
     }
 
     public StoredEvents storedEvents() {
-        return new StoredEvents(context.getBean(JdbcTemplate.class));
+        return new StoredEvents(jdbc());
+    }
+
+    public JdbcTemplate jdbc() {
+        return context.getBean(JdbcTemplate.class);
     }
 
     @Override

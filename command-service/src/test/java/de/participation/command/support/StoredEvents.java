@@ -30,6 +30,17 @@ public final class StoredEvents {
                 meetingId.toString());
     }
 
+    /** The ciphertext of the participant of {@code registrationId} as its arrival event stored it. */
+    public String sealedParticipantOf(UUID meetingId, UUID registrationId) {
+        return jdbc.queryForObject("""
+                select convert_from(payload, 'UTF8')::json -> 'participant' ->> 'ciphertext'
+                from domainevententry
+                where aggregateidentifier = ? and convert_from(payload, 'UTF8')::json ->> 'registrationId' = ?
+                  and payloadtype in ('de.participation.events.ParticipantRegistered',
+                                      'de.participation.events.ParticipantWaitlisted')""",
+                String.class, meetingId.toString(), registrationId.toString());
+    }
+
     public long total() {
         Long count = jdbc.queryForObject("select count(*) from domainevententry", Long.class);
         return count == null ? 0 : count;

@@ -30,6 +30,14 @@ public final class TopicReader {
 
     /** Every record of the meeting currently on the topic, in partition order. */
     public List<Published> recordsOf(UUID meetingId) {
+        return allRecords().stream()
+                .filter(record -> record.key().equals(meetingId.toString()))
+                .map(record -> new Published(record, MeetingEventJson.read(record.value())))
+                .toList();
+    }
+
+    /** Every record currently on the topic, as it is, in partition order. */
+    public List<ConsumerRecord<String, String>> allRecords() {
         try (KafkaConsumer<String, String> consumer = new KafkaConsumer<>(Map.of(
                 ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers,
                 ConsumerConfig.ISOLATION_LEVEL_CONFIG, "read_committed"),
@@ -43,13 +51,9 @@ public final class TopicReader {
             consumer.assign(assigned);
             consumer.seekToBeginning(assigned);
             Map<TopicPartition, Long> end = consumer.endOffsets(assigned);
-            List<Published> found = new ArrayList<>();
+            List<ConsumerRecord<String, String>> found = new ArrayList<>();
             while (assigned.stream().anyMatch(p -> consumer.position(p) < end.get(p))) {
-                for (ConsumerRecord<String, String> record : consumer.poll(Duration.ofMillis(500))) {
-                    if (record.key().equals(meetingId.toString())) {
-                        found.add(new Published(record, MeetingEventJson.read(record.value())));
-                    }
-                }
+                consumer.poll(Duration.ofMillis(500)).forEach(found::add);
             }
             return found;
         }

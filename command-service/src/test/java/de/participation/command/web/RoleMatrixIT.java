@@ -48,6 +48,10 @@ class RoleMatrixIT extends CommandServiceIT {
                     {"registrationId": "%s", "participant": {"name": "Max", "email": "max@example.org"}}"""
                     .formatted(UUID.randomUUID()), auth);
             case "cancel-registration" -> api.post(meeting + "/registrations/" + registrationId + "/cancel", null, auth);
+            case "erase" -> api.post("/api/v1/registrations/" + registrationId + "/erasure", null, auth);
+            case "read-personal-data" -> api.post("/api/v1/personal-data/open", """
+                    {"registrations": [{"registrationId": "%s", "ciphertext": "%s"}]}"""
+                    .formatted(registrationId, stored.sealedParticipantOf(meetingId, registrationId)), auth);
             default -> throw new IllegalArgumentException(endpoint);
         };
     }
@@ -66,7 +70,12 @@ class RoleMatrixIT extends CommandServiceIT {
             "register, portal, 201", "register, organiser, 403", "register, auditor, 403", "register, operator, 403",
             "cancel-registration, portal, 200", "cancel-registration, organiser, 403",
             "cancel-registration, auditor, 403", "cancel-registration, operator, 403",
+            "erase, organiser, 200", "erase, other-organiser, 403", "erase, operator, 200", "erase, portal, 403",
+            "erase, auditor, 403",
+            "read-personal-data, portal, 200", "read-personal-data, organiser, 200", "read-personal-data, auditor, 200",
+            "read-personal-data, other-organiser, 403", "read-personal-data, operator, 403",
             "schedule, nobody, 401", "capacity, nobody, 401", "register, nobody, 401", "cancel-registration, nobody, 401",
+            "erase, nobody, 401", "read-personal-data, nobody, 401",
     })
     void callersGetWhatTheirRoleAllows(String endpoint, String caller, int expected) {
         Response response = call(endpoint, caller);

@@ -10,15 +10,19 @@ import de.participation.localstack.LocalKafka;
 import de.participation.query.support.EventPublisher;
 import de.participation.query.support.Histories;
 import de.participation.query.support.TestMongo;
+import de.participation.query.support.TestPersonalDataService;
 import de.participation.query.support.TestTokens;
 import de.participation.web.security.Roles;
+import com.mongodb.client.MongoDatabase;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
 import org.apache.kafka.common.TopicPartition;
 import org.apache.kafka.common.serialization.StringDeserializer;
+import org.bson.Document;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.test.context.DynamicPropertyRegistry;
@@ -48,6 +52,7 @@ class ReadApiIT {
 
     private static final LocalKafka KAFKA = LocalKafka.start(temporaryDirectory(), 0);
     private static final TestMongo MONGO = TestMongo.start();
+    private static final TestPersonalDataService PERSONAL_DATA = TestPersonalDataService.start();
 
     @DynamicPropertySource
     static void infrastructure(DynamicPropertyRegistry registry) {
@@ -56,16 +61,20 @@ class ReadApiIT {
         registry.add("participation.mongodb.database", TestMongo::freshDatabaseName);
         registry.add("participation.read-your-writes.max-wait", () -> "1s");
         TestTokens.register(registry);
+        PERSONAL_DATA.register(registry);
     }
 
     @AfterAll
     static void stop() {
         KAFKA.close();
         MONGO.close();
+        PERSONAL_DATA.close();
     }
 
     @LocalServerPort
     int port;
+    @Autowired
+    MongoDatabase readModels;
 
     private final EventPublisher publisher = new EventPublisher(KAFKA.bootstrapServers());
 
@@ -115,6 +124,69 @@ class ReadApiIT {
         assertThat(one.body().path("status").asText()).isEqualTo("WAITLISTED");
         assertThat(one.body().path("waitingListPosition").asInt()).isEqualTo(1);
         assertThat(get("/api/v1/registrations/" + erika).body().path("status").asText()).isEqualTo("CANCELLED");
+    }
+
+    @Test
+    void participantsAreOpenedWithTheReadersOwnToken() {
+        UUID erika = UUID.randomUUID();
+        Histories history = new Histories(UUID.randomUUID()).scheduled(2).registered(erika);
+        publisher.publish(history.events());
+
+        Response registrations = get("/api/v1/meetings/" + history.meetingId() + "/registrations?minSequence=1");
+
+        assertThat(registrations.body().get(0).path("participant").path("name").asText())
+                .isEqualTo(Histories.participant(erika).name());
+        assertThat(registrations.body().get(0).path("personalDataErased").asBoolean()).isFalse();
+        assertThat(PERSONAL_DATA.authorizations()).contains("Bearer " + organiserToken);
+    }
+
+    @Test
+    void anErasedParticipantIsShownErasedAtOnceAndCountsAndOrderStay() {
+        UUID erika = UUID.randomUUID();
+        UUID max = UUID.randomUUID();
+        UUID jonas = UUID.randomUUID();
+        Histories history = new Histories(UUID.randomUUID()).scheduled(1).registered(erika).waitlisted(max, 1)
+                .waitlisted(jonas, 2);
+        publisher.publish(history.events());
+        get("/api/v1/meetings/" + history.meetingId() + "?minSequence=3");
+
+        PERSONAL_DATA.erase(max);
+        JsonNode beforeTheEvent = get("/api/v1/registrations/" + max).body();
+        publisher.publish(history.erased(max).events().subList(4, 5));
+        JsonNode summary = get("/api/v1/meetings/" + history.meetingId() + "?minSequence=4").body();
+        JsonNode waiting = get("/api/v1/meetings/" + history.meetingId() + "/waiting-list").body();
+
+        assertThat(beforeTheEvent.path("participant").isNull()).isTrue();
+        assertThat(beforeTheEvent.path("personalDataErased").asBoolean()).isTrue();
+        assertThat(waiting.findValuesAsText("registrationId")).containsExactly(max.toString(), jonas.toString());
+        assertThat(waiting.get(0).path("participant").isNull()).isTrue();
+        assertThat(waiting.get(0).path("status").asText()).isEqualTo("WAITLISTED");
+        assertThat(waiting.get(1).path("participant").path("name").asText())
+                .isEqualTo(Histories.participant(jonas).name());
+        assertThat(summary.path("confirmed").asInt()).isEqualTo(1);
+        assertThat(summary.path("waitlisted").asInt()).isEqualTo(2);
+        assertThat(readModels.getCollection("registrations")
+                .find(new Document("_id", max.toString())).first()).containsEntry("sealedParticipant", null)
+                .containsEntry("personalDataErased", true);
+    }
+
+    @Test
+    void withoutTheCommandServiceParticipantListsAre503AndCountsStillServed() {
+        UUID erika = UUID.randomUUID();
+        Histories history = new Histories(UUID.randomUUID()).scheduled(2).registered(erika);
+        publisher.publish(history.events());
+        PERSONAL_DATA.setDown(true);
+        try {
+            Response list = get("/api/v1/meetings/" + history.meetingId() + "/registrations?minSequence=1");
+            Response summary = get("/api/v1/meetings/" + history.meetingId());
+
+            assertThat(list.status()).isEqualTo(503);
+            assertThat(list.body().path("code").asText()).isEqualTo("PERSONAL_DATA_UNAVAILABLE");
+            assertThat(list.raw().headers().firstValue("Retry-After")).isPresent();
+            assertThat(summary.status()).isEqualTo(200);
+        } finally {
+            PERSONAL_DATA.setDown(false);
+        }
     }
 
     @Test

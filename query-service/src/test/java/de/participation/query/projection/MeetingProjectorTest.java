@@ -70,6 +70,41 @@ class MeetingProjectorTest {
     }
 
     @Test
+    void erasureDropsTheSealedParticipantAndKeepsStatusCountsAndOrder() {
+        project(story().erased(max).erased(jonas).events());
+
+        assertThat(registrations.get(max).sealedParticipant()).isNull();
+        assertThat(registrations.get(max).personalDataErased()).isTrue();
+        assertThat(registrations.get(max).status()).isEqualTo("CONFIRMED");
+        assertThat(registrations.get(erika).sealedParticipant()).isEqualTo(Histories.sealed(erika).ciphertext());
+        assertThat(meetings.get(meetingId).confirmed()).isEqualTo(1);
+        assertThat(meetings.get(meetingId).waitingList()).containsExactly(jonas);
+        assertThat(meetings.get(meetingId).sequence()).isEqualTo(7);
+    }
+
+    @Test
+    void aRedeliveredArrivalDoesNotBringErasedDataBack() {
+        List<MeetingEventEnvelope> events = story().erased(max).events();
+        project(events);
+
+        project(events.subList(0, 3));
+
+        assertThat(registrations.get(max).sealedParticipant()).isNull();
+    }
+
+    @Test
+    void aRegistrationProjectedBeforeSealingGetsItsSealedParticipantFromTheRepublishedHistory() {
+        List<MeetingEventEnvelope> events = story().events();
+        project(events);
+        String projected = snapshot();
+        registrations.get(max).sealedParticipant = null;
+
+        project(events);
+
+        assertThat(snapshot()).isEqualTo(projected);
+    }
+
+    @Test
     void leavingTheWaitingListMovesEveryoneBehindUp() {
         project(new Histories(meetingId).scheduled(1).registered(erika).waitlisted(max, 1).waitlisted(jonas, 2)
                 .cancelled(max, WAITLISTED).events());

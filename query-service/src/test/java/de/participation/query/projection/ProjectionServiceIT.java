@@ -88,7 +88,8 @@ class ProjectionServiceIT {
         assertThat(meeting.confirmed()).isEqualTo(1);
         assertThat(meeting.waitingList()).containsExactly(max);
         assertThat(meeting.sequence()).isEqualTo(2);
-        assertThat(store.registration(max).orElseThrow().participant()).isEqualTo(Histories.participant(max));
+        assertThat(store.registration(max).orElseThrow().sealedParticipant())
+                .isEqualTo(Histories.sealed(max).ciphertext());
         assertThat(store.registrationsOf(history.meetingId(), "CONFIRMED", 0, 10))
                 .extracting(RegistrationReadModel::registrationId).containsExactly(erika);
     }

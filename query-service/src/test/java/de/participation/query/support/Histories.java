@@ -5,10 +5,12 @@ import de.participation.events.MeetingEvent;
 import de.participation.events.MeetingEventEnvelope;
 import de.participation.events.MeetingScheduled;
 import de.participation.events.Participant;
+import de.participation.events.ParticipantDataErased;
 import de.participation.events.ParticipantRegistered;
 import de.participation.events.ParticipantWaitlisted;
 import de.participation.events.RegistrationCancelled;
 import de.participation.events.RegistrationStatus;
+import de.participation.events.SealedParticipant;
 import de.participation.events.WaitingListPolicy;
 import de.participation.events.WaitlistedParticipantPromoted;
 import de.participation.events.WaitlistedParticipantPromoted.PromotionCause;
@@ -54,11 +56,11 @@ public final class Histories {
     }
 
     public Histories registered(UUID registrationId) {
-        return add(new ParticipantRegistered(meetingId, registrationId, participant(registrationId)));
+        return add(new ParticipantRegistered(meetingId, registrationId, sealed(registrationId)));
     }
 
     public Histories waitlisted(UUID registrationId, int position) {
-        return add(new ParticipantWaitlisted(meetingId, registrationId, participant(registrationId), position));
+        return add(new ParticipantWaitlisted(meetingId, registrationId, sealed(registrationId), position));
     }
 
     public Histories cancelled(UUID registrationId, RegistrationStatus previous) {
@@ -67,6 +69,15 @@ public final class Histories {
 
     public Histories promoted(UUID registrationId, UUID vacatedBy) {
         return add(new WaitlistedParticipantPromoted(meetingId, registrationId, PromotionCause.CANCELLATION, vacatedBy));
+    }
+
+    public Histories erased(UUID registrationId) {
+        return add(new ParticipantDataErased(meetingId, registrationId));
+    }
+
+    /** The participant of a registration as these histories seal it ({@link TestPersonalDataService} opens it). */
+    public static SealedParticipant sealed(UUID registrationId) {
+        return new SealedParticipant("hash-" + registrationId, TestPersonalDataService.SEALED + registrationId);
     }
 
     public static Participant participant(UUID registrationId) {
