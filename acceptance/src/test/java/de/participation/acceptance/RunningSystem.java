@@ -39,8 +39,8 @@ final class RunningSystem implements AutoCloseable {
     private final LocalIssuer issuer;
     private final LocalKafka kafka;
     private final ServiceProcess command;
-    private final String mongoUri;
-    private final String database = "acceptance_" + UUID.randomUUID().toString().replace("-", "");
+    private final String externalMongoUri = System.getenv("MONGODB_URI");
+    private final String database = databaseName();
     private final int queryPort = Ports.free();
     private final int embeddedMongoPort = Ports.free();
     private ServiceProcess query;
@@ -54,22 +54,56 @@ final class RunningSystem implements AutoCloseable {
         environment.put("KAFKA_BOOTSTRAP_SERVERS", kafka.bootstrapServers());
         command = ServiceProcess.start("command-service", ServiceProcess.jar(ROOT, "command-service"), Ports.free(),
                 environment, data.resolve("command-service.log"), STARTUP);
-        String external = System.getenv("MONGODB_URI");
-        mongoUri = external == null || external.isBlank() ? "mongodb://127.0.0.1:" + embeddedMongoPort : external;
         startQueryService();
     }
 
     /** Starts the query service (again), on the same port, data and consumer group. */
     void startQueryService() {
+        query = startQueryService(data, queryPort, embeddedMongoPort, database, "query-service", "query-1");
+    }
+
+    /** A query service of its own, with its read models in {@code database} at {@code mongoUri}. */
+    record Replica(ServiceProcess process, String mongoUri, String database) implements AutoCloseable {
+
+        List<String> readModelDump() {
+            return RunningSystem.readModelDump(mongoUri, database);
+        }
+
+        @Override
+        public void close() {
+            process.close();
+        }
+    }
+
+    /**
+     * A second query service that builds read models of its own from the whole topic, in its own
+     * consumer group, data directory and database, as a full replay does.
+     */
+    Replica startReplica() {
+        int mongoPort = Ports.free();
+        String replicaDatabase = databaseName();
+        ServiceProcess process = startQueryService(data.resolve("replica"), Ports.free(), mongoPort, replicaDatabase,
+                "query-replica", "replica-1");
+        return new Replica(process, mongoUri(mongoPort), replicaDatabase);
+    }
+
+    private ServiceProcess startQueryService(Path dataDirectory, int port, int mongoPort, String databaseName,
+                                             String group, String instance) {
         Map<String, String> environment = new HashMap<>(LocalStack.trusting(issuer));
         environment.putAll(Map.of(
-                "DATA_DIR", data.toString(),
+                "DATA_DIR", dataDirectory.toString(),
                 "KAFKA_BOOTSTRAP_SERVERS", kafka.bootstrapServers(),
-                "EMBEDDED_MONGO_PORT", String.valueOf(embeddedMongoPort),
-                "MONGODB_DATABASE", database,
-                "QUERY_INSTANCE_ID", "query-1"));
-        query = ServiceProcess.start("query-service", ServiceProcess.jar(ROOT, "query-service"), queryPort,
-                environment, data.resolve("query-service.log"), STARTUP);
+                "EMBEDDED_MONGO_PORT", String.valueOf(mongoPort),
+                "MONGODB_DATABASE", databaseName,
+                "PARTICIPATION_KAFKA_GROUPID", group,
+                "QUERY_INSTANCE_ID", instance,
+                "COMMAND_SERVICE_URL", command.baseUrl()));
+        return ServiceProcess.start("query-service", ServiceProcess.jar(ROOT, "query-service"), port,
+                environment, data.resolve("query-service-" + instance + ".log"), STARTUP);
+    }
+
+    private static String databaseName() {
+        return "acceptance_" + UUID.randomUUID().toString().replace("-", "");
     }
 
     ServiceProcess query() {
@@ -91,14 +125,28 @@ final class RunningSystem implements AutoCloseable {
         return new JsonHttp(query.baseUrl()).withBearer(issuer.token("organiser", ORGANISATION));
     }
 
+    /** The read API as the portal. */
+    JsonHttp portalQueries() {
+        return new JsonHttp(query.baseUrl()).withBearer(issuer.token("portal", null));
+    }
+
     String kafkaBootstrapServers() {
         return kafka.bootstrapServers();
     }
 
     /** Every read-model document, in a stable order (the query service must be running). */
     List<String> readModelDump() {
+        return readModelDump(mongoUri(embeddedMongoPort), database);
+    }
+
+    private String mongoUri(int embeddedPort) {
+        return externalMongoUri == null || externalMongoUri.isBlank() ? "mongodb://127.0.0.1:" + embeddedPort
+                : externalMongoUri;
+    }
+
+    private static List<String> readModelDump(String mongoUri, String databaseName) {
         try (MongoClient client = MongoClients.create(mongoUri)) {
-            MongoDatabase readModels = client.getDatabase(database);
+            MongoDatabase readModels = client.getDatabase(databaseName);
             List<String> documents = new ArrayList<>();
             for (String collection : readModels.listCollectionNames().into(new ArrayList<>()).stream().sorted().toList()) {
                 readModels.getCollection(collection).find().sort(new Document("_id", 1))

@@ -5,8 +5,11 @@ import de.participation.localstack.JsonHttp;
 import de.participation.localstack.JsonHttp.Response;
 import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.OffsetSpec;
+import org.apache.kafka.clients.consumer.ConsumerConfig;
+import org.apache.kafka.clients.consumer.KafkaConsumer;
 import org.apache.kafka.clients.consumer.OffsetAndMetadata;
 import org.apache.kafka.common.TopicPartition;
+import org.apache.kafka.common.serialization.StringDeserializer;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -157,6 +160,83 @@ class SystemEndToEndIT {
         Response promoted = queries().get("/api/v1/registrations/" + max.registrationId() + "?minSequence=" + sequence);
         assertThat(promoted.body().path("status").asText()).isEqualTo("CONFIRMED");
         assertThat(meetingAt(meetingId, sequence).body().path("waitlisted").asInt()).isZero();
+    }
+
+    /**
+     * GDPR erasure through the real stack: the organiser erases two participants; within a minute
+     * every read shows them erased while counts and order stay; no topic record and no read model
+     * holds any personal data in clear, ever; and read models built again from the whole topic
+     * equal the live ones.
+     */
+    @Test
+    void erasedParticipantsAreGoneEverywhereWhileCountsOrderAndReplayHold() {
+        UUID meetingId = schedule(2);
+        List<Registered> registered = IntStream.range(0, 5).mapToObj(n -> register(meetingId, n)).toList();
+        Registered confirmed = registered.get(0);
+        Registered firstWaiting = registered.get(2);
+        Response before = queries().get("/api/v1/meetings/" + meetingId + "/registrations?minSequence=5");
+        assertThat(before.body().findValuesAsText("email")).contains("person0@example.org", "person2@example.org");
+
+        long sequence = 0;
+        for (Registered erased : List.of(confirmed, firstWaiting)) {
+            Response erasure = organiser().post("/api/v1/registrations/" + erased.registrationId() + "/erasure", null);
+            assertThat(erasure.status()).as(erasure.body().toString()).isEqualTo(200);
+            sequence = erasure.body().path("sequence").asLong();
+        }
+
+        Response summary = meetingAt(meetingId, sequence);
+        assertThat(summary.body().path("confirmed").asInt()).isEqualTo(2);
+        assertThat(summary.body().path("waitlisted").asInt()).isEqualTo(3);
+        Response waitingList = queries().get("/api/v1/meetings/" + meetingId + "/waiting-list");
+        assertThat(waitingList.body().findValuesAsText("registrationId")).containsExactly(
+                firstWaiting.registrationId().toString(), registered.get(3).registrationId().toString(),
+                registered.get(4).registrationId().toString());
+        assertThat(waitingList.body().get(0).path("participant").isNull()).isTrue();
+        assertThat(waitingList.body().get(0).path("personalDataErased").asBoolean()).isTrue();
+        assertThat(waitingList.body().get(1).path("participant").path("email").asText()).isEqualTo("person3@example.org");
+        Response one = system.portalQueries().get("/api/v1/registrations/" + confirmed.registrationId());
+        assertThat(one.body().path("status").asText()).isEqualTo("CONFIRMED");
+        assertThat(one.body().path("personalDataErased").asBoolean()).isTrue();
+        assertThat(one.body().toString()).doesNotContain("person0");
+
+        awaitConsumerCaughtUp();
+        assertThat(allRecords(Topics.MEETING_EVENTS)).isNotEmpty()
+                .noneMatch(record -> record.contains("@example.org") || record.contains("Teilnehmer"));
+        assertThat(allRecords(Topics.MEETING_EVENTS_DEAD_LETTERS))
+                .noneMatch(record -> record.contains("@example.org") || record.contains("Teilnehmer"));
+        List<String> live = system.readModelDump();
+        assertThat(live).isNotEmpty().noneMatch(document -> document.contains("@example.org")
+                || document.contains("Teilnehmer"));
+
+        try (RunningSystem.Replica replica = system.startReplica()) {
+            List<String> liveOfMeeting = documentsOf(meetingId, live);
+            assertThat(liveOfMeeting).as("the meeting and its five registrations").hasSize(6);
+            await().atMost(Duration.ofSeconds(60)).until(() ->
+                    documentsOf(meetingId, replica.readModelDump()).equals(liveOfMeeting));
+        }
+    }
+
+    /** The read-model documents of one meeting: the meeting and its registrations. */
+    private static List<String> documentsOf(UUID meetingId, List<String> dump) {
+        return dump.stream().filter(document -> document.contains(meetingId.toString())).toList();
+    }
+
+    /** Every record value of {@code topic}, from its first offset. */
+    private static List<String> allRecords(String topic) {
+        try (KafkaConsumer<String, String> consumer = new KafkaConsumer<>(Map.of(
+                ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, system.kafkaBootstrapServers()),
+                new StringDeserializer(), new StringDeserializer())) {
+            List<TopicPartition> partitions = consumer.partitionsFor(topic, Duration.ofSeconds(10)).stream()
+                    .map(partition -> new TopicPartition(topic, partition.partition())).toList();
+            consumer.assign(partitions);
+            consumer.seekToBeginning(partitions);
+            Map<TopicPartition, Long> ends = consumer.endOffsets(partitions);
+            List<String> values = new ArrayList<>();
+            while (partitions.stream().anyMatch(partition -> consumer.position(partition) < ends.get(partition))) {
+                consumer.poll(Duration.ofMillis(500)).forEach(record -> values.add(record.value()));
+            }
+            return values;
+        }
     }
 
     @Test
