@@ -60,6 +60,8 @@ public final class LocalStack {
         ServiceProcess command = ServiceProcess.start("command-service", ServiceProcess.jar(root, "command-service"), commandPort,
                 environment, dataDirectory.resolve("logs/command-service.log"), STARTUP);
         running.addFirst(command);
+        // The query service has participants opened by the command service, which holds the keys.
+        environment.put("COMMAND_SERVICE_URL", command.baseUrl());
         ServiceProcess query = ServiceProcess.start("query-service", ServiceProcess.jar(root, "query-service"), queryPort,
                 environment, dataDirectory.resolve("logs/query-service.log"), STARTUP);
         running.addFirst(query);
