@@ -194,11 +194,11 @@ class Meeting {
         }
         Registration registration = requireRegistration(command.registrationId());
         if (registration.erased()) {
-            return new ErasureOutcome(meetingId, registration.id(), false, getVersion());
+            return new ErasureOutcome(meetingId, registration.id(), getVersion());
         }
         vault.erase(registration.id());
         apply(new ParticipantDataErased(meetingId, registration.id()));
-        return new ErasureOutcome(meetingId, registration.id(), true, getVersion());
+        return new ErasureOutcome(meetingId, registration.id(), getVersion());
     }
 
     /**

@@ -555,7 +555,7 @@ class MeetingTest {
         fixture.givenCurrentTime(NOW).andGiven(scheduled(5), new ParticipantRegistered(MEETING, R1, sealed(ERIKA)))
                 .when(new EraseParticipantData(MEETING, R1, ORG, false))
                 .expectEvents(new ParticipantDataErased(MEETING, R1))
-                .expectResultMessagePayload(new ErasureOutcome(MEETING, R1, true, 2));
+                .expectResultMessagePayload(new ErasureOutcome(MEETING, R1, 2));
         assertThat(vault.isErased(R1)).isTrue();
     }
 
@@ -589,7 +589,7 @@ class MeetingTest {
                         new ParticipantDataErased(MEETING, R1))
                 .when(new EraseParticipantData(MEETING, R1, ORG, false))
                 .expectNoEvents()
-                .expectResultMessagePayload(new ErasureOutcome(MEETING, R1, false, 2));
+                .expectResultMessagePayload(new ErasureOutcome(MEETING, R1, 2));
     }
 
     @Test
