@@ -5,6 +5,7 @@ import de.participation.events.MeetingEventEnvelope;
 import de.participation.events.RegistrationEvent;
 import de.participation.query.support.Histories;
 import de.participation.query.support.TestMongo;
+import org.bson.Document;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Test;
 
@@ -72,6 +73,24 @@ class ProjectionServiceIT {
             }
         }
         return partition;
+    }
+
+    @Test
+    void participantsInClearFromBeforeSealingAreDroppedAndTheRepublishedHistoryBringsThemBackSealed() {
+        MongoDatabase database = MONGO.freshDatabase();
+        UUID erika = UUID.randomUUID();
+        Histories history = new Histories(UUID.randomUUID()).scheduled(1).registered(erika);
+        projectionInto(database).apply(history.events());
+        database.getCollection(ReadModelStore.REGISTRATIONS).updateOne(new Document("_id", erika.toString()),
+                new Document("$set", new Document("participant", new Document("email", "erika.clear@example.org"))
+                        .append("sealedParticipant", null)));
+
+        ProjectionService restarted = projectionInto(database);
+
+        assertThat(TestMongo.dump(database)).noneMatch(document -> document.contains("erika.clear"));
+        restarted.apply(history.events());
+        assertThat(new ReadModelStore(database).registration(erika).orElseThrow().sealedParticipant())
+                .isEqualTo(Histories.sealed(erika).ciphertext());
     }
 
     @Test
