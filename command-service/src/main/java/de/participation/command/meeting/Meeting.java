@@ -161,8 +161,8 @@ class Meeting {
             requireRoomOnWaitingList(command.joinWaitingListIfFull());
         }
         claim(command.registrationId(), registrationIds);
-        SealedParticipant sealed = vault.seal(command.registrationId(), meetingId, scheduled.organisation(),
-                command.participant());
+        SealedParticipant sealed = new SealedParticipant(emailHash,
+                vault.seal(command.registrationId(), meetingId, scheduled.organisation(), command.participant()));
         if (seatFree) {
             apply(new ParticipantRegistered(meetingId, command.registrationId(), sealed));
         } else {

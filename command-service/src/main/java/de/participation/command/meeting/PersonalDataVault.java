@@ -18,8 +18,8 @@ public interface PersonalDataVault {
     /** The keyed hash of the normalised email, by which the Meeting recognises the same person. */
     String emailHash(String email);
 
-    /** Creates the registration's key and seals {@code participant} with it. */
-    SealedParticipant seal(UUID registrationId, UUID meetingId, String organisation, Participant participant);
+    /** Creates the registration's key and seals {@code participant} with it; returns the ciphertext. */
+    String seal(UUID registrationId, UUID meetingId, String organisation, Participant participant);
 
     /** The participant sealed for {@code registrationId}; empty once erased. */
     Optional<Participant> open(UUID registrationId, SealedParticipant sealed);

@@ -24,11 +24,10 @@ class KeyTableVault implements PersonalDataVault {
     }
 
     @Override
-    public SealedParticipant seal(UUID registrationId, UUID meetingId, String organisation, Participant participant) {
+    public String seal(UUID registrationId, UUID meetingId, String organisation, Participant participant) {
         byte[] secret = ParticipantCipher.newKey();
         keys.create(registrationId, meetingId, organisation, secret);
-        return new SealedParticipant(emailHash(participant.email()),
-                ParticipantCipher.seal(secret, registrationId, participant));
+        return ParticipantCipher.seal(secret, registrationId, participant);
     }
 
     @Override

@@ -40,8 +40,8 @@ final class TransparentVault implements PersonalDataVault {
     }
 
     @Override
-    public SealedParticipant seal(UUID registrationId, UUID meetingId, String organisation, Participant participant) {
-        return sealed(participant);
+    public String seal(UUID registrationId, UUID meetingId, String organisation, Participant participant) {
+        return sealed(participant).ciphertext();
     }
 
     @Override
