@@ -49,7 +49,11 @@ class MeetingQueryController {
             @RequestParam(defaultValue = "0") @PositiveOrZero int offset,
             @RequestParam(defaultValue = "" + Page.DEFAULT_LIMIT) @Min(1) @Max(Page.MAX_LIMIT) int limit) {
         Page page = new Page(offset, limit);
-        String organisation = Viewer.current().organisation();
+        Viewer viewer = Viewer.current();
+        if (!viewer.operator() && viewer.organisation() == null) {
+            return page.response(List.of(), 0);
+        }
+        String organisation = viewer.operator() ? null : viewer.organisation();
         return page.response(store.meetingsOf(organisation, page.offset(), page.limit()).stream()
                 .map(meeting -> MeetingSummary.of(meeting, clock)).toList(), store.meetingCount(organisation));
     }
@@ -57,7 +61,11 @@ class MeetingQueryController {
     @GetMapping("/{meetingId}")
     MeetingSummary meeting(@PathVariable UUID meetingId,
                            @RequestParam(required = false) @PositiveOrZero Long minSequence) {
-        return MeetingSummary.of(meetingAt(meetingId, minSequence), clock);
+        Viewer viewer = Viewer.current();
+        return readYourWrites.meeting(meetingId, minSequence)
+                .filter(viewer::sees)
+                .map(meeting -> MeetingSummary.of(meeting, clock))
+                .orElseThrow(() -> new NotFoundException("No meeting " + meetingId));
     }
 
     /** Confirmed (and cancelled) by registration time, waitlisted by position. */

@@ -82,11 +82,18 @@ public final class MeetingProjector {
             case RegistrationClosed closed -> meeting.closedByOrganiser = true;
             case RegistrationReopened reopened -> meeting.closedByOrganiser = false;
             case MeetingCancelled cancelled -> meeting.status = MeetingReadModel.CANCELLED;
-            case ParticipantRegistered registered -> meeting.confirmed++;
-            case ParticipantWaitlisted waitlisted -> meeting.waitingList.add(waitlisted.registrationId());
+            case ParticipantRegistered registered -> {
+                meeting.confirmed++;
+                recordChange(meeting, envelope, registered.registrationId(), "REGISTERED");
+            }
+            case ParticipantWaitlisted waitlisted -> {
+                meeting.waitingList.add(waitlisted.registrationId());
+                recordChange(meeting, envelope, waitlisted.registrationId(), "WAITLISTED");
+            }
             case WaitlistedParticipantPromoted promoted -> {
                 meeting.waitingList.remove(promoted.registrationId());
                 meeting.confirmed++;
+                recordChange(meeting, envelope, promoted.registrationId(), "PROMOTED");
             }
             case RegistrationCancelled cancelled -> {
                 if (cancelled.previousStatus() == RegistrationStatus.CONFIRMED) {
@@ -94,6 +101,7 @@ public final class MeetingProjector {
                 } else {
                     meeting.waitingList.remove(cancelled.registrationId());
                 }
+                recordChange(meeting, envelope, cancelled.registrationId(), "CANCELLED");
             }
             case ParticipantDataErased erased -> {
                 // counts and order stay as they are
@@ -103,6 +111,11 @@ public final class MeetingProjector {
         meeting.updatedAt = envelope.time();
         meetings.put(meeting.meetingId, meeting);
         changedMeetings.add(meeting);
+    }
+
+    private static void recordChange(MeetingReadModel meeting, MeetingEventEnvelope envelope, UUID registrationId,
+                                     String change) {
+        meeting.recordChange(new RecentChange(registrationId, change, envelope.time(), envelope.sequence()));
     }
 
     private static void schedule(MeetingReadModel meeting, MeetingScheduled scheduled) {

@@ -18,6 +18,8 @@ public final class MeetingReadModel {
 
     public static final String SCHEDULED = "SCHEDULED";
     public static final String CANCELLED = "CANCELLED";
+    /** How many changes the live feed keeps. */
+    static final int RECENT_CHANGES = 20;
 
     UUID meetingId;
     String organisation;
@@ -35,6 +37,8 @@ public final class MeetingReadModel {
     boolean closedByOrganiser;
     int confirmed;
     List<UUID> waitingList = new ArrayList<>();
+    /** The latest registration changes, newest first. */
+    List<RecentChange> recentChanges = new ArrayList<>();
     long sequence = -1;
     Instant updatedAt;
 
@@ -87,6 +91,17 @@ public final class MeetingReadModel {
         return sequence;
     }
 
+    public List<RecentChange> recentChanges() {
+        return List.copyOf(recentChanges);
+    }
+
+    void recordChange(RecentChange change) {
+        recentChanges.addFirst(change);
+        if (recentChanges.size() > RECENT_CHANGES) {
+            recentChanges.removeLast();
+        }
+    }
+
     public Instant updatedAt() {
         return updatedAt;
     }
@@ -131,6 +146,7 @@ public final class MeetingReadModel {
                 .append("closedByOrganiser", closedByOrganiser)
                 .append("confirmed", confirmed)
                 .append("waitingList", waitingList.stream().map(UUID::toString).toList())
+                .append("recentChanges", recentChanges.stream().map(RecentChange::toDocument).toList())
                 .append("sequence", sequence)
                 .append("updatedAt", date(updatedAt));
     }
@@ -154,6 +170,8 @@ public final class MeetingReadModel {
         meeting.confirmed = document.getInteger("confirmed");
         meeting.waitingList = new ArrayList<>(document.getList("waitingList", String.class).stream()
                 .map(UUID::fromString).toList());
+        meeting.recentChanges = new ArrayList<>(document.getList("recentChanges", Document.class, List.of()).stream()
+                .map(RecentChange::from).toList());
         meeting.sequence = document.getLong("sequence");
         meeting.updatedAt = instant(document.getDate("updatedAt"));
         return meeting;

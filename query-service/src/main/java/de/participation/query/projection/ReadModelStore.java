@@ -78,15 +78,19 @@ public class ReadModelStore {
                 .map(RegistrationReadModel::from);
     }
 
-    /** A slice of an organisation's meetings, soonest first. */
+    /** A slice of an organisation's meetings (every meeting's when null), soonest first. */
     public List<MeetingReadModel> meetingsOf(String organisation, int offset, int limit) {
-        return meetings.find(Filters.eq("organisation", organisation)).sort(Sorts.ascending("startsAt", "_id"))
+        return meetings.find(organisationFilter(organisation)).sort(Sorts.ascending("startsAt", "_id"))
                 .skip(offset).limit(limit)
                 .map(MeetingReadModel::from).into(new ArrayList<>());
     }
 
     public long meetingCount(String organisation) {
-        return meetings.countDocuments(Filters.eq("organisation", organisation));
+        return meetings.countDocuments(organisationFilter(organisation));
+    }
+
+    private static Bson organisationFilter(String organisation) {
+        return organisation == null ? Filters.empty() : Filters.eq("organisation", organisation);
     }
 
     /** A slice of a meeting's registrations with the given status (any when null), in registration order. */

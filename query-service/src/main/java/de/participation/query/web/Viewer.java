@@ -9,21 +9,34 @@ import org.springframework.security.oauth2.server.resource.authentication.JwtAut
 
 /**
  * Who is reading: the portal may read any one registration; an organiser reads only the meetings
- * (and their participants) of their own organisation. For anyone else a meeting does not exist
- * (404), so that the API does not reveal other organisations' participant lists.
+ * (and their participants) of their own organisation; an operator sees every meeting's numbers,
+ * but no participants. For anyone else a meeting does not exist (404), so that the API does not
+ * reveal other organisations' participant lists.
  */
-public record Viewer(boolean portal, String organisation) {
+public record Viewer(boolean portal, boolean operator, String organisation) {
 
     public static Viewer current() {
-        Authentication caller = SecurityContextHolder.getContext().getAuthentication();
-        boolean portal = caller.getAuthorities().stream()
-                .anyMatch(authority -> authority.getAuthority().equals(Roles.authority(Roles.PORTAL)));
-        String organisation = caller instanceof JwtAuthenticationToken token
-                ? TokenAuthentication.organisationOf(token.getToken()) : null;
-        return new Viewer(portal, organisation);
+        return of(SecurityContextHolder.getContext().getAuthentication());
     }
 
+    public static Viewer of(Authentication caller) {
+        String organisation = caller instanceof JwtAuthenticationToken token
+                ? TokenAuthentication.organisationOf(token.getToken()) : null;
+        return new Viewer(hasRole(caller, Roles.PORTAL), hasRole(caller, Roles.OPERATOR), organisation);
+    }
+
+    /** Whether the viewer may read this meeting's participants: its own organisers only. */
     public boolean organises(MeetingReadModel meeting) {
         return organisation != null && organisation.equals(meeting.organisation());
+    }
+
+    /** Whether the viewer may see this meeting's details and numbers. */
+    public boolean sees(MeetingReadModel meeting) {
+        return operator || organises(meeting);
+    }
+
+    private static boolean hasRole(Authentication caller, String role) {
+        return caller.getAuthorities().stream()
+                .anyMatch(authority -> authority.getAuthority().equals(Roles.authority(role)));
     }
 }

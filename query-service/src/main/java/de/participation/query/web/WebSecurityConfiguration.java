@@ -12,8 +12,9 @@ import org.springframework.security.web.SecurityFilterChain;
 
 /**
  * Who may read what (README, role matrix): organisers their own meetings, registrations and waiting
- * lists; the portal one registration at a time. Every request needs a valid bearer token, except
- * the health check.
+ * lists; operators every meeting's numbers and capacity streams, but no participants; the portal
+ * one registration at a time. Every request needs a valid bearer token, except the health check
+ * and the dashboard's static files (the page signs in itself).
  */
 @Configuration(proxyBeanMethods = false)
 @Import(TokenDecoderConfiguration.class)
@@ -23,8 +24,13 @@ class WebSecurityConfiguration {
     SecurityFilterChain readApi(HttpSecurity http) throws Exception {
         String portal = Roles.authority(Roles.PORTAL);
         String organiser = Roles.authority(Roles.ORGANISER);
+        String operator = Roles.authority(Roles.OPERATOR);
         return TokenAuthentication.filterChain(http, requests -> requests
-                .requestMatchers(HttpMethod.GET, "/api/v1/meetings", "/api/v1/meetings/**").hasAuthority(organiser)
+                .requestMatchers(HttpMethod.GET, "/dashboard", "/dashboard/**").permitAll()
+                .requestMatchers(HttpMethod.GET, "/api/v1/meetings", "/api/v1/meetings/*",
+                        "/api/v1/meetings/capacity/stream", "/api/v1/meetings/*/capacity/stream")
+                .hasAnyAuthority(organiser, operator)
+                .requestMatchers(HttpMethod.GET, "/api/v1/meetings/**").hasAuthority(organiser)
                 .requestMatchers(HttpMethod.GET, "/api/v1/registrations/*").hasAnyAuthority(portal, organiser));
     }
 }

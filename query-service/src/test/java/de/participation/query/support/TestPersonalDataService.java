@@ -56,6 +56,11 @@ public final class TestPersonalDataService implements AutoCloseable {
         registry.add("participation.personal-data.timeout", () -> "2s");
     }
 
+    /** The same, as command-line arguments of a service started by a test. */
+    public List<String> arguments() {
+        return List.of("--participation.personal-data.command-service-url=http://localhost:" + server.getAddress().getPort());
+    }
+
     /** From now on the key of {@code registrationId} is gone, as after an erasure command. */
     public void erase(UUID registrationId) {
         erased.add(registrationId);

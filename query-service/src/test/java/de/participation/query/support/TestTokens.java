@@ -8,6 +8,7 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
 
 /** Bearer tokens for the tests, from a local issuer whose public key the service under test trusts. */
 public final class TestTokens {
@@ -20,6 +21,12 @@ public final class TestTokens {
     public static void register(DynamicPropertyRegistry registry) {
         registry.add("participation.security.issuer", () -> LocalIssuer.ISSUER);
         registry.add("participation.security.public-key-location", () -> "file:" + ISSUER.publicKeyFile());
+    }
+
+    /** The same, as command-line arguments of a service started by a test. */
+    public static List<String> arguments() {
+        return List.of("--participation.security.issuer=" + LocalIssuer.ISSUER,
+                "--participation.security.public-key-location=file:" + ISSUER.publicKeyFile());
     }
 
     public static String organiser(String organisation) {

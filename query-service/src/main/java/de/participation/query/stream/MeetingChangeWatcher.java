@@ -1,0 +1,148 @@
+package de.participation.query.stream;
+
+import de.participation.events.MeetingEventEnvelope;
+import de.participation.events.MeetingEventJson;
+import de.participation.events.UnreadableEventException;
+import de.participation.kafka.Topics;
+import de.participation.query.kafka.QueryKafkaProperties;
+import de.participation.query.projection.MeetingReadModel;
+import de.participation.query.projection.ReadModelStore;
+import org.apache.kafka.clients.consumer.ConsumerConfig;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.clients.consumer.KafkaConsumer;
+import org.apache.kafka.common.TopicPartition;
+import org.apache.kafka.common.errors.WakeupException;
+import org.apache.kafka.common.serialization.StringDeserializer;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.context.SmartLifecycle;
+import org.springframework.stereotype.Component;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+
+/**
+ * Tells the streams of this instance when a meeting's read model changed, whichever instance
+ * projected it. Every instance reads all partitions of the events topic (outside the consumer
+ * group, from the end) and, for each event, waits until the shared read model has reached its
+ * sequence, polling MongoDB by id every few milliseconds while something is pending. This works
+ * with the embedded stand-in, which has no change streams, and with real MongoDB alike, needs no
+ * topic of its own, and loses no change when the projecting instance crashes: the notice waits for
+ * whichever instance projects the event next.
+ */
+@Component
+class MeetingChangeWatcher implements SmartLifecycle {
+
+    private static final Logger log = LoggerFactory.getLogger(MeetingChangeWatcher.class);
+    private static final Duration POLL_TIMEOUT = Duration.ofMillis(20);
+    /** An event whose read model never shows up (dead-lettered, say) is forgotten after this. */
+    private static final Duration GIVE_UP_AFTER = Duration.ofSeconds(30);
+
+    private record Awaited(long sequence, Instant since) {
+    }
+
+    private final QueryKafkaProperties properties;
+    private final ReadModelStore store;
+    private final CapacityStreams streams;
+    private final Map<UUID, Awaited> awaited = new HashMap<>();
+    private volatile boolean running;
+    private volatile KafkaConsumer<String, String> consumer;
+    private Thread thread;
+
+    MeetingChangeWatcher(QueryKafkaProperties properties, ReadModelStore store, CapacityStreams streams) {
+        this.properties = properties;
+        this.store = store;
+        this.streams = streams;
+    }
+
+    @Override
+    public void start() {
+        running = true;
+        thread = Thread.ofPlatform().name("meeting-change-watcher").daemon().start(this::watchUntilStopped);
+    }
+
+    @Override
+    public void stop() {
+        running = false;
+        KafkaConsumer<String, String> current = consumer;
+        if (current != null) {
+            current.wakeup();
+        }
+        try {
+            thread.join(Duration.ofSeconds(10));
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+
+    @Override
+    public boolean isRunning() {
+        return running;
+    }
+
+    private void watchUntilStopped() {
+        while (running) {
+            try (KafkaConsumer<String, String> kafka = new KafkaConsumer<>(Map.of(
+                    ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, properties.bootstrapServers(),
+                    ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, false),
+                    new StringDeserializer(), new StringDeserializer())) {
+                consumer = kafka;
+                Topics.ensureExists(properties.bootstrapServers(), Topics.MEETING_EVENTS, properties.partitions(),
+                        properties.replicationFactor());
+                List<TopicPartition> partitions = kafka.partitionsFor(Topics.MEETING_EVENTS).stream()
+                        .map(partition -> new TopicPartition(partition.topic(), partition.partition())).toList();
+                kafka.assign(partitions);
+                kafka.seekToEnd(partitions);
+                while (running) {
+                    kafka.poll(POLL_TIMEOUT).forEach(this::await);
+                    notifyReached();
+                }
+            } catch (WakeupException stopping) {
+                return;
+            } catch (RuntimeException failure) {
+                log.warn("Watching meeting changes interrupted, starting again: {}", failure.toString());
+                awaited.clear();
+                pause();
+            }
+        }
+    }
+
+    private void await(ConsumerRecord<String, String> record) {
+        if (streams.openStreams() == 0) {
+            return;
+        }
+        try {
+            MeetingEventEnvelope envelope = MeetingEventJson.read(record.value());
+            awaited.merge(envelope.data().meetingId(), new Awaited(envelope.sequence(), Instant.now()),
+                    (earlier, later) -> new Awaited(Math.max(earlier.sequence(), later.sequence()), earlier.since()));
+        } catch (UnreadableEventException unreadable) {
+            // the projection dead-letters it; nothing will change
+        }
+    }
+
+    private void notifyReached() {
+        if (awaited.isEmpty()) {
+            return;
+        }
+        Map<UUID, MeetingReadModel> current = store.meetings(awaited.keySet());
+        List<MeetingReadModel> reached = current.values().stream()
+                .filter(meeting -> meeting.sequence() >= awaited.get(meeting.meetingId()).sequence())
+                .toList();
+        reached.forEach(meeting -> awaited.remove(meeting.meetingId()));
+        Instant giveUp = Instant.now().minus(GIVE_UP_AFTER);
+        awaited.values().removeIf(waiting -> waiting.since().isBefore(giveUp));
+        streams.changed(reached);
+    }
+
+    private static void pause() {
+        try {
+            Thread.sleep(Duration.ofSeconds(2));
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+}
