@@ -6,6 +6,7 @@ import com.mongodb.client.MongoDatabase;
 import de.participation.localstack.JsonHttp;
 import de.participation.localstack.LocalIssuer;
 import de.participation.localstack.LocalKafka;
+import de.participation.localstack.LocalSignIn;
 import de.participation.localstack.LocalStack;
 import de.participation.localstack.Ports;
 import de.participation.localstack.ServiceProcess;
@@ -39,6 +40,7 @@ final class RunningSystem implements AutoCloseable {
     private final LocalIssuer issuer;
     private final LocalKafka kafka;
     private final ServiceProcess command;
+    private final LocalSignIn signIn;
     private final String externalMongoUri = System.getenv("MONGODB_URI");
     private final String database = databaseName();
     private final int queryPort = Ports.free();
@@ -54,6 +56,7 @@ final class RunningSystem implements AutoCloseable {
         environment.put("KAFKA_BOOTSTRAP_SERVERS", kafka.bootstrapServers());
         command = ServiceProcess.start("command-service", ServiceProcess.jar(ROOT, "command-service"), Ports.free(),
                 environment, data.resolve("command-service.log"), STARTUP);
+        signIn = LocalSignIn.start(issuer, 0, "http://localhost:" + queryPort + "/dashboard");
         startQueryService();
     }
 
@@ -98,12 +101,17 @@ final class RunningSystem implements AutoCloseable {
                 "PARTICIPATION_KAFKA_GROUPID", group,
                 "QUERY_INSTANCE_ID", instance,
                 "COMMAND_SERVICE_URL", command.baseUrl()));
+        environment.putAll(LocalStack.signingInAt(signIn));
         return ServiceProcess.start("query-service", ServiceProcess.jar(ROOT, "query-service"), port,
                 environment, data.resolve("query-service-" + instance + ".log"), STARTUP);
     }
 
     private static String databaseName() {
         return "acceptance_" + UUID.randomUUID().toString().replace("-", "");
+    }
+
+    String dashboardUrl() {
+        return query.baseUrl() + "/dashboard";
     }
 
     ServiceProcess query() {
@@ -159,6 +167,7 @@ final class RunningSystem implements AutoCloseable {
     @Override
     public void close() {
         query.close();
+        signIn.close();
         command.close();
         kafka.close();
     }

@@ -38,7 +38,7 @@ import java.util.UUID;
 public final class LocalIssuer {
 
     public static final String ISSUER = "urn:participation:local-issuer";
-    private static final Duration LIFETIME = Duration.ofHours(8);
+    static final Duration LIFETIME = Duration.ofHours(8);
 
     private final NimbusJwtEncoder encoder;
     private final Path publicKeyFile;

@@ -62,6 +62,10 @@ public final class LocalStack {
         running.addFirst(command);
         // The query service has participants opened by the command service, which holds the keys.
         environment.put("COMMAND_SERVICE_URL", command.baseUrl());
+        LocalSignIn signIn = LocalSignIn.start(issuer, Integer.parseInt(env("SIGN_IN_PORT", "8083")),
+                "http://localhost:" + queryPort + "/dashboard");
+        running.addFirst(signIn);
+        environment.putAll(signingInAt(signIn));
         ServiceProcess query = ServiceProcess.start("query-service", ServiceProcess.jar(root, "query-service"), queryPort,
                 environment, dataDirectory.resolve("logs/query-service.log"), STARTUP);
         running.addFirst(query);
@@ -75,11 +79,19 @@ public final class LocalStack {
                 Ready. Data in {}
                   command service  {}/api/v1/meetings
                   query service    {}/api/v1/meetings
+                  dashboard        {}/dashboard   (sign in as an organiser of {})
                   Kafka            {}
                 Get a bearer token with ./run-local.sh token <portal|organiser|auditor|operator> [organisation]
                 (the demo meetings belong to the organisation {}). Stop with Ctrl-C.""",
-                dataDirectory, command.baseUrl(), query.baseUrl(), kafka, DemoData.ORGANISATION);
+                dataDirectory, command.baseUrl(), query.baseUrl(), query.baseUrl(), DemoData.ORGANISATION, kafka,
+                DemoData.ORGANISATION);
         stopped.await();
+    }
+
+    /** The environment that makes the query service's dashboard sign in at {@code signIn}. */
+    public static Map<String, String> signingInAt(LocalSignIn signIn) {
+        return Map.of("DASHBOARD_AUTHORIZATION_ENDPOINT", signIn.authorizationEndpoint(),
+                "DASHBOARD_TOKEN_ENDPOINT", signIn.tokenEndpoint());
     }
 
     /** The environment that makes a service trust the tokens of {@code issuer}. */

@@ -1,0 +1,20 @@
+package de.participation.query.dashboard;
+
+import org.springframework.boot.context.properties.ConfigurationProperties;
+import org.springframework.boot.context.properties.bind.DefaultValue;
+
+/**
+ * Where the dashboard page signs in: an OAuth 2.0 authorization server that supports the code flow
+ * with PKCE for a public client (Keycloak in docker-compose, the local issuer's sign-in in the
+ * embedded stack).
+ *
+ * @param authorizationEndpoint where the browser is sent to sign in; empty: sign-in not configured
+ * @param tokenEndpoint         where the page exchanges the code for an access token
+ * @param clientId              the public client the page signs in as
+ */
+@ConfigurationProperties("participation.dashboard")
+public record DashboardProperties(
+        @DefaultValue("") String authorizationEndpoint,
+        @DefaultValue("") String tokenEndpoint,
+        @DefaultValue("participation-tools") String clientId) {
+}
