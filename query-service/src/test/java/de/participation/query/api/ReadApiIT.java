@@ -30,6 +30,10 @@ import org.springframework.test.context.DynamicPropertySource;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -190,6 +194,19 @@ class ReadApiIT {
     }
 
     @Test
+    void theDashboardPageAndItsSignInSettingsNeedNoToken() throws Exception {
+        HttpResponse<String> page = HttpClient.newHttpClient().send(HttpRequest.newBuilder(
+                URI.create("http://localhost:" + port + "/dashboard")).build(), HttpResponse.BodyHandlers.ofString());
+        Response config = new JsonHttp(port).get("/dashboard/config.json");
+
+        assertThat(page.statusCode()).isEqualTo(200);
+        assertThat(page.body()).contains("<main", "/dashboard/dashboard.js");
+        assertThat(config.status()).isEqualTo(200);
+        assertThat(config.body().path("clientId").asText()).isEqualTo("participation-tools");
+        assertThat(new JsonHttp(port).get("/api/v1/meetings").status()).isEqualTo(401);
+    }
+
+    @Test
     void readYourWritesWaitsForTheProjection() {
         UUID registration = UUID.randomUUID();
         Histories history = new Histories(UUID.randomUUID()).scheduled(5).registered(registration);
@@ -309,12 +326,17 @@ class ReadApiIT {
         for (String path : List.of("/api/v1/meetings", meeting, meeting + "/registrations", meeting + "/waiting-list")) {
             assertThat(getAs(portal, path).status()).as("portal %s", path).isEqualTo(403);
         }
-        for (String role : List.of(Roles.AUDITOR, Roles.OPERATOR)) {
-            for (String path : List.of("/api/v1/meetings", meeting, meeting + "/registrations", one)) {
-                Response refused = getAs(TestTokens.withRole(role), path);
-                assertThat(refused.status()).as("%s %s", role, path).isEqualTo(403);
-                assertThat(refused.body().path("code").asText()).isEqualTo("FORBIDDEN");
-            }
+        for (String path : List.of("/api/v1/meetings", meeting, meeting + "/registrations", one)) {
+            Response refused = getAs(TestTokens.withRole(Roles.AUDITOR), path);
+            assertThat(refused.status()).as("auditor %s", path).isEqualTo(403);
+            assertThat(refused.body().path("code").asText()).isEqualTo("FORBIDDEN");
+        }
+        String operator = TestTokens.withRole(Roles.OPERATOR);
+        assertThat(getAs(operator, "/api/v1/meetings?limit=1000").body().findValuesAsText("meetingId"))
+                .as("operators see every organisation's meetings").contains(history.meetingId().toString());
+        assertThat(getAs(operator, meeting).body().path("confirmed").asInt()).isEqualTo(1);
+        for (String path : List.of(meeting + "/registrations", meeting + "/waiting-list", one)) {
+            assertThat(getAs(operator, path).status()).as("operator %s: no participants", path).isEqualTo(403);
         }
         Response anonymous = new JsonHttp(port).get(meeting);
         assertThat(anonymous.status()).isEqualTo(401);
