@@ -12,11 +12,8 @@ import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.ConsumerRecords;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
-import org.apache.kafka.common.errors.WakeupException;
-import org.apache.kafka.common.serialization.StringDeserializer;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.springframework.context.SmartLifecycle;
 import org.springframework.stereotype.Component;
 
 import java.time.Duration;
@@ -30,26 +27,23 @@ import java.util.Map;
  * Reads the history with a plain consumer in the group {@code query-service} and projects it.
  * Each poll is one batch: records are parsed (unreadable ones dead-lettered), folded into the read
  * models, written, made durable, and only then are the offsets committed. Any failure drops the
- * consumer and starts a new one from the committed offsets after a pause; the projection is
- * idempotent, so reprocessing what was already written changes nothing.
+ * consumer and starts a new one from the committed offsets after a pause ({@link ConsumerLoop});
+ * the projection is idempotent, so reprocessing what was already written changes nothing.
  */
 @Component
-class MeetingEventConsumer implements SmartLifecycle {
+class MeetingEventConsumer extends ConsumerLoop {
 
     private static final Logger log = LoggerFactory.getLogger(MeetingEventConsumer.class);
     private static final Duration POLL_TIMEOUT = Duration.ofMillis(500);
-    private static final Duration PAUSE_AFTER_FAILURE = Duration.ofSeconds(2);
 
     private final QueryKafkaProperties properties;
     private final ProjectionService projection;
     private final ReadModelDurability durability;
     private final DeadLetters deadLetters;
-    private volatile boolean running;
-    private volatile KafkaConsumer<String, String> consumer;
-    private Thread thread;
 
     MeetingEventConsumer(QueryKafkaProperties properties, ProjectionService projection,
                          ReadModelDurability durability, DeadLetters deadLetters) {
+        super("meeting-event-consumer");
         this.properties = properties;
         this.projection = projection;
         this.durability = durability;
@@ -57,42 +51,21 @@ class MeetingEventConsumer implements SmartLifecycle {
     }
 
     @Override
-    public void start() {
-        running = true;
-        thread = Thread.ofPlatform().name("meeting-event-consumer").start(this::consumeUntilStopped);
-    }
-
-    @Override
-    public void stop() {
-        running = false;
-        KafkaConsumer<String, String> current = consumer;
-        if (current != null) {
-            current.wakeup();
-        }
-        try {
-            thread.join(Duration.ofSeconds(30));
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-        }
-    }
-
-    @Override
-    public boolean isRunning() {
-        return running;
-    }
-
-    private void consumeUntilStopped() {
-        while (running) {
-            try {
-                ensureTopics();
-                consume();
-            } catch (WakeupException stopping) {
-                return;
-            } catch (RuntimeException failure) {
-                log.warn("Projection interrupted, resuming from the committed offsets: {}", failure.toString());
-                pause();
+    protected void consume(KafkaConsumer<String, String> kafka) {
+        ensureTopics();
+        kafka.subscribe(List.of(Topics.MEETING_EVENTS));
+        while (running()) {
+            ConsumerRecords<String, String> records = kafka.poll(POLL_TIMEOUT);
+            if (!records.isEmpty()) {
+                project(records);
+                kafka.commitSync();
             }
         }
+    }
+
+    @Override
+    protected void failed(RuntimeException failure) {
+        log.warn("Projection interrupted, resuming from the committed offsets: {}", failure.toString());
     }
 
     private void ensureTopics() {
@@ -102,24 +75,8 @@ class MeetingEventConsumer implements SmartLifecycle {
                 properties.replicationFactor());
     }
 
-    private void consume() {
-        try (KafkaConsumer<String, String> kafka = new KafkaConsumer<>(consumerConfig(),
-                new StringDeserializer(), new StringDeserializer())) {
-            consumer = kafka;
-            kafka.subscribe(List.of(Topics.MEETING_EVENTS));
-            while (running) {
-                ConsumerRecords<String, String> records = kafka.poll(POLL_TIMEOUT);
-                if (!records.isEmpty()) {
-                    project(records);
-                    kafka.commitSync();
-                }
-            }
-        } finally {
-            consumer = null;
-        }
-    }
-
-    private Map<String, Object> consumerConfig() {
+    @Override
+    protected Map<String, Object> consumerConfig() {
         Map<String, Object> config = new HashMap<>(Map.of(
                 ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, properties.bootstrapServers(),
                 ConsumerConfig.GROUP_ID_CONFIG, properties.groupId(),
@@ -151,14 +108,5 @@ class MeetingEventConsumer implements SmartLifecycle {
             deadLetters.park(origins.get(rejected.envelope()), rejected.reason());
         }
         durability.flush();
-    }
-
-    private void pause() {
-        try {
-            Thread.sleep(PAUSE_AFTER_FAILURE);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            running = false;
-        }
     }
 }

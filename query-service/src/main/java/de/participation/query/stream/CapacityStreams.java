@@ -33,8 +33,8 @@ public class CapacityStreams {
     private final Duration streamTimeout;
     private final Clock clock;
 
-    CapacityStreams(@Value("${participation.streams.heartbeat:15s}") Duration heartbeat,
-                    @Value("${participation.streams.timeout:30m}") Duration streamTimeout, Clock clock) {
+    CapacityStreams(@Value("${participation.streams.heartbeat}") Duration heartbeat,
+                    @Value("${participation.streams.timeout}") Duration streamTimeout, Clock clock) {
         this.streamTimeout = streamTimeout;
         this.clock = clock;
         heartbeats.scheduleAtFixedRate(() -> open.forEach(StreamSubscriber::heartbeat),
@@ -51,7 +51,10 @@ public class CapacityStreams {
         SseEmitter emitter = new SseEmitter(streamTimeout.toMillis());
         StreamSubscriber subscriber = new StreamSubscriber(emitter, viewer, meetingId, open::remove);
         emitter.onCompletion(subscriber::end);
-        emitter.onTimeout(subscriber::end);
+        emitter.onTimeout(() -> {
+            subscriber.end();
+            emitter.complete();
+        });
         emitter.onError(failure -> subscriber.end());
         current.forEach(meeting -> subscriber.offer(MeetingSummary.of(meeting, clock)));
         open.add(subscriber);

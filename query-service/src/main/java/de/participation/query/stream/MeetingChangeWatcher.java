@@ -4,6 +4,7 @@ import de.participation.events.MeetingEventEnvelope;
 import de.participation.events.MeetingEventJson;
 import de.participation.events.UnreadableEventException;
 import de.participation.kafka.Topics;
+import de.participation.query.kafka.ConsumerLoop;
 import de.participation.query.kafka.QueryKafkaProperties;
 import de.participation.query.projection.MeetingReadModel;
 import de.participation.query.projection.ReadModelStore;
@@ -11,11 +12,6 @@ import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
 import org.apache.kafka.common.TopicPartition;
-import org.apache.kafka.common.errors.WakeupException;
-import org.apache.kafka.common.serialization.StringDeserializer;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
-import org.springframework.context.SmartLifecycle;
 import org.springframework.stereotype.Component;
 
 import java.time.Duration;
@@ -35,9 +31,8 @@ import java.util.UUID;
  * whichever instance projects the event next.
  */
 @Component
-class MeetingChangeWatcher implements SmartLifecycle {
+class MeetingChangeWatcher extends ConsumerLoop {
 
-    private static final Logger log = LoggerFactory.getLogger(MeetingChangeWatcher.class);
     private static final Duration POLL_TIMEOUT = Duration.ofMillis(20);
     /** An event whose read model never shows up (dead-lettered, say) is forgotten after this. */
     private static final Duration GIVE_UP_AFTER = Duration.ofSeconds(30);
@@ -49,65 +44,33 @@ class MeetingChangeWatcher implements SmartLifecycle {
     private final ReadModelStore store;
     private final CapacityStreams streams;
     private final Map<UUID, Awaited> awaited = new HashMap<>();
-    private volatile boolean running;
-    private volatile KafkaConsumer<String, String> consumer;
-    private Thread thread;
 
     MeetingChangeWatcher(QueryKafkaProperties properties, ReadModelStore store, CapacityStreams streams) {
+        super("meeting-change-watcher");
         this.properties = properties;
         this.store = store;
         this.streams = streams;
     }
 
+    /** Outside the consumer group: every instance reads every partition, and commits nothing. */
     @Override
-    public void start() {
-        running = true;
-        thread = Thread.ofPlatform().name("meeting-change-watcher").daemon().start(this::watchUntilStopped);
+    protected Map<String, Object> consumerConfig() {
+        return Map.of(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, properties.bootstrapServers(),
+                ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, false);
     }
 
     @Override
-    public void stop() {
-        running = false;
-        KafkaConsumer<String, String> current = consumer;
-        if (current != null) {
-            current.wakeup();
-        }
-        try {
-            thread.join(Duration.ofSeconds(10));
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-        }
-    }
-
-    @Override
-    public boolean isRunning() {
-        return running;
-    }
-
-    private void watchUntilStopped() {
-        while (running) {
-            try (KafkaConsumer<String, String> kafka = new KafkaConsumer<>(Map.of(
-                    ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, properties.bootstrapServers(),
-                    ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, false),
-                    new StringDeserializer(), new StringDeserializer())) {
-                consumer = kafka;
-                Topics.ensureExists(properties.bootstrapServers(), Topics.MEETING_EVENTS, properties.partitions(),
-                        properties.replicationFactor());
-                List<TopicPartition> partitions = kafka.partitionsFor(Topics.MEETING_EVENTS).stream()
-                        .map(partition -> new TopicPartition(partition.topic(), partition.partition())).toList();
-                kafka.assign(partitions);
-                kafka.seekToEnd(partitions);
-                while (running) {
-                    kafka.poll(POLL_TIMEOUT).forEach(this::await);
-                    notifyReached();
-                }
-            } catch (WakeupException stopping) {
-                return;
-            } catch (RuntimeException failure) {
-                log.warn("Watching meeting changes interrupted, starting again: {}", failure.toString());
-                awaited.clear();
-                pause();
-            }
+    protected void consume(KafkaConsumer<String, String> kafka) {
+        awaited.clear();
+        Topics.ensureExists(properties.bootstrapServers(), Topics.MEETING_EVENTS, properties.partitions(),
+                properties.replicationFactor());
+        List<TopicPartition> partitions = kafka.partitionsFor(Topics.MEETING_EVENTS).stream()
+                .map(partition -> new TopicPartition(partition.topic(), partition.partition())).toList();
+        kafka.assign(partitions);
+        kafka.seekToEnd(partitions);
+        while (running()) {
+            kafka.poll(POLL_TIMEOUT).forEach(this::await);
+            notifyReached();
         }
     }
 
@@ -136,13 +99,5 @@ class MeetingChangeWatcher implements SmartLifecycle {
         Instant giveUp = Instant.now().minus(GIVE_UP_AFTER);
         awaited.values().removeIf(waiting -> waiting.since().isBefore(giveUp));
         streams.changed(reached);
-    }
-
-    private static void pause() {
-        try {
-            Thread.sleep(Duration.ofSeconds(2));
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-        }
     }
 }
