@@ -3,8 +3,8 @@ package de.participation.query.stream;
 import de.participation.query.meeting.MeetingSummary;
 import de.participation.query.projection.MeetingReadModel;
 import de.participation.query.web.Viewer;
-import jakarta.annotation.PreDestroy;
 import org.springframework.beans.factory.annotation.Value;
+import org.springframework.context.SmartLifecycle;
 import org.springframework.stereotype.Component;
 import org.springframework.web.servlet.mvc.method.annotation.SseEmitter;
 
@@ -25,13 +25,14 @@ import java.util.concurrent.TimeUnit;
  * clients.
  */
 @Component
-public class CapacityStreams {
+public class CapacityStreams implements SmartLifecycle {
 
     private final Set<StreamSubscriber> open = ConcurrentHashMap.newKeySet();
     private final ScheduledExecutorService heartbeats = Executors.newSingleThreadScheduledExecutor(
             Thread.ofPlatform().name("stream-heartbeats").daemon().factory());
     private final Duration streamTimeout;
     private final Clock clock;
+    private volatile boolean running;
 
     CapacityStreams(@Value("${participation.streams.heartbeat}") Duration heartbeat,
                     @Value("${participation.streams.timeout}") Duration streamTimeout, Clock clock) {
@@ -51,10 +52,7 @@ public class CapacityStreams {
         SseEmitter emitter = new SseEmitter(streamTimeout.toMillis());
         StreamSubscriber subscriber = new StreamSubscriber(emitter, viewer, meetingId, open::remove);
         emitter.onCompletion(subscriber::end);
-        emitter.onTimeout(() -> {
-            subscriber.end();
-            emitter.complete();
-        });
+        emitter.onTimeout(subscriber::close);
         emitter.onError(failure -> subscriber.end());
         current.forEach(meeting -> subscriber.offer(MeetingSummary.of(meeting, clock)));
         open.add(subscriber);
@@ -79,9 +77,24 @@ public class CapacityStreams {
         return open.size();
     }
 
-    @PreDestroy
-    void closeAll() {
+    @Override
+    public void start() {
+        running = true;
+    }
+
+    /**
+     * Ends every stream before the web server's graceful shutdown, which would otherwise wait for
+     * these never-ending requests; browsers reconnect to another instance.
+     */
+    @Override
+    public void stop() {
+        running = false;
         heartbeats.shutdownNow();
-        open.forEach(StreamSubscriber::end);
+        open.forEach(StreamSubscriber::close);
+    }
+
+    @Override
+    public boolean isRunning() {
+        return running;
     }
 }

@@ -64,6 +64,12 @@ final class StreamSubscriber {
         notifyAll();
     }
 
+    /** Ends the stream from the server's side, as on shutdown. */
+    void close() {
+        end();
+        emitter.complete();
+    }
+
     private void deliverUntilEnded() {
         try {
             while (true) {

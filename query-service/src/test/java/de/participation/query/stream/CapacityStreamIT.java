@@ -195,6 +195,19 @@ class CapacityStreamIT {
     }
 
     @Test
+    void stoppingAnInstanceEndsItsStreamsAtOnceInsteadOfWaitingForThem() {
+        Histories history = new Histories(UUID.randomUUID()).scheduled(3);
+        projected(history);
+        ConfigurableApplicationContext third = startInstance("query-3");
+        SseClient stream = SseClient.open(meetingStream(third, history.meetingId()), organiser, null);
+        await().until(() -> !stream.events().isEmpty());
+
+        Thread.ofVirtual().start(third::close);
+
+        await().atMost(Duration.ofSeconds(10)).until(stream::ended);
+    }
+
+    @Test
     void aReconnectingBrowserGetsTheCurrentStateAgain() {
         Histories history = new Histories(UUID.randomUUID()).scheduled(3).registered(UUID.randomUUID());
         projected(history);

@@ -31,6 +31,7 @@ public final class SseClient implements AutoCloseable {
     private final List<Received> events = new CopyOnWriteArrayList<>();
     private final int status;
     private final Stream<String> lines;
+    private volatile boolean ended;
 
     private SseClient(HttpResponse<Stream<String>> response) {
         this.status = response.statusCode();
@@ -57,6 +58,11 @@ public final class SseClient implements AutoCloseable {
 
     public int status() {
         return status;
+    }
+
+    /** Whether the server ended the stream. */
+    public boolean ended() {
+        return ended;
     }
 
     public List<Received> events() {
@@ -96,8 +102,9 @@ public final class SseClient implements AutoCloseable {
                 }
             }
         } catch (IOException | UncheckedIOException closed) {
-            // the stream ended
+            // the connection broke
         }
+        ended = true;
     }
 
     @Override
