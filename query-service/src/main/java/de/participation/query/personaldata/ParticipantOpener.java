@@ -55,10 +55,20 @@ public class ParticipantOpener {
      * @throws PersonalDataUnavailableException if the command service cannot be asked
      */
     public Map<UUID, Participant> open(Collection<RegistrationReadModel> registrations) {
-        List<SealedRegistration> sealed = registrations.stream()
-                .filter(registration -> registration.sealedParticipant() != null)
-                .map(registration -> new SealedRegistration(registration.registrationId(),
-                        registration.sealedParticipant()))
+        Map<UUID, String> ciphertexts = new HashMap<>();
+        registrations.stream().filter(registration -> registration.sealedParticipant() != null)
+                .forEach(registration -> ciphertexts.put(registration.registrationId(), registration.sealedParticipant()));
+        return openCiphertexts(ciphertexts);
+    }
+
+    /**
+     * The participants sealed in {@code ciphertexts} (by registration id); an erased one is missing.
+     *
+     * @throws PersonalDataUnavailableException if the command service cannot be asked
+     */
+    public Map<UUID, Participant> openCiphertexts(Map<UUID, String> ciphertexts) {
+        List<SealedRegistration> sealed = ciphertexts.entrySet().stream()
+                .map(entry -> new SealedRegistration(entry.getKey(), entry.getValue()))
                 .toList();
         if (sealed.isEmpty()) {
             return Map.of();

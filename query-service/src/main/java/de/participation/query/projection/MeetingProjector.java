@@ -195,6 +195,7 @@ public final class MeetingProjector {
     private void applied(RegistrationReadModel registration, MeetingEventEnvelope envelope) {
         registration.updatedAt = envelope.time();
         registration.sequence = envelope.sequence();
+        registration.eventSequences.add(envelope.sequence());
         registrations.put(registration.registrationId, registration);
         changedRegistrations.add(registration);
     }

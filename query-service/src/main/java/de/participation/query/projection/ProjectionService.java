@@ -5,15 +5,20 @@ import de.participation.events.RegistrationEvent;
 import de.participation.query.projection.MeetingProjector.Outcome;
 import org.springframework.stereotype.Service;
 
+import java.util.Collection;
+import java.util.Collections;
+import java.util.HashMap;
+import java.util.IdentityHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
 import java.util.stream.Collectors;
 
 /**
  * Applies one batch of events to the read models: reads the documents the batch touches (by id),
- * folds the events into them in memory, writes what changed in one bulk write per collection, and
- * then wakes readers waiting for these meetings.
+ * folds the events into them in memory, adds them to the meetings' histories, writes what changed
+ * in one bulk write per collection, and then wakes readers waiting for these meetings.
  */
 @Service
 public class ProjectionService {
@@ -34,10 +39,29 @@ public class ProjectionService {
                 .collect(Collectors.toSet());
         MeetingProjector projector = new MeetingProjector(store.meetings(meetingIds), store.registrations(registrationIds));
         Outcome outcome = projector.project(events);
-        store.save(outcome.registrations(), outcome.meetings());
+        store.save(outcome.registrations(), outcome.meetings(), addedToHistory(events, outcome));
         if (!outcome.meetings().isEmpty()) {
             signal.projected();
         }
         return outcome;
+    }
+
+    /** The history chunks that gained events of this batch (rejected events are not history). */
+    private Collection<HistoryChunk> addedToHistory(List<MeetingEventEnvelope> events, Outcome outcome) {
+        Set<MeetingEventEnvelope> rejected = Collections.newSetFromMap(new IdentityHashMap<>());
+        outcome.rejected().forEach(rejection -> rejected.add(rejection.envelope()));
+        List<MeetingEventEnvelope> accepted = events.stream().filter(event -> !rejected.contains(event)).toList();
+        Map<String, HistoryChunk> chunks = store.historyChunks(accepted.stream()
+                .map(event -> HistoryChunk.idOf(event.data().meetingId(), event.sequence())).collect(Collectors.toSet()));
+        Map<String, HistoryChunk> changed = new HashMap<>();
+        for (MeetingEventEnvelope event : accepted) {
+            String id = HistoryChunk.idOf(event.data().meetingId(), event.sequence());
+            HistoryChunk chunk = chunks.computeIfAbsent(id, missing ->
+                    new HistoryChunk(event.data().meetingId(), event.sequence() / HistoryChunk.SIZE));
+            if (chunk.add(event)) {
+                changed.put(id, chunk);
+            }
+        }
+        return changed.values();
     }
 }

@@ -34,14 +34,17 @@ public class ReadModelStore {
     private static final Logger log = LoggerFactory.getLogger(ReadModelStore.class);
     static final String MEETINGS = "meetings";
     static final String REGISTRATIONS = "registrations";
+    static final String HISTORY = "history";
     private static final ReplaceOptions UPSERT = new ReplaceOptions().upsert(true);
 
     private final MongoCollection<Document> meetings;
     private final MongoCollection<Document> registrations;
+    private final MongoCollection<Document> history;
 
     public ReadModelStore(MongoDatabase database) {
         this.meetings = database.getCollection(MEETINGS);
         this.registrations = database.getCollection(REGISTRATIONS);
+        this.history = database.getCollection(HISTORY);
         // Real MongoDB uses it for the per-meeting lists; the stand-in ignores it (a scan).
         this.registrations.createIndex(new Document("meetingId", 1).append("status", 1));
         dropParticipantsInClear();
@@ -66,6 +69,18 @@ public class ReadModelStore {
 
     public Map<UUID, RegistrationReadModel> registrations(Collection<UUID> ids) {
         return byId(registrations, ids, RegistrationReadModel::from, RegistrationReadModel::registrationId);
+    }
+
+    /** History chunks by id ({@link HistoryChunk#idOf}); missing ones are absent. */
+    public Map<String, HistoryChunk> historyChunks(Collection<String> ids) {
+        Map<String, HistoryChunk> found = new HashMap<>();
+        if (!ids.isEmpty()) {
+            history.find(Filters.in("_id", ids)).forEach(document -> {
+                HistoryChunk chunk = HistoryChunk.from(document);
+                found.put(chunk.id(), chunk);
+            });
+        }
+        return found;
     }
 
     public Optional<MeetingReadModel> meeting(UUID meetingId) {
@@ -110,10 +125,12 @@ public class ReadModelStore {
     }
 
     /**
-     * Writes a batch's changes: registrations first, then meetings, whose {@code sequence} tells
-     * readers (minSequence) that everything of that event is visible.
+     * Writes a batch's changes: history and registrations first, then meetings, whose
+     * {@code sequence} tells readers (minSequence) that everything of that event is visible.
      */
-    public void save(Collection<RegistrationReadModel> changedRegistrations, Collection<MeetingReadModel> changedMeetings) {
+    public void save(Collection<RegistrationReadModel> changedRegistrations, Collection<MeetingReadModel> changedMeetings,
+                     Collection<HistoryChunk> changedHistory) {
+        replaceAll(history, changedHistory.stream().map(HistoryChunk::toDocument).toList());
         replaceAll(registrations, changedRegistrations.stream().map(RegistrationReadModel::toDocument).toList());
         replaceAll(meetings, changedMeetings.stream().map(MeetingReadModel::toDocument).toList());
     }

@@ -3,6 +3,8 @@ package de.participation.query.projection;
 import org.bson.Document;
 
 import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.UUID;
 
 import static de.participation.query.projection.MeetingReadModel.date;
@@ -27,6 +29,8 @@ public final class RegistrationReadModel {
     Instant registeredAt;
     Instant updatedAt;
     long sequence = -1;
+    /** The sequences of the meeting's events about this registration, in order (for its history). */
+    List<Long> eventSequences = new ArrayList<>();
 
     public UUID registrationId() {
         return registrationId;
@@ -56,6 +60,10 @@ public final class RegistrationReadModel {
         return updatedAt;
     }
 
+    public List<Long> eventSequences() {
+        return List.copyOf(eventSequences);
+    }
+
     Document toDocument() {
         return new Document("_id", registrationId.toString())
                 .append("meetingId", meetingId.toString())
@@ -64,7 +72,8 @@ public final class RegistrationReadModel {
                 .append("personalDataErased", personalDataErased)
                 .append("registeredAt", date(registeredAt))
                 .append("updatedAt", date(updatedAt))
-                .append("sequence", sequence);
+                .append("sequence", sequence)
+                .append("eventSequences", eventSequences);
     }
 
     static RegistrationReadModel from(Document document) {
@@ -77,6 +86,7 @@ public final class RegistrationReadModel {
         registration.registeredAt = instant(document.getDate("registeredAt"));
         registration.updatedAt = instant(document.getDate("updatedAt"));
         registration.sequence = document.getLong("sequence");
+        registration.eventSequences = new ArrayList<>(document.getList("eventSequences", Long.class, List.of()));
         return registration;
     }
 }

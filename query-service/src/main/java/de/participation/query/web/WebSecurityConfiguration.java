@@ -12,7 +12,8 @@ import org.springframework.security.web.SecurityFilterChain;
 
 /**
  * Who may read what (README, role matrix): organisers their own meetings, registrations and waiting
- * lists; operators every meeting's numbers and capacity streams, but no participants; the portal
+ * lists; operators every meeting's numbers and capacity streams, but no participants; auditors the
+ * history and past state of every meeting; the portal
  * one registration at a time. Every request needs a valid bearer token, except the health check
  * and the dashboard's static files (the page signs in itself).
  */
@@ -31,6 +32,7 @@ class WebSecurityConfiguration {
                         "/api/v1/meetings/capacity/stream", "/api/v1/meetings/*/capacity/stream")
                 .hasAnyAuthority(organiser, operator)
                 .requestMatchers(HttpMethod.GET, "/api/v1/meetings/**").hasAuthority(organiser)
+                .requestMatchers(HttpMethod.GET, "/api/v1/audit/**").hasAuthority(Roles.authority(Roles.AUDITOR))
                 .requestMatchers(HttpMethod.GET, "/api/v1/registrations/*").hasAnyAuthority(portal, organiser));
     }
 }

@@ -140,7 +140,7 @@ class ProjectionServiceIT {
         MeetingProjector.Outcome partial = new MeetingProjector(
                 store.meetings(lostBatch.stream().map(e -> e.data().meetingId()).distinct().toList()),
                 store.registrations(registrationIds(lostBatch))).project(lostBatch);
-        store.save(partial.registrations(), List.of());
+        store.save(partial.registrations(), List.of(), List.of());
 
         projectionInto(crashed).apply(lostBatch);
 

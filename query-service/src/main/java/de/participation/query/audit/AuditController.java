@@ -1,0 +1,100 @@
+package de.participation.query.audit;
+
+import de.participation.events.MeetingEventEnvelope;
+import de.participation.events.Participant;
+import de.participation.query.meeting.MeetingSummary;
+import de.participation.query.personaldata.ParticipantOpener;
+import de.participation.query.projection.MeetingProjector;
+import de.participation.query.projection.MeetingReadModel;
+import de.participation.query.projection.ReadModelStore;
+import de.participation.query.projection.RegistrationReadModel;
+import de.participation.query.registration.RegistrationView;
+import de.participation.query.web.NotFoundException;
+import de.participation.query.web.Page;
+import jakarta.validation.constraints.Max;
+import jakarta.validation.constraints.Min;
+import jakarta.validation.constraints.PositiveOrZero;
+import org.springframework.format.annotation.DateTimeFormat;
+import org.springframework.http.ResponseEntity;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.RestController;
+
+import java.time.Clock;
+import java.time.Instant;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+import java.util.Comparator;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import java.util.stream.LongStream;
+
+/**
+ * What auditors read: every event of a meeting or of a registration in order, and a meeting as it
+ * was at any instant, folded from its history by the same projector that builds the live models.
+ */
+@RestController
+@RequestMapping("/api/v1/audit")
+class AuditController {
+
+    private final ReadModelStore store;
+    private final AuditHistory history;
+    private final ParticipantOpener participants;
+
+    AuditController(ReadModelStore store, AuditHistory history, ParticipantOpener participants) {
+        this.store = store;
+        this.history = history;
+        this.participants = participants;
+    }
+
+    @GetMapping("/meetings/{meetingId}/events")
+    ResponseEntity<List<AuditEvent>> meetingHistory(
+            @PathVariable UUID meetingId,
+            @RequestParam(defaultValue = "0") @PositiveOrZero int offset,
+            @RequestParam(defaultValue = "" + Page.DEFAULT_LIMIT) @Min(1) @Max(Page.MAX_LIMIT) int limit) {
+        MeetingReadModel meeting = meeting(meetingId);
+        long total = meeting.sequence() + 1;
+        List<Long> sequences = LongStream.range(Math.min(offset, total), Math.min((long) offset + limit, total))
+                .boxed().toList();
+        return new Page(offset, limit).response(history.show(history.events(meetingId, sequences)), total);
+    }
+
+    @GetMapping("/registrations/{registrationId}/events")
+    List<AuditEvent> registrationHistory(@PathVariable UUID registrationId) {
+        RegistrationReadModel registration = store.registration(registrationId)
+                .orElseThrow(() -> new NotFoundException("No registration " + registrationId));
+        return history.show(history.events(registration.meetingId(), registration.eventSequences()));
+    }
+
+    /** Folds the history up to and including {@code asOf}; a meeting not yet scheduled then is not found. */
+    @GetMapping("/meetings/{meetingId}/state")
+    MeetingState state(@PathVariable UUID meetingId,
+                       @RequestParam @DateTimeFormat(iso = DateTimeFormat.ISO.DATE_TIME) OffsetDateTime asOf) {
+        Instant instant = asOf.toInstant();
+        List<MeetingEventEnvelope> past = history.eventsUpTo(meetingId, meeting(meetingId).sequence()).stream()
+                .filter(event -> !event.time().isAfter(instant))
+                .toList();
+        Map<UUID, MeetingReadModel> meetings = new HashMap<>();
+        Map<UUID, RegistrationReadModel> registrations = new HashMap<>();
+        new MeetingProjector(meetings, registrations).project(past);
+        MeetingReadModel then = meetings.get(meetingId);
+        if (then == null) {
+            throw new NotFoundException("Meeting " + meetingId + " was not yet scheduled at " + instant);
+        }
+        List<RegistrationReadModel> ordered = registrations.values().stream()
+                .sorted(Comparator.comparing(RegistrationReadModel::registeredAt)
+                        .thenComparing(RegistrationReadModel::registrationId))
+                .toList();
+        Map<UUID, Participant> opened = participants.open(ordered);
+        return new MeetingState(instant, MeetingSummary.of(then, Clock.fixed(instant, ZoneOffset.UTC)),
+                ordered.stream().map(registration -> RegistrationView.of(registration, then, opened)).toList());
+    }
+
+    private MeetingReadModel meeting(UUID meetingId) {
+        return store.meeting(meetingId).orElseThrow(() -> new NotFoundException("No meeting " + meetingId));
+    }
+}

@@ -1,0 +1,90 @@
+package de.participation.query.audit;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import de.participation.events.MeetingEventEnvelope;
+import de.participation.events.MeetingEventJson;
+import de.participation.events.Participant;
+import de.participation.events.ParticipantRegistered;
+import de.participation.events.ParticipantWaitlisted;
+import de.participation.events.RegistrationEvent;
+import de.participation.events.SealedParticipant;
+import de.participation.query.personaldata.ParticipantOpener;
+import de.participation.query.projection.HistoryChunk;
+import de.participation.query.projection.ReadModelStore;
+import org.springframework.stereotype.Component;
+
+import java.util.Collection;
+import java.util.Comparator;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.UUID;
+import java.util.stream.Collectors;
+import java.util.stream.LongStream;
+
+/** Reads meetings' histories from their chunks and shows them to auditors. */
+@Component
+class AuditHistory {
+
+    private static final ObjectMapper JSON = MeetingEventJson.mapper();
+
+    private final ReadModelStore store;
+    private final ParticipantOpener participants;
+
+    AuditHistory(ReadModelStore store, ParticipantOpener participants) {
+        this.store = store;
+        this.participants = participants;
+    }
+
+    /** The meeting's events with the given sequences, in order. */
+    List<MeetingEventEnvelope> events(UUID meetingId, Collection<Long> sequences) {
+        Set<Long> wanted = Set.copyOf(sequences);
+        return store.historyChunks(sequences.stream().map(sequence -> HistoryChunk.idOf(meetingId, sequence))
+                        .collect(Collectors.toSet())).values().stream()
+                .flatMap(chunk -> chunk.events().stream())
+                .filter(event -> wanted.contains(event.sequence()))
+                .sorted(Comparator.comparingLong(MeetingEventEnvelope::sequence))
+                .toList();
+    }
+
+    /** Every event of the meeting up to {@code lastSequence}, in order. */
+    List<MeetingEventEnvelope> eventsUpTo(UUID meetingId, long lastSequence) {
+        return events(meetingId, LongStream.rangeClosed(0, lastSequence).boxed().toList());
+    }
+
+    /** The events as auditors see them, with participants opened in one request. */
+    List<AuditEvent> show(List<MeetingEventEnvelope> events) {
+        Map<UUID, String> sealed = new HashMap<>();
+        events.forEach(event -> sealedParticipant(event).ifPresent(participant ->
+                sealed.put(registrationOf(event),
+                        participant.ciphertext())));
+        Map<UUID, Participant> opened = participants.openCiphertexts(sealed);
+        return events.stream().map(event -> show(event, opened)).toList();
+    }
+
+    private static AuditEvent show(MeetingEventEnvelope event, Map<UUID, Participant> opened) {
+        ObjectNode payload = JSON.valueToTree(event.data());
+        if (sealedParticipant(event).isPresent()) {
+            Participant participant = opened.get(registrationOf(event));
+            payload.set("participant", JSON.valueToTree(participant));
+            payload.put("personalDataErased", participant == null);
+        }
+        return new AuditEvent(event.id(), event.sequence(), event.type(), event.time(), event.issuedby(),
+                event.correlationid(), event.schemaversion(), payload);
+    }
+
+    private static UUID registrationOf(MeetingEventEnvelope event) {
+        return ((RegistrationEvent) event.data()).registrationId();
+    }
+
+    private static Optional<SealedParticipant> sealedParticipant(MeetingEventEnvelope event) {
+        return switch (event.data()) {
+            case ParticipantRegistered registered -> Optional.of(registered.participant());
+            case ParticipantWaitlisted waitlisted -> Optional.of(waitlisted.participant());
+            default -> Optional.empty();
+        };
+    }
+}
