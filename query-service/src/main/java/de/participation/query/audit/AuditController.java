@@ -6,7 +6,7 @@ import de.participation.query.meeting.MeetingSummary;
 import de.participation.query.personaldata.ParticipantOpener;
 import de.participation.query.projection.MeetingProjector;
 import de.participation.query.projection.MeetingReadModel;
-import de.participation.query.projection.ReadModelStore;
+import de.participation.query.projection.LiveReadModels;
 import de.participation.query.projection.RegistrationReadModel;
 import de.participation.query.registration.RegistrationView;
 import de.participation.query.web.NotFoundException;
@@ -41,12 +41,12 @@ import java.util.stream.LongStream;
 @RequestMapping("/api/v1/audit")
 class AuditController {
 
-    private final ReadModelStore store;
+    private final LiveReadModels readModels;
     private final AuditHistory history;
     private final ParticipantOpener participants;
 
-    AuditController(ReadModelStore store, AuditHistory history, ParticipantOpener participants) {
-        this.store = store;
+    AuditController(LiveReadModels readModels, AuditHistory history, ParticipantOpener participants) {
+        this.readModels = readModels;
         this.history = history;
         this.participants = participants;
     }
@@ -65,7 +65,7 @@ class AuditController {
 
     @GetMapping("/registrations/{registrationId}/events")
     List<AuditEvent> registrationHistory(@PathVariable UUID registrationId) {
-        RegistrationReadModel registration = store.registration(registrationId)
+        RegistrationReadModel registration = readModels.live().registration(registrationId)
                 .orElseThrow(() -> new NotFoundException("No registration " + registrationId));
         return history.show(history.events(registration.meetingId(), registration.eventSequences()));
     }
@@ -95,6 +95,6 @@ class AuditController {
     }
 
     private MeetingReadModel meeting(UUID meetingId) {
-        return store.meeting(meetingId).orElseThrow(() -> new NotFoundException("No meeting " + meetingId));
+        return readModels.live().meeting(meetingId).orElseThrow(() -> new NotFoundException("No meeting " + meetingId));
     }
 }

@@ -11,7 +11,7 @@ import de.participation.events.RegistrationEvent;
 import de.participation.events.SealedParticipant;
 import de.participation.query.personaldata.ParticipantOpener;
 import de.participation.query.projection.HistoryChunk;
-import de.participation.query.projection.ReadModelStore;
+import de.participation.query.projection.LiveReadModels;
 import org.springframework.stereotype.Component;
 
 import java.util.Collection;
@@ -31,18 +31,18 @@ class AuditHistory {
 
     private static final ObjectMapper JSON = MeetingEventJson.mapper();
 
-    private final ReadModelStore store;
+    private final LiveReadModels readModels;
     private final ParticipantOpener participants;
 
-    AuditHistory(ReadModelStore store, ParticipantOpener participants) {
-        this.store = store;
+    AuditHistory(LiveReadModels readModels, ParticipantOpener participants) {
+        this.readModels = readModels;
         this.participants = participants;
     }
 
     /** The meeting's events with the given sequences, in order. */
     List<MeetingEventEnvelope> events(UUID meetingId, Collection<Long> sequences) {
         Set<Long> wanted = Set.copyOf(sequences);
-        return store.historyChunks(sequences.stream().map(sequence -> HistoryChunk.idOf(meetingId, sequence))
+        return readModels.live().historyChunks(sequences.stream().map(sequence -> HistoryChunk.idOf(meetingId, sequence))
                         .collect(Collectors.toSet())).values().stream()
                 .flatMap(chunk -> chunk.events().stream())
                 .filter(event -> wanted.contains(event.sequence()))

@@ -4,7 +4,7 @@ import de.participation.events.Participant;
 import de.participation.events.RegistrationStatus;
 import de.participation.query.projection.MeetingReadModel;
 import de.participation.query.personaldata.ParticipantOpener;
-import de.participation.query.projection.ReadModelStore;
+import de.participation.query.projection.LiveReadModels;
 import de.participation.query.projection.RegistrationReadModel;
 import de.participation.query.registration.RegistrationView;
 import de.participation.query.web.NotFoundException;
@@ -31,14 +31,14 @@ import java.util.UUID;
 @RequestMapping("/api/v1/meetings")
 class MeetingQueryController {
 
-    private final ReadModelStore store;
+    private final LiveReadModels readModels;
     private final ReadYourWrites readYourWrites;
     private final ParticipantOpener participants;
     private final Clock clock;
 
-    MeetingQueryController(ReadModelStore store, ReadYourWrites readYourWrites, ParticipantOpener participants,
+    MeetingQueryController(LiveReadModels readModels, ReadYourWrites readYourWrites, ParticipantOpener participants,
                            Clock clock) {
-        this.store = store;
+        this.readModels = readModels;
         this.readYourWrites = readYourWrites;
         this.participants = participants;
         this.clock = clock;
@@ -54,8 +54,8 @@ class MeetingQueryController {
             return page.response(List.of(), 0);
         }
         String organisation = viewer.operator() ? null : viewer.organisation();
-        return page.response(store.meetingsOf(organisation, page.offset(), page.limit()).stream()
-                .map(meeting -> MeetingSummary.of(meeting, clock)).toList(), store.meetingCount(organisation));
+        return page.response(readModels.live().meetingsOf(organisation, page.offset(), page.limit()).stream()
+                .map(meeting -> MeetingSummary.of(meeting, clock)).toList(), readModels.live().meetingCount(organisation));
     }
 
     @GetMapping("/{meetingId}")
@@ -82,8 +82,8 @@ class MeetingQueryController {
             return waitingList(meeting, page);
         }
         String wanted = status == null ? null : status.name();
-        return page.response(views(store.registrationsOf(meetingId, wanted, page.offset(), page.limit()), meeting),
-                store.registrationCount(meetingId, wanted));
+        return page.response(views(readModels.live().registrationsOf(meetingId, wanted, page.offset(), page.limit()), meeting),
+                readModels.live().registrationCount(meetingId, wanted));
     }
 
     @GetMapping("/{meetingId}/waiting-list")
@@ -97,7 +97,7 @@ class MeetingQueryController {
 
     private ResponseEntity<List<RegistrationView>> waitingList(MeetingReadModel meeting, Page page) {
         List<UUID> order = page.of(meeting.waitingList());
-        Map<UUID, RegistrationReadModel> registrations = store.registrations(order);
+        Map<UUID, RegistrationReadModel> registrations = readModels.live().registrations(order);
         return page.response(views(order.stream().filter(registrations::containsKey).map(registrations::get).toList(),
                 meeting), meeting.waitingList().size());
     }

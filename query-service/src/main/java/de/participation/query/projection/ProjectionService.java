@@ -23,15 +23,34 @@ import java.util.stream.Collectors;
 @Service
 public class ProjectionService {
 
-    private final ReadModelStore store;
+    private final LiveReadModels readModels;
     private final ProjectionSignal signal;
 
-    public ProjectionService(ReadModelStore store, ProjectionSignal signal) {
-        this.store = store;
+    public ProjectionService(LiveReadModels readModels, ProjectionSignal signal) {
+        this.readModels = readModels;
         this.signal = signal;
     }
 
+    /**
+     * Applies a batch to the live generation. If a rebuild switched generations while the batch
+     * ran, the batch is applied to the new live generation as well (idempotently), so that no
+     * event lands only in the generation being retired.
+     */
     public Outcome apply(List<MeetingEventEnvelope> events) {
+        ReadModelStore pinned = readModels.current();
+        Outcome outcome = project(pinned, events);
+        ReadModelStore live = readModels.current();
+        if (live.generation() != pinned.generation()) {
+            project(live, events);
+        }
+        if (!outcome.meetings().isEmpty()) {
+            signal.projected();
+        }
+        return outcome;
+    }
+
+    /** Applies a batch to one generation's read models (the live one, or a rebuild's). */
+    public Outcome project(ReadModelStore store, List<MeetingEventEnvelope> events) {
         Set<UUID> meetingIds = events.stream().map(e -> e.data().meetingId()).collect(Collectors.toSet());
         Set<UUID> registrationIds = events.stream()
                 .filter(e -> e.data() instanceof RegistrationEvent)
@@ -39,15 +58,13 @@ public class ProjectionService {
                 .collect(Collectors.toSet());
         MeetingProjector projector = new MeetingProjector(store.meetings(meetingIds), store.registrations(registrationIds));
         Outcome outcome = projector.project(events);
-        store.save(outcome.registrations(), outcome.meetings(), addedToHistory(events, outcome));
-        if (!outcome.meetings().isEmpty()) {
-            signal.projected();
-        }
+        store.save(outcome.registrations(), outcome.meetings(), addedToHistory(store, events, outcome));
         return outcome;
     }
 
     /** The history chunks that gained events of this batch (rejected events are not history). */
-    private Collection<HistoryChunk> addedToHistory(List<MeetingEventEnvelope> events, Outcome outcome) {
+    private static Collection<HistoryChunk> addedToHistory(ReadModelStore store, List<MeetingEventEnvelope> events,
+                                                           Outcome outcome) {
         Set<MeetingEventEnvelope> rejected = Collections.newSetFromMap(new IdentityHashMap<>());
         outcome.rejected().forEach(rejection -> rejected.add(rejection.envelope()));
         List<MeetingEventEnvelope> accepted = events.stream().filter(event -> !rejected.contains(event)).toList();

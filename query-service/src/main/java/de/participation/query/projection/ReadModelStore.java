@@ -12,7 +12,6 @@ import org.bson.Document;
 import org.bson.conversions.Bson;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.springframework.stereotype.Component;
 
 import java.util.ArrayList;
 import java.util.Collection;
@@ -28,23 +27,30 @@ import java.util.function.Function;
  * as one unordered bulk write per collection, which is what both the embedded stand-in and a real
  * MongoDB do fast (ARCHITECTURE.md, trap 5); no transactions, no change streams.
  */
-@Component
 public class ReadModelStore {
 
     private static final Logger log = LoggerFactory.getLogger(ReadModelStore.class);
-    static final String MEETINGS = "meetings";
-    static final String REGISTRATIONS = "registrations";
-    static final String HISTORY = "history";
+    public static final String MEETINGS = "meetings";
+    public static final String REGISTRATIONS = "registrations";
+    public static final String HISTORY = "history";
     private static final ReplaceOptions UPSERT = new ReplaceOptions().upsert(true);
 
     private final MongoCollection<Document> meetings;
     private final MongoCollection<Document> registrations;
     private final MongoCollection<Document> history;
 
-    public ReadModelStore(MongoDatabase database) {
-        this.meetings = database.getCollection(MEETINGS);
-        this.registrations = database.getCollection(REGISTRATIONS);
-        this.history = database.getCollection(HISTORY);
+    private final long generation;
+
+    /**
+     * The read models of one generation. Generation 0 has the plain collection names (the read
+     * models from before generations existed); a rebuild writes generation n into
+     * {@code meetings_g<n>} and so on ({@link LiveReadModels}).
+     */
+    public ReadModelStore(MongoDatabase database, long generation) {
+        this.generation = generation;
+        this.meetings = database.getCollection(collectionName(MEETINGS, generation));
+        this.registrations = database.getCollection(collectionName(REGISTRATIONS, generation));
+        this.history = database.getCollection(collectionName(HISTORY, generation));
         // Real MongoDB uses it for the per-meeting lists; the stand-in ignores it (a scan).
         this.registrations.createIndex(new Document("meetingId", 1).append("status", 1));
         dropParticipantsInClear();
@@ -69,6 +75,31 @@ public class ReadModelStore {
 
     public Map<UUID, RegistrationReadModel> registrations(Collection<UUID> ids) {
         return byId(registrations, ids, RegistrationReadModel::from, RegistrationReadModel::registrationId);
+    }
+
+    static String collectionName(String collection, long generation) {
+        return generation == 0 ? collection : collection + "_g" + generation;
+    }
+
+    static List<String> collectionNames(long generation) {
+        return List.of(MEETINGS, REGISTRATIONS, HISTORY).stream().map(name -> collectionName(name, generation)).toList();
+    }
+
+    public long generation() {
+        return generation;
+    }
+
+    /** Every document of one of this generation's collections, by id (for verification). */
+    public Map<String, Document> all(String collection) {
+        MongoCollection<Document> documents = switch (collection) {
+            case MEETINGS -> meetings;
+            case REGISTRATIONS -> registrations;
+            case HISTORY -> history;
+            default -> throw new IllegalArgumentException(collection);
+        };
+        Map<String, Document> byId = new HashMap<>();
+        documents.find().forEach(document -> byId.put(document.getString("_id"), document));
+        return byId;
     }
 
     /** History chunks by id ({@link HistoryChunk#idOf}); missing ones are absent. */

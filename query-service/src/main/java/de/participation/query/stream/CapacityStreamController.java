@@ -1,7 +1,7 @@
 package de.participation.query.stream;
 
 import de.participation.query.projection.MeetingReadModel;
-import de.participation.query.projection.ReadModelStore;
+import de.participation.query.projection.LiveReadModels;
 import de.participation.query.web.NotFoundException;
 import de.participation.query.web.Viewer;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -22,18 +22,18 @@ class CapacityStreamController {
     /** The overview stream starts with at most this many meetings, soonest first. */
     private static final int OVERVIEW_LIMIT = 1_000;
 
-    private final ReadModelStore store;
+    private final LiveReadModels readModels;
     private final CapacityStreams streams;
 
-    CapacityStreamController(ReadModelStore store, CapacityStreams streams) {
-        this.store = store;
+    CapacityStreamController(LiveReadModels readModels, CapacityStreams streams) {
+        this.readModels = readModels;
         this.streams = streams;
     }
 
     @GetMapping("/api/v1/meetings/{meetingId}/capacity/stream")
     SseEmitter meeting(@PathVariable UUID meetingId) {
         Viewer viewer = Viewer.current();
-        MeetingReadModel meeting = store.meeting(meetingId).filter(viewer::sees)
+        MeetingReadModel meeting = readModels.live().meeting(meetingId).filter(viewer::sees)
                 .orElseThrow(() -> new NotFoundException("No meeting " + meetingId));
         return streams.open(viewer, meetingId, List.of(meeting));
     }
@@ -42,9 +42,9 @@ class CapacityStreamController {
     @GetMapping("/api/v1/meetings/capacity/stream")
     SseEmitter overview() {
         Viewer viewer = Viewer.current();
-        List<MeetingReadModel> current = viewer.operator() ? store.meetingsOf(null, 0, OVERVIEW_LIMIT)
+        List<MeetingReadModel> current = viewer.operator() ? readModels.live().meetingsOf(null, 0, OVERVIEW_LIMIT)
                 : viewer.organisation() == null ? List.of()
-                : store.meetingsOf(viewer.organisation(), 0, OVERVIEW_LIMIT);
+                : readModels.live().meetingsOf(viewer.organisation(), 0, OVERVIEW_LIMIT);
         return streams.open(viewer, null, current);
     }
 }

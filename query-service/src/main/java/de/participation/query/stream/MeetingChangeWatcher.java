@@ -7,7 +7,7 @@ import de.participation.kafka.Topics;
 import de.participation.query.kafka.ConsumerLoop;
 import de.participation.query.kafka.QueryKafkaProperties;
 import de.participation.query.projection.MeetingReadModel;
-import de.participation.query.projection.ReadModelStore;
+import de.participation.query.projection.LiveReadModels;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
@@ -41,14 +41,14 @@ class MeetingChangeWatcher extends ConsumerLoop {
     }
 
     private final QueryKafkaProperties properties;
-    private final ReadModelStore store;
+    private final LiveReadModels readModels;
     private final CapacityStreams streams;
     private final Map<UUID, Awaited> awaited = new HashMap<>();
 
-    MeetingChangeWatcher(QueryKafkaProperties properties, ReadModelStore store, CapacityStreams streams) {
+    MeetingChangeWatcher(QueryKafkaProperties properties, LiveReadModels readModels, CapacityStreams streams) {
         super("meeting-change-watcher");
         this.properties = properties;
-        this.store = store;
+        this.readModels = readModels;
         this.streams = streams;
     }
 
@@ -91,7 +91,7 @@ class MeetingChangeWatcher extends ConsumerLoop {
         if (awaited.isEmpty()) {
             return;
         }
-        Map<UUID, MeetingReadModel> current = store.meetings(awaited.keySet());
+        Map<UUID, MeetingReadModel> current = readModels.live().meetings(awaited.keySet());
         List<MeetingReadModel> reached = current.values().stream()
                 .filter(meeting -> meeting.sequence() >= awaited.get(meeting.meetingId()).sequence())
                 .toList();

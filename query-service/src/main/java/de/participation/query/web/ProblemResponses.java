@@ -1,5 +1,6 @@
 package de.participation.query.web;
 
+import de.participation.query.admin.RebuildInProgressException;
 import de.participation.query.personaldata.PersonalDataUnavailableException;
 import de.participation.web.ProblemResponseSupport;
 import org.springframework.http.HttpHeaders;
@@ -27,6 +28,11 @@ class ProblemResponses extends ProblemResponseSupport {
         headers.set(HttpHeaders.RETRY_AFTER, "5");
         return respond(unavailable, problem(HttpStatus.SERVICE_UNAVAILABLE, "PERSONAL_DATA_UNAVAILABLE",
                 unavailable.getMessage()), headers, request);
+    }
+
+    @ExceptionHandler
+    ResponseEntity<Object> rebuildInProgress(RebuildInProgressException running, WebRequest request) {
+        return respond(running, HttpStatus.CONFLICT, "REBUILD_IN_PROGRESS", running.getMessage(), request);
     }
 
     @ExceptionHandler

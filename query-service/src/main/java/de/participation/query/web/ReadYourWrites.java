@@ -2,6 +2,7 @@ package de.participation.query.web;
 
 import de.participation.query.projection.MeetingReadModel;
 import de.participation.query.projection.ProjectionSignal;
+import de.participation.query.projection.LiveReadModels;
 import de.participation.query.projection.ReadModelStore;
 import de.participation.query.projection.RegistrationReadModel;
 import org.springframework.beans.factory.annotation.Value;
@@ -23,13 +24,13 @@ public class ReadYourWrites {
 
     private static final Duration RECHECK = Duration.ofMillis(100);
 
-    private final ReadModelStore store;
+    private final LiveReadModels readModels;
     private final ProjectionSignal signal;
     private final Duration maxWait;
 
-    ReadYourWrites(ReadModelStore store, ProjectionSignal signal,
+    ReadYourWrites(LiveReadModels readModels, ProjectionSignal signal,
                    @Value("${participation.read-your-writes.max-wait:5s}") Duration maxWait) {
-        this.store = store;
+        this.readModels = readModels;
         this.signal = signal;
         this.maxWait = maxWait;
     }
@@ -39,15 +40,18 @@ public class ReadYourWrites {
 
     /** The meeting once it has applied {@code minSequence}; empty if unknown and nothing to wait for. */
     public Optional<MeetingReadModel> meeting(UUID meetingId, Long minSequence) {
-        return read(() -> store.meeting(meetingId), meeting -> meeting.sequence() >= minSequence, minSequence,
+        return read(() -> readModels.live().meeting(meetingId), meeting -> meeting.sequence() >= minSequence, minSequence,
                 "Meeting " + meetingId);
     }
 
     /** The registration and its meeting, once the meeting has applied {@code minSequence}. */
     public Optional<RegistrationInMeeting> registration(UUID registrationId, Long minSequence) {
-        return read(() -> store.registration(registrationId).flatMap(registration -> store
-                        .meeting(registration.meetingId())
-                        .map(meeting -> new RegistrationInMeeting(registration, meeting))),
+        return read(() -> {
+                    ReadModelStore store = readModels.live();
+                    return store.registration(registrationId).flatMap(registration -> store
+                            .meeting(registration.meetingId())
+                            .map(meeting -> new RegistrationInMeeting(registration, meeting)));
+                },
                 found -> found.meeting().sequence() >= minSequence, minSequence, "Registration " + registrationId);
     }
 

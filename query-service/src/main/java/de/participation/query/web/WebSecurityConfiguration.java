@@ -13,7 +13,7 @@ import org.springframework.security.web.SecurityFilterChain;
 /**
  * Who may read what (README, role matrix): organisers their own meetings, registrations and waiting
  * lists; operators every meeting's numbers and capacity streams, but no participants; auditors the
- * history and past state of every meeting; the portal
+ * history and past state of every meeting; operators also the projection's status and rebuild; the portal
  * one registration at a time. Every request needs a valid bearer token, except the health check
  * and the dashboard's static files (the page signs in itself).
  */
@@ -33,6 +33,7 @@ class WebSecurityConfiguration {
                 .hasAnyAuthority(organiser, operator)
                 .requestMatchers(HttpMethod.GET, "/api/v1/meetings/**").hasAuthority(organiser)
                 .requestMatchers(HttpMethod.GET, "/api/v1/audit/**").hasAuthority(Roles.authority(Roles.AUDITOR))
+                .requestMatchers("/api/v1/admin/**").hasAuthority(operator)
                 .requestMatchers(HttpMethod.GET, "/api/v1/registrations/*").hasAnyAuthority(portal, organiser));
     }
 }

@@ -32,7 +32,7 @@ class ProjectionServiceIT {
     }
 
     private static ProjectionService projectionInto(MongoDatabase database) {
-        return new ProjectionService(new ReadModelStore(database), new ProjectionSignal());
+        return new ProjectionService(new LiveReadModels(database), new ProjectionSignal());
     }
 
     /** Several meetings' histories interleaved as one partition would deliver them. */
@@ -89,7 +89,7 @@ class ProjectionServiceIT {
 
         assertThat(TestMongo.dump(database)).noneMatch(document -> document.contains("erika.clear"));
         restarted.apply(history.events());
-        assertThat(new ReadModelStore(database).registration(erika).orElseThrow().sealedParticipant())
+        assertThat(new ReadModelStore(database, 0).registration(erika).orElseThrow().sealedParticipant())
                 .isEqualTo(Histories.sealed(erika).ciphertext());
     }
 
@@ -102,7 +102,7 @@ class ProjectionServiceIT {
 
         projectionInto(database).apply(history.events());
 
-        ReadModelStore store = new ReadModelStore(database);
+        ReadModelStore store = new ReadModelStore(database, 0);
         MeetingReadModel meeting = store.meeting(history.meetingId()).orElseThrow();
         assertThat(meeting.confirmed()).isEqualTo(1);
         assertThat(meeting.waitingList()).containsExactly(max);
@@ -135,7 +135,7 @@ class ProjectionServiceIT {
         MongoDatabase crashed = MONGO.freshDatabase();
         int half = events.size() / 2;
         projectionInto(crashed).apply(events.subList(0, half));
-        ReadModelStore store = new ReadModelStore(crashed);
+        ReadModelStore store = new ReadModelStore(crashed, 0);
         List<MeetingEventEnvelope> lostBatch = events.subList(half, events.size());
         MeetingProjector.Outcome partial = new MeetingProjector(
                 store.meetings(lostBatch.stream().map(e -> e.data().meetingId()).distinct().toList()),

@@ -1,0 +1,122 @@
+package de.participation.query.admin;
+
+import de.participation.events.MeetingEventEnvelope;
+import de.participation.events.MeetingEventJson;
+import de.participation.events.UnreadableEventException;
+import de.participation.kafka.Topics;
+import de.participation.query.kafka.QueryKafkaProperties;
+import de.participation.query.projection.ProjectionService;
+import de.participation.query.projection.ReadModelDurability;
+import de.participation.query.projection.ReadModelStore;
+import org.apache.kafka.clients.admin.Admin;
+import org.apache.kafka.clients.consumer.ConsumerConfig;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.clients.consumer.KafkaConsumer;
+import org.apache.kafka.clients.consumer.OffsetAndMetadata;
+import org.apache.kafka.common.TopicPartition;
+import org.apache.kafka.common.serialization.StringDeserializer;
+
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ExecutionException;
+import java.util.function.Consumer;
+
+/**
+ * The whole history replayed from offset 0 into one generation's read models, by the live
+ * projection's own code, with a consumer outside the consumer group (it commits nothing).
+ */
+final class HistoryReplay implements AutoCloseable {
+
+    private static final Duration POLL_TIMEOUT = Duration.ofMillis(200);
+
+    private final KafkaConsumer<String, String> consumer;
+    private final Admin admin;
+    private final QueryKafkaProperties kafka;
+    private final List<TopicPartition> partitions;
+    private final ProjectionService projection;
+    private final ReadModelDurability durability;
+    private final ReadModelStore target;
+    private long eventsProjected;
+
+    HistoryReplay(QueryKafkaProperties kafka, ProjectionService projection, ReadModelDurability durability,
+                  ReadModelStore target) {
+        this.kafka = kafka;
+        this.projection = projection;
+        this.durability = durability;
+        this.target = target;
+        this.consumer = new KafkaConsumer<>(Map.of(
+                ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, kafka.bootstrapServers(),
+                ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, false,
+                ConsumerConfig.MAX_POLL_RECORDS_CONFIG, 2_000),
+                new StringDeserializer(), new StringDeserializer());
+        this.admin = Topics.admin(kafka.bootstrapServers());
+        this.partitions = consumer.partitionsFor(Topics.MEETING_EVENTS).stream()
+                .map(partition -> new TopicPartition(partition.topic(), partition.partition())).toList();
+        consumer.assign(partitions);
+        consumer.seekToBeginning(partitions);
+    }
+
+    /** Replays until every partition reaches the topic's end as it is when checked. */
+    void untilHead(Consumer<HistoryReplay> progress) {
+        while (!reached(consumer.endOffsets(partitions))) {
+            next(progress);
+        }
+    }
+
+    /** Replays until every partition reaches what the live consumer group has committed now. */
+    void untilLiveCommitted(Consumer<HistoryReplay> progress) throws ExecutionException, InterruptedException {
+        Map<TopicPartition, OffsetAndMetadata> committed = admin.listConsumerGroupOffsets(kafka.groupId())
+                .partitionsToOffsetAndMetadata().get();
+        Map<TopicPartition, Long> offsets = new HashMap<>();
+        partitions.forEach(partition -> offsets.put(partition,
+                committed.get(partition) == null ? 0L : committed.get(partition).offset()));
+        while (!reached(offsets)) {
+            next(progress);
+        }
+    }
+
+    long eventsProjected() {
+        return eventsProjected;
+    }
+
+    /** Position, end and lag per partition. */
+    List<Map<String, Long>> partitionProgress() {
+        Map<TopicPartition, Long> ends = consumer.endOffsets(partitions);
+        return partitions.stream().map(partition -> {
+            long position = consumer.position(partition);
+            long end = ends.get(partition);
+            return Map.of("partition", (long) partition.partition(), "position", position, "end", end,
+                    "lag", Math.max(0, end - position));
+        }).toList();
+    }
+
+    private boolean reached(Map<TopicPartition, Long> offsets) {
+        return partitions.stream().allMatch(partition -> consumer.position(partition) >= offsets.get(partition));
+    }
+
+    private void next(Consumer<HistoryReplay> progress) {
+        List<MeetingEventEnvelope> events = new ArrayList<>();
+        for (ConsumerRecord<String, String> record : consumer.poll(POLL_TIMEOUT)) {
+            try {
+                events.add(MeetingEventJson.read(record.value() == null ? "" : record.value()));
+            } catch (UnreadableEventException alreadyDeadLettered) {
+                // the live projection parked it in the dead-letter topic long ago
+            }
+        }
+        if (!events.isEmpty()) {
+            projection.project(target, events);
+            durability.flush();
+            eventsProjected += events.size();
+        }
+        progress.accept(this);
+    }
+
+    @Override
+    public void close() {
+        consumer.close();
+        admin.close();
+    }
+}

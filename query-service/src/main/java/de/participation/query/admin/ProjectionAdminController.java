@@ -1,0 +1,100 @@
+package de.participation.query.admin;
+
+import de.participation.kafka.Topics;
+import de.participation.query.kafka.QueryKafkaProperties;
+import de.participation.query.projection.LiveReadModels;
+import org.apache.kafka.clients.admin.Admin;
+import org.apache.kafka.clients.admin.OffsetSpec;
+import org.apache.kafka.clients.consumer.OffsetAndMetadata;
+import org.apache.kafka.common.TopicPartition;
+import org.bson.Document;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.ResponseEntity;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RestController;
+
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ExecutionException;
+import java.util.function.Function;
+import java.util.stream.Collectors;
+
+/** The operators' view of the projection: where it stands, and rebuilding it from the history. */
+@RestController
+@RequestMapping("/api/v1/admin/projections")
+class ProjectionAdminController {
+
+    private final ProjectionRebuild rebuild;
+    private final ProjectionVerification verification;
+    private final LiveReadModels readModels;
+    private final QueryKafkaProperties kafka;
+
+    ProjectionAdminController(ProjectionRebuild rebuild, ProjectionVerification verification,
+                              LiveReadModels readModels, QueryKafkaProperties kafka) {
+        this.rebuild = rebuild;
+        this.verification = verification;
+        this.readModels = readModels;
+        this.kafka = kafka;
+    }
+
+    record Started(String rebuildId, long generation) {
+    }
+
+    record PartitionLag(int partition, long position, long end, long lag) {
+    }
+
+    record Status(long liveGeneration, long lag, List<PartitionLag> partitions, Map<String, Object> rebuild) {
+    }
+
+    @PostMapping("/rebuild")
+    ResponseEntity<Started> rebuild() {
+        Document started = rebuild.start();
+        return ResponseEntity.status(HttpStatus.ACCEPTED)
+                .body(new Started(started.getString("rebuildId"), started.getLong("generation")));
+    }
+
+    /**
+     * Replays the history into a scratch generation and compares it with the live read models;
+     * answers when done (seconds for a hundred thousand events).
+     */
+    @PostMapping("/verification")
+    ProjectionVerification.Report verify() throws ExecutionException, InterruptedException {
+        return verification.verify();
+    }
+
+    /** The live projection's position and lag per partition, and the last rebuild with its progress. */
+    @GetMapping
+    Status status() throws ExecutionException, InterruptedException {
+        try (Admin admin = Topics.admin(kafka.bootstrapServers())) {
+            List<TopicPartition> partitions = admin.describeTopics(List.of(Topics.MEETING_EVENTS)).allTopicNames().get()
+                    .get(Topics.MEETING_EVENTS).partitions().stream()
+                    .map(partition -> new TopicPartition(Topics.MEETING_EVENTS, partition.partition())).toList();
+            Map<TopicPartition, OffsetAndMetadata> committed = admin.listConsumerGroupOffsets(kafka.groupId())
+                    .partitionsToOffsetAndMetadata().get();
+            var ends = admin.listOffsets(partitions.stream()
+                    .collect(Collectors.toMap(Function.identity(), partition -> OffsetSpec.latest()))).all().get();
+            List<PartitionLag> lags = partitions.stream().map(partition -> {
+                long position = committed.get(partition) == null ? 0 : committed.get(partition).offset();
+                long end = ends.get(partition).offset();
+                return new PartitionLag(partition.partition(), position, end, Math.max(0, end - position));
+            }).toList();
+            return new Status(readModels.current().generation(), lags.stream().mapToLong(PartitionLag::lag).sum(), lags,
+                    rebuildStatus());
+        }
+    }
+
+    private Map<String, Object> rebuildStatus() {
+        Document last = rebuild.status();
+        if (last == null) {
+            return null;
+        }
+        last.remove("_id");
+        List<Document> partitions = last.getList("partitions", Document.class, List.of());
+        long done = partitions.stream().mapToLong(partition -> partition.getLong("position")).sum();
+        long total = partitions.stream().mapToLong(partition -> partition.getLong("end")).sum();
+        last.append("progress", total == 0 ? 0.0 : Math.min(1.0, (double) done / total));
+        return last;
+    }
+}

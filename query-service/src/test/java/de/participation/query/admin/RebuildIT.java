@@ -1,0 +1,191 @@
+package de.participation.query.admin;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.mongodb.client.MongoDatabase;
+import com.mongodb.client.model.ReplaceOptions;
+import de.participation.events.MeetingEventEnvelope;
+import de.participation.localstack.JsonHttp;
+import de.participation.localstack.JsonHttp.Response;
+import de.participation.localstack.LocalKafka;
+import de.participation.query.projection.LiveReadModels;
+import de.participation.query.projection.ReadModelStore;
+import de.participation.query.support.EventPublisher;
+import de.participation.query.support.Histories;
+import de.participation.query.support.TestMongo;
+import de.participation.query.support.TestPersonalDataService;
+import de.participation.query.support.TestTokens;
+import de.participation.web.security.Roles;
+import org.bson.Document;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.test.context.DynamicPropertyRegistry;
+import org.springframework.test.context.DynamicPropertySource;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import java.util.stream.IntStream;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+/** Rebuilding every read model from the history while the live ones keep serving. */
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
+class RebuildIT {
+
+    private static final LocalKafka KAFKA = LocalKafka.start(temporaryDirectory(), 0);
+    private static final TestMongo MONGO = TestMongo.start();
+    private static final TestPersonalDataService PERSONAL_DATA = TestPersonalDataService.start();
+
+    @DynamicPropertySource
+    static void infrastructure(DynamicPropertyRegistry registry) {
+        registry.add("participation.kafka.bootstrap-servers", KAFKA::bootstrapServers);
+        registry.add("participation.mongodb.uri", MONGO::uri);
+        registry.add("participation.mongodb.database", TestMongo::freshDatabaseName);
+        registry.add("participation.rebuild.stale-after", () -> "2s");
+        TestTokens.register(registry);
+        PERSONAL_DATA.register(registry);
+    }
+
+    @AfterAll
+    static void stop() {
+        KAFKA.close();
+        MONGO.close();
+        PERSONAL_DATA.close();
+    }
+
+    @LocalServerPort
+    int port;
+    @Autowired
+    LiveReadModels readModels;
+    @Autowired
+    MongoDatabase database;
+
+    private final EventPublisher publisher = new EventPublisher(KAFKA.bootstrapServers());
+    private final String operator = TestTokens.withRole(Roles.OPERATOR);
+
+    private JsonHttp asOperator() {
+        return new JsonHttp(port).withBearer(operator);
+    }
+
+    private Response status() {
+        return asOperator().get("/api/v1/admin/projections");
+    }
+
+    /** Many meetings with many registrations, projected and caught up. */
+    private List<Histories> projectedHistories(int meetings, int registrationsEach) {
+        List<Histories> histories = IntStream.range(0, meetings).mapToObj(i -> {
+            Histories history = new Histories(UUID.randomUUID()).scheduled(registrationsEach / 2);
+            for (int r = 0; r < registrationsEach; r++) {
+                if (r < registrationsEach / 2) {
+                    history.registered(UUID.randomUUID());
+                } else {
+                    history.waitlisted(UUID.randomUUID(), r - registrationsEach / 2 + 1);
+                }
+            }
+            return history;
+        }).toList();
+        List<MeetingEventEnvelope> all = new ArrayList<>();
+        histories.forEach(history -> all.addAll(history.events()));
+        publisher.publish(all);
+        await().atMost(Duration.ofSeconds(60)).until(() -> status().body().path("lag").asLong(-1) == 0
+                && readModels.current().all(ReadModelStore.MEETINGS).size() >= meetings);
+        return histories;
+    }
+
+    private Map<String, Document> live(String collection) {
+        return readModels.current().all(collection);
+    }
+
+    @Test
+    void aRebuildFillsTheNextGenerationWhileTheLiveOneServesThenSwitchesOver() {
+        List<Histories> histories = projectedHistories(50, 200);
+        Map<String, Document> meetingsBefore = live(ReadModelStore.MEETINGS);
+        Map<String, Document> registrationsBefore = live(ReadModelStore.REGISTRATIONS);
+        Map<String, Document> historyBefore = live(ReadModelStore.HISTORY);
+        long generationBefore = status().body().path("liveGeneration").asLong();
+        String meeting = "/api/v1/meetings/" + histories.getFirst().meetingId();
+
+        Response started = asOperator().post("/api/v1/admin/projections/rebuild", null);
+        Response second = asOperator().post("/api/v1/admin/projections/rebuild", null);
+
+        assertThat(started.status()).isEqualTo(202);
+        assertThat(started.body().path("generation").asLong()).isEqualTo(generationBefore + 1);
+        assertThat(second.status()).isEqualTo(409);
+        assertThat(second.body().path("code").asText()).isEqualTo("REBUILD_IN_PROGRESS");
+        await().atMost(Duration.ofSeconds(120)).until(() -> {
+            assertThat(asOperator().get(meeting).body().path("confirmed").asInt()).as("reads keep working").isEqualTo(100);
+            return status().body().path("rebuild").path("state").asText().equals("COMPLETED");
+        });
+        JsonNode after = status().body();
+        assertThat(after.path("liveGeneration").asLong()).isEqualTo(generationBefore + 1);
+        assertThat(after.path("rebuild").path("progress").asDouble()).isEqualTo(1.0);
+        assertThat(after.path("rebuild").path("eventsProjected").asLong()).isGreaterThanOrEqualTo(50 * 201);
+        assertThat(live(ReadModelStore.MEETINGS)).isEqualTo(meetingsBefore);
+        assertThat(live(ReadModelStore.REGISTRATIONS)).isEqualTo(registrationsBefore);
+        assertThat(live(ReadModelStore.HISTORY)).isEqualTo(historyBefore);
+        assertThat(database.listCollectionNames().into(new ArrayList<>()))
+                .doesNotContainAnyElementsOf(readModelCollections(generationBefore));
+
+        Histories first = histories.getFirst();
+        publisher.publish(first.registered(UUID.randomUUID()).events().subList(201, 202));
+        await().until(() -> asOperator().get(meeting).body().path("sequence").asLong() == 201);
+
+        Response verification = asOperator().post("/api/v1/admin/projections/verification", null);
+        assertThat(verification.status()).isEqualTo(200);
+        assertThat(verification.body().path("differenceCount").asLong()).as(verification.body().toString()).isZero();
+        assertThat(verification.body().path("documentsCompared").asLong()).isGreaterThan(10_000);
+    }
+
+    @Test
+    void aRebuildWhoseInstanceDiedBlocksNothingAndTheLiveGenerationKeptServing() {
+        List<Histories> histories = projectedHistories(3, 10);
+        long live = status().body().path("liveGeneration").asLong();
+        database.getCollection(LiveReadModels.STATE).replaceOne(new Document("_id", "rebuild"),
+                new Document("_id", "rebuild").append("rebuildId", "died").append("state", "RUNNING")
+                        .append("generation", live + 1).append("heartbeat", 0L),
+                new ReplaceOptions().upsert(true));
+        database.getCollection("meetings_g" + (live + 1)).insertOne(new Document("_id", "left-over"));
+        assertThat(asOperator().get("/api/v1/meetings/" + histories.getFirst().meetingId()).status()).isEqualTo(200);
+
+        Response started = asOperator().post("/api/v1/admin/projections/rebuild", null);
+
+        assertThat(started.status()).isEqualTo(202);
+        await().atMost(Duration.ofSeconds(60))
+                .until(() -> status().body().path("rebuild").path("state").asText().equals("COMPLETED"));
+        assertThat(live(ReadModelStore.MEETINGS)).doesNotContainKey("left-over")
+                .containsKey(histories.getFirst().meetingId().toString());
+    }
+
+    @Test
+    void onlyOperatorsSeeAndRunTheProjection() {
+        for (String token : List.of(TestTokens.organiser(Histories.ORGANISATION), TestTokens.withRole(Roles.AUDITOR))) {
+            assertThat(new JsonHttp(port).withBearer(token).get("/api/v1/admin/projections").status()).isEqualTo(403);
+            assertThat(new JsonHttp(port).withBearer(token).post("/api/v1/admin/projections/rebuild", null).status())
+                    .isEqualTo(403);
+        }
+        assertThat(new JsonHttp(port).get("/api/v1/admin/projections").status()).isEqualTo(401);
+    }
+
+    private static List<String> readModelCollections(long generation) {
+        String suffix = generation == 0 ? "" : "_g" + generation;
+        return List.of("meetings" + suffix, "registrations" + suffix, "history" + suffix);
+    }
+
+    private static Path temporaryDirectory() {
+        try {
+            return Files.createTempDirectory("rebuild-it-");
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+}
