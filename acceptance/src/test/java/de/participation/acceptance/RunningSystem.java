@@ -133,6 +133,11 @@ final class RunningSystem implements AutoCloseable {
         return new JsonHttp(query.baseUrl()).withBearer(issuer.token("organiser", ORGANISATION));
     }
 
+    /** The query service as an operator (projection status, rebuild). */
+    JsonHttp operatorQueries() {
+        return new JsonHttp(query.baseUrl()).withBearer(issuer.token("operator", null));
+    }
+
     /** The read API as the portal. */
     JsonHttp portalQueries() {
         return new JsonHttp(query.baseUrl()).withBearer(issuer.token("portal", null));

@@ -20,6 +20,7 @@ import java.util.Collections;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
+import java.util.Random;
 import java.util.UUID;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -210,7 +211,7 @@ class SystemEndToEndIT {
 
         try (RunningSystem.Replica replica = system.startReplica()) {
             List<String> liveOfMeeting = documentsOf(meetingId, live);
-            assertThat(liveOfMeeting).as("the meeting and its five registrations").hasSize(6);
+            assertThat(liveOfMeeting).as("the meeting, its five registrations and its history").hasSize(7);
             await().atMost(Duration.ofSeconds(60)).until(() ->
                     documentsOf(meetingId, replica.readModelDump()).equals(liveOfMeeting));
         }
@@ -218,7 +219,7 @@ class SystemEndToEndIT {
 
     /** The read-model documents of one meeting: the meeting and its registrations. */
     private static List<String> documentsOf(UUID meetingId, List<String> dump) {
-        return dump.stream().filter(document -> document.contains(meetingId.toString())).toList();
+        return readModelDocuments(dump).stream().filter(document -> document.contains(meetingId.toString())).toList();
     }
 
     /** Every record value of {@code topic}, from its first offset. */
@@ -237,6 +238,71 @@ class SystemEndToEndIT {
             }
             return values;
         }
+    }
+
+    /**
+     * A long random scenario across many meetings (registrations, cancellations, capacity changes,
+     * erasures, from several threads), then a rebuild of every read model from the topic while the
+     * system runs: the rebuilt generation equals the live one, document by document.
+     */
+    @Test
+    void aRebuildAfterALongRandomScenarioEqualsTheLiveReadModels() throws Exception {
+        List<UUID> meetings = IntStream.range(0, 20).mapToObj(i -> schedule(5 + i * 3)).toList();
+        List<UUID[]> registrations = Collections.synchronizedList(new ArrayList<>());
+        ExecutorService clients = Executors.newFixedThreadPool(8);
+        List<Future<?>> commands = new ArrayList<>();
+        for (int i = 0; i < 2_000; i++) {
+            long seed = i;
+            commands.add(clients.submit(() -> randomCommand(new Random(seed), meetings, registrations)));
+        }
+        for (Future<?> command : commands) {
+            command.get();
+        }
+        clients.shutdown();
+        awaitConsumerCaughtUp();
+        List<String> before = readModelDocuments(system.readModelDump());
+
+        Response started = system.operatorQueries().post("/api/v1/admin/projections/rebuild", null);
+        assertThat(started.status()).isEqualTo(202);
+        await().atMost(Duration.ofSeconds(120)).until(() -> system.operatorQueries().get("/api/v1/admin/projections")
+                .body().path("rebuild").path("state").asText().equals("COMPLETED"));
+
+        assertThat(readModelDocuments(system.readModelDump())).isEqualTo(before);
+        Response verification = system.operatorQueries().post("/api/v1/admin/projections/verification", null);
+        assertThat(verification.body().path("differenceCount").asLong()).as(verification.body().toString()).isZero();
+        assertThat(verification.body().path("documentsCompared").asLong()).isGreaterThan(2_000);
+    }
+
+    /** One command of the random scenario; refusals (full, already cancelled, …) are part of it. */
+    private static void randomCommand(Random random, List<UUID> meetings, List<UUID[]> registrations) {
+        UUID meetingId = meetings.get(random.nextInt(meetings.size()));
+        int kind = random.nextInt(100);
+        if (kind < 70 || registrations.isEmpty()) {
+            UUID registrationId = UUID.randomUUID();
+            Response answer = portal().post("/api/v1/meetings/" + meetingId + "/registrations", """
+                    {"registrationId": "%s", "participant": {"name": "Zufall %s", "email": "%s@example.org"}}"""
+                    .formatted(registrationId, registrationId, registrationId));
+            if (answer.status() == 201) {
+                registrations.add(new UUID[]{meetingId, registrationId});
+            }
+        } else if (kind < 88) {
+            UUID[] registration = registrations.get(random.nextInt(registrations.size()));
+            portal().post("/api/v1/meetings/" + registration[0] + "/registrations/" + registration[1] + "/cancel", null);
+        } else if (kind < 95) {
+            organiser().put("/api/v1/meetings/" + meetingId + "/capacity",
+                    "{\"capacity\": " + (10 + random.nextInt(60)) + "}");
+        } else {
+            UUID[] registration = registrations.get(random.nextInt(registrations.size()));
+            organiser().post("/api/v1/registrations/" + registration[1] + "/erasure", null);
+        }
+    }
+
+    /** The read-model documents of a dump, whatever their generation (collection names lose "_g<n>"). */
+    private static List<String> readModelDocuments(List<String> dump) {
+        return dump.stream()
+                .filter(line -> line.matches("(meetings|registrations|history)(_g\\d+)?: .*"))
+                .map(line -> line.replaceFirst("^(\\w+?)(_g\\d+)?: ", "$1: "))
+                .toList();
     }
 
     @Test
