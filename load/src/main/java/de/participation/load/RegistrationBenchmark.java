@@ -70,7 +70,8 @@ public final class RegistrationBenchmark {
         }
     }
 
-    private static Map<String, String> environment(Path data, LocalKafka kafka, LocalIssuer issuer) {
+    /** A service's environment in a benchmark: data under {@code data}, the broker, the local issuer. */
+    static Map<String, String> environment(Path data, LocalKafka kafka, LocalIssuer issuer) {
         Map<String, String> environment = new HashMap<>(LocalStack.trusting(issuer));
         environment.put("DATA_DIR", data.toString());
         environment.put("KAFKA_BOOTSTRAP_SERVERS", kafka.bootstrapServers());

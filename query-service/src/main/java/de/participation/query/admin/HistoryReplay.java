@@ -26,7 +26,10 @@ import java.util.function.Consumer;
 
 /**
  * The whole history replayed from offset 0 into one generation's read models, by the live
- * projection's own code, with a consumer outside the consumer group (it commits nothing).
+ * projection's own code, with a consumer outside the consumer group (it commits nothing). Unlike
+ * the live projection it does not make each batch durable on its own: a replay that breaks off is
+ * started again from offset 0 anyway, so durability is needed only once, before its generation
+ * goes live ({@link #makeDurable}).
  */
 final class HistoryReplay implements AutoCloseable {
 
@@ -78,6 +81,10 @@ final class HistoryReplay implements AutoCloseable {
         }
     }
 
+    void makeDurable() {
+        durability.flush();
+    }
+
     long eventsProjected() {
         return eventsProjected;
     }
@@ -107,8 +114,7 @@ final class HistoryReplay implements AutoCloseable {
             }
         }
         if (!events.isEmpty()) {
-            projection.project(target, events);
-            durability.flush();
+            projection.replay(target, events);
             eventsProjected += events.size();
         }
         progress.accept(this);

@@ -132,9 +132,11 @@ public class ProjectionRebuild {
         try (HistoryReplay replay = new HistoryReplay(kafka, projection, durability, readModels.generation(generation))) {
             log.info("Rebuild {}: projecting the whole history into generation {}", rebuildId, generation);
             replay.untilHead(status::maybePublish);
+            replay.makeDurable();
             readModels.switchTo(generation);
             switched = true;
             replay.untilLiveCommitted(status::maybePublish);
+            replay.makeDurable();
             readModels.drop(previous);
             status.completed(replay);
             log.info("Rebuild {}: generation {} is live, {} events projected", rebuildId, generation,

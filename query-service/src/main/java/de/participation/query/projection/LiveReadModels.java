@@ -15,7 +15,9 @@ import java.util.concurrent.ConcurrentHashMap;
  * Which generation of the read models is live. Reads follow the live generation; a rebuild fills
  * the next one beside it and then switches this pointer, which every instance sees: readers
  * within {@value #REFRESH_MILLIS} ms, the projection at its next batch (it reads the pointer
- * afresh at the start and the end of every batch).
+ * afresh at the start and the end of every batch). The meetings' history is not part of a
+ * generation: it is an append-only copy of the topic that no change of the projection alters, kept
+ * by the live projection and shared by all generations, so a rebuild does not rewrite it.
  */
 @Component
 public class LiveReadModels {

@@ -49,8 +49,20 @@ public class ProjectionService {
         return outcome;
     }
 
-    /** Applies a batch to one generation's read models (the live one, or a rebuild's). */
+    /** Applies a batch to one generation's read models and adds it to the meetings' history. */
     public Outcome project(ReadModelStore store, List<MeetingEventEnvelope> events) {
+        return project(store, events, true);
+    }
+
+    /**
+     * Applies a batch to a generation being rebuilt; the history, shared by all generations, has
+     * these events already.
+     */
+    public Outcome replay(ReadModelStore store, List<MeetingEventEnvelope> events) {
+        return project(store, events, false);
+    }
+
+    private Outcome project(ReadModelStore store, List<MeetingEventEnvelope> events, boolean addToHistory) {
         Set<UUID> meetingIds = events.stream().map(e -> e.data().meetingId()).collect(Collectors.toSet());
         Set<UUID> registrationIds = events.stream()
                 .filter(e -> e.data() instanceof RegistrationEvent)
@@ -58,7 +70,8 @@ public class ProjectionService {
                 .collect(Collectors.toSet());
         MeetingProjector projector = new MeetingProjector(store.meetings(meetingIds), store.registrations(registrationIds));
         Outcome outcome = projector.project(events);
-        store.save(outcome.registrations(), outcome.meetings(), addedToHistory(store, events, outcome));
+        store.save(outcome.registrations(), outcome.meetings(),
+                addToHistory ? addedToHistory(store, events, outcome) : List.of());
         return outcome;
     }
 

@@ -50,7 +50,8 @@ public class ReadModelStore {
         this.generation = generation;
         this.meetings = database.getCollection(collectionName(MEETINGS, generation));
         this.registrations = database.getCollection(collectionName(REGISTRATIONS, generation));
-        this.history = database.getCollection(collectionName(HISTORY, generation));
+        // The history is a copy of the topic, the same for every generation (see LiveReadModels).
+        this.history = database.getCollection(HISTORY);
         // Real MongoDB uses it for the per-meeting lists; the stand-in ignores it (a scan).
         this.registrations.createIndex(new Document("meetingId", 1).append("status", 1));
         dropParticipantsInClear();
@@ -82,7 +83,7 @@ public class ReadModelStore {
     }
 
     static List<String> collectionNames(long generation) {
-        return List.of(MEETINGS, REGISTRATIONS, HISTORY).stream().map(name -> collectionName(name, generation)).toList();
+        return List.of(MEETINGS, REGISTRATIONS).stream().map(name -> collectionName(name, generation)).toList();
     }
 
     public long generation() {

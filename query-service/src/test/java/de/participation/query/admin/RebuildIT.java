@@ -178,7 +178,7 @@ class RebuildIT {
 
     private static List<String> readModelCollections(long generation) {
         String suffix = generation == 0 ? "" : "_g" + generation;
-        return List.of("meetings" + suffix, "registrations" + suffix, "history" + suffix);
+        return List.of("meetings" + suffix, "registrations" + suffix);
     }
 
     private static Path temporaryDirectory() {
