@@ -6,12 +6,11 @@ import com.mongodb.client.model.ReplaceOptions;
 import de.participation.events.MeetingEventEnvelope;
 import de.participation.localstack.JsonHttp;
 import de.participation.localstack.JsonHttp.Response;
-import de.participation.localstack.LocalKafka;
 import de.participation.query.projection.LiveReadModels;
 import de.participation.query.projection.ReadModelStore;
 import de.participation.query.support.EventPublisher;
 import de.participation.query.support.Histories;
-import de.participation.query.support.TestMongo;
+import de.participation.query.support.QueryServiceInfrastructure;
 import de.participation.query.support.TestPersonalDataService;
 import de.participation.query.support.TestTokens;
 import de.participation.web.security.Roles;
@@ -24,10 +23,6 @@ import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 
-import java.io.IOException;
-import java.io.UncheckedIOException;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -42,25 +37,18 @@ import static org.awaitility.Awaitility.await;
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
 class RebuildIT {
 
-    private static final LocalKafka KAFKA = LocalKafka.start(temporaryDirectory(), 0);
-    private static final TestMongo MONGO = TestMongo.start();
-    private static final TestPersonalDataService PERSONAL_DATA = TestPersonalDataService.start();
+    private static final QueryServiceInfrastructure INFRASTRUCTURE = QueryServiceInfrastructure.start();
+    private static final TestPersonalDataService PERSONAL_DATA = INFRASTRUCTURE.personalData();
 
     @DynamicPropertySource
     static void infrastructure(DynamicPropertyRegistry registry) {
-        registry.add("participation.kafka.bootstrap-servers", KAFKA::bootstrapServers);
-        registry.add("participation.mongodb.uri", MONGO::uri);
-        registry.add("participation.mongodb.database", TestMongo::freshDatabaseName);
+        INFRASTRUCTURE.register(registry);
         registry.add("participation.rebuild.stale-after", () -> "2s");
-        TestTokens.register(registry);
-        PERSONAL_DATA.register(registry);
     }
 
     @AfterAll
     static void stop() {
-        KAFKA.close();
-        MONGO.close();
-        PERSONAL_DATA.close();
+        INFRASTRUCTURE.close();
     }
 
     @LocalServerPort
@@ -70,7 +58,7 @@ class RebuildIT {
     @Autowired
     MongoDatabase database;
 
-    private final EventPublisher publisher = new EventPublisher(KAFKA.bootstrapServers());
+    private final EventPublisher publisher = new EventPublisher(INFRASTRUCTURE.kafka().bootstrapServers());
     private final String operator = TestTokens.withRole(Roles.OPERATOR);
 
     private JsonHttp asOperator() {
@@ -181,11 +169,4 @@ class RebuildIT {
         return List.of("meetings" + suffix, "registrations" + suffix);
     }
 
-    private static Path temporaryDirectory() {
-        try {
-            return Files.createTempDirectory("rebuild-it-");
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
-    }
 }

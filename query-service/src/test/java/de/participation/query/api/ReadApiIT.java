@@ -6,10 +6,9 @@ import de.participation.events.WaitingListPolicy;
 import de.participation.kafka.Topics;
 import de.participation.localstack.JsonHttp;
 import de.participation.localstack.JsonHttp.Response;
-import de.participation.localstack.LocalKafka;
 import de.participation.query.support.EventPublisher;
 import de.participation.query.support.Histories;
-import de.participation.query.support.TestMongo;
+import de.participation.query.support.QueryServiceInfrastructure;
 import de.participation.query.support.TestPersonalDataService;
 import de.participation.query.support.TestTokens;
 import de.participation.web.security.Roles;
@@ -28,15 +27,11 @@ import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 
-import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -54,25 +49,18 @@ import static org.awaitility.Awaitility.await;
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
 class ReadApiIT {
 
-    private static final LocalKafka KAFKA = LocalKafka.start(temporaryDirectory(), 0);
-    private static final TestMongo MONGO = TestMongo.start();
-    private static final TestPersonalDataService PERSONAL_DATA = TestPersonalDataService.start();
+    private static final QueryServiceInfrastructure INFRASTRUCTURE = QueryServiceInfrastructure.start();
+    private static final TestPersonalDataService PERSONAL_DATA = INFRASTRUCTURE.personalData();
 
     @DynamicPropertySource
     static void infrastructure(DynamicPropertyRegistry registry) {
-        registry.add("participation.kafka.bootstrap-servers", KAFKA::bootstrapServers);
-        registry.add("participation.mongodb.uri", MONGO::uri);
-        registry.add("participation.mongodb.database", TestMongo::freshDatabaseName);
+        INFRASTRUCTURE.register(registry);
         registry.add("participation.read-your-writes.max-wait", () -> "1s");
-        TestTokens.register(registry);
-        PERSONAL_DATA.register(registry);
     }
 
     @AfterAll
     static void stop() {
-        KAFKA.close();
-        MONGO.close();
-        PERSONAL_DATA.close();
+        INFRASTRUCTURE.close();
     }
 
     @LocalServerPort
@@ -80,7 +68,7 @@ class ReadApiIT {
     @Autowired
     MongoDatabase readModels;
 
-    private final EventPublisher publisher = new EventPublisher(KAFKA.bootstrapServers());
+    private final EventPublisher publisher = new EventPublisher(INFRASTRUCTURE.kafka().bootstrapServers());
 
     private final String organiserToken = TestTokens.organiser(Histories.ORGANISATION);
 
@@ -358,7 +346,7 @@ class ReadApiIT {
 
     private static List<String> deadLetterReasons() {
         try (KafkaConsumer<String, String> consumer = new KafkaConsumer<>(Map.of(
-                ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, KAFKA.bootstrapServers()),
+                ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, INFRASTRUCTURE.kafka().bootstrapServers()),
                 new StringDeserializer(), new StringDeserializer())) {
             TopicPartition partition = new TopicPartition(Topics.MEETING_EVENTS_DEAD_LETTERS, 0);
             consumer.assign(List.of(partition));
@@ -374,13 +362,6 @@ class ReadApiIT {
         }
     }
 
-    private static Path temporaryDirectory() {
-        try {
-            return Files.createTempDirectory("query-it-kafka");
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
-    }
 
     /** JSON that is a well-formed envelope of a type this version does not know. */
     private static final class MeetingEventJsonSamples {

@@ -7,10 +7,9 @@ import de.participation.events.WaitlistedParticipantPromoted;
 import de.participation.events.WaitlistedParticipantPromoted.PromotionCause;
 import de.participation.localstack.JsonHttp;
 import de.participation.localstack.JsonHttp.Response;
-import de.participation.localstack.LocalKafka;
 import de.participation.query.support.EventPublisher;
 import de.participation.query.support.Histories;
-import de.participation.query.support.TestMongo;
+import de.participation.query.support.QueryServiceInfrastructure;
 import de.participation.query.support.TestPersonalDataService;
 import de.participation.query.support.TestTokens;
 import de.participation.web.security.Roles;
@@ -21,10 +20,6 @@ import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 
-import java.io.IOException;
-import java.io.UncheckedIOException;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
@@ -38,32 +33,25 @@ import static org.awaitility.Awaitility.await;
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
 class AuditApiIT {
 
-    private static final LocalKafka KAFKA = LocalKafka.start(temporaryDirectory(), 0);
-    private static final TestMongo MONGO = TestMongo.start();
-    private static final TestPersonalDataService PERSONAL_DATA = TestPersonalDataService.start();
+    private static final QueryServiceInfrastructure INFRASTRUCTURE = QueryServiceInfrastructure.start();
+    private static final TestPersonalDataService PERSONAL_DATA = INFRASTRUCTURE.personalData();
     /** The histories of {@link Histories} happen in May 2030; this is "now" for them. */
     private static final Instant AFTER_EVERY_HISTORY = Instant.parse("2031-01-01T00:00:00Z");
 
     @DynamicPropertySource
     static void infrastructure(DynamicPropertyRegistry registry) {
-        registry.add("participation.kafka.bootstrap-servers", KAFKA::bootstrapServers);
-        registry.add("participation.mongodb.uri", MONGO::uri);
-        registry.add("participation.mongodb.database", TestMongo::freshDatabaseName);
-        TestTokens.register(registry);
-        PERSONAL_DATA.register(registry);
+        INFRASTRUCTURE.register(registry);
     }
 
     @AfterAll
     static void stop() {
-        KAFKA.close();
-        MONGO.close();
-        PERSONAL_DATA.close();
+        INFRASTRUCTURE.close();
     }
 
     @LocalServerPort
     int port;
 
-    private final EventPublisher publisher = new EventPublisher(KAFKA.bootstrapServers());
+    private final EventPublisher publisher = new EventPublisher(INFRASTRUCTURE.kafka().bootstrapServers());
     private final String auditor = TestTokens.withRole(Roles.AUDITOR);
     private final String organiser = TestTokens.organiser(Histories.ORGANISATION);
 
@@ -210,11 +198,4 @@ class AuditApiIT {
         assertThat(audit("/api/v1/audit/meetings/" + UUID.randomUUID() + "/events").status()).isEqualTo(404);
     }
 
-    private static Path temporaryDirectory() {
-        try {
-            return Files.createTempDirectory("audit-api-it-");
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
-    }
 }

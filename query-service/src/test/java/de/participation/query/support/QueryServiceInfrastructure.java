@@ -1,0 +1,56 @@
+package de.participation.query.support;
+
+import de.participation.localstack.LocalKafka;
+import org.springframework.test.context.DynamicPropertyRegistry;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+
+/**
+ * What a query-service test class runs against: a real Kafka broker, MongoDB (the stand-in, or
+ * the real one named by MONGODB_URI) with a fresh database, the command service's personal-data
+ * endpoint, and the test issuer's tokens.
+ */
+public final class QueryServiceInfrastructure implements AutoCloseable {
+
+    private final LocalKafka kafka;
+    private final TestMongo mongo = TestMongo.start();
+    private final TestPersonalDataService personalData = TestPersonalDataService.start();
+
+    private QueryServiceInfrastructure(LocalKafka kafka) {
+        this.kafka = kafka;
+    }
+
+    public static QueryServiceInfrastructure start() {
+        try {
+            return new QueryServiceInfrastructure(LocalKafka.start(Files.createTempDirectory("query-service-it-"), 0));
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    /** The service's properties that point at this infrastructure. */
+    public void register(DynamicPropertyRegistry registry) {
+        registry.add("participation.kafka.bootstrap-servers", kafka::bootstrapServers);
+        registry.add("participation.mongodb.uri", mongo::uri);
+        registry.add("participation.mongodb.database", TestMongo::freshDatabaseName);
+        TestTokens.register(registry);
+        personalData.register(registry);
+    }
+
+    public LocalKafka kafka() {
+        return kafka;
+    }
+
+    public TestPersonalDataService personalData() {
+        return personalData;
+    }
+
+    @Override
+    public void close() {
+        kafka.close();
+        mongo.close();
+        personalData.close();
+    }
+}
