@@ -31,7 +31,6 @@ import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
-import java.util.Objects;
 import java.util.UUID;
 
 import static de.participation.command.meeting.Rejection.*;
@@ -207,24 +206,13 @@ class Meeting {
      */
     private RegistrationOutcome repeatedRegistration(Registration existing, String emailHash, Participant participant,
                                                      PersonalDataVault vault) throws MeetingRuleViolation {
-        boolean same = existing.emailHash().equals(emailHash) && (existing.erased()
-                || vault.open(existing.id(), existing.participant()).map(stored -> sameData(stored, participant))
-                .orElse(true));
+        boolean same = existing.emailHash().equals(emailHash)
+                && (existing.erased() || vault.sameNameAndOrganisation(existing.id(), participant));
         if (!same) {
             throw new MeetingRuleViolation(REGISTRATION_ID_CONFLICT,
                     "Registration " + existing.id() + " exists with other participant data", existing.id());
         }
         return outcome(existing, false);
-    }
-
-    /** Name and organisation as entered, up to surrounding blanks (the emails' hashes already match). */
-    private static boolean sameData(Participant stored, Participant requested) {
-        return stored.name().trim().equals(requested.name().trim())
-                && Objects.equals(trimmed(stored.organisation()), trimmed(requested.organisation()));
-    }
-
-    private static String trimmed(String value) {
-        return value == null || value.isBlank() ? null : value.trim();
     }
 
     private Registration requireRegistration(UUID registrationId) throws MeetingRuleViolation {
@@ -346,13 +334,13 @@ class Meeting {
 
     @EventSourcingHandler
     void on(ParticipantRegistered event) {
-        add(Registration.confirmed(event.registrationId(), event.participant()));
+        add(Registration.confirmed(event.registrationId(), event.participant().emailHash()));
         confirmed++;
     }
 
     @EventSourcingHandler
     void on(ParticipantWaitlisted event) {
-        add(Registration.waitlisted(event.registrationId(), event.participant()));
+        add(Registration.waitlisted(event.registrationId(), event.participant().emailHash()));
         waitingList.add(event.registrationId());
     }
 

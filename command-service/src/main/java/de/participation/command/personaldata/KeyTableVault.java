@@ -2,10 +2,9 @@ package de.participation.command.personaldata;
 
 import de.participation.command.meeting.PersonalDataVault;
 import de.participation.events.Participant;
-import de.participation.events.SealedParticipant;
 import org.springframework.stereotype.Component;
 
-import java.util.Optional;
+import java.security.MessageDigest;
 import java.util.UUID;
 
 /** The vault on the key table: a fresh key per registration, erasure by deleting it. */
@@ -26,14 +25,15 @@ class KeyTableVault implements PersonalDataVault {
     @Override
     public String seal(UUID registrationId, UUID meetingId, String organisation, Participant participant) {
         byte[] secret = ParticipantCipher.newKey();
-        keys.create(registrationId, meetingId, organisation, secret);
+        keys.create(registrationId, meetingId, organisation, secret, ParticipantCipher.digest(secret, participant));
         return ParticipantCipher.seal(secret, registrationId, participant);
     }
 
     @Override
-    public Optional<Participant> open(UUID registrationId, SealedParticipant sealed) {
-        return keys.secretOf(registrationId)
-                .map(secret -> ParticipantCipher.open(secret, registrationId, sealed.ciphertext()));
+    public boolean sameNameAndOrganisation(UUID registrationId, Participant participant) {
+        return keys.keyAndDigestOf(registrationId)
+                .map(stored -> MessageDigest.isEqual(stored.digest(), ParticipantCipher.digest(stored.secret(), participant)))
+                .orElse(true);
     }
 
     @Override

@@ -6,6 +6,7 @@ import de.participation.events.Participant;
 
 import javax.crypto.AEADBadTagException;
 import javax.crypto.Cipher;
+import javax.crypto.Mac;
 import javax.crypto.spec.GCMParameterSpec;
 import javax.crypto.spec.SecretKeySpec;
 import java.io.IOException;
@@ -20,7 +21,8 @@ import java.util.UUID;
 /**
  * Seals a participant with AES-256-GCM: a fresh random nonce per sealing, the registration id as
  * associated data (a ciphertext moved to another registration does not open), and the result as
- * base64 of nonce followed by ciphertext and tag. GCM also detects any tampering.
+ * base64 of nonce followed by ciphertext and tag. GCM also detects any tampering. Also the digest
+ * by which a retried registration is recognised.
  */
 public final class ParticipantCipher {
 
@@ -28,6 +30,7 @@ public final class ParticipantCipher {
     private static final int KEY_BYTES = 32;
     private static final int NONCE_BYTES = 12;
     private static final int TAG_BITS = 128;
+    private static final String DIGEST = "HmacSHA256";
     private static final SecureRandom RANDOM = new SecureRandom();
     private static final ObjectMapper JSON = new ObjectMapper();
 
@@ -71,6 +74,21 @@ public final class ParticipantCipher {
             throw new IllegalArgumentException("Sealed data does not belong to registration " + registrationId, e);
         } catch (GeneralSecurityException | IOException e) {
             throw new IllegalStateException("Cannot open the participant of registration " + registrationId, e);
+        }
+    }
+
+    /**
+     * An HMAC-SHA256 under the registration's key of the name and organisation as entered (up to
+     * surrounding blanks): equal for a retry with the same data, and gone with the key.
+     */
+    public static byte[] digest(byte[] key, Participant participant) {
+        String organisation = participant.organisation() == null ? "" : participant.organisation().trim();
+        try {
+            Mac mac = Mac.getInstance(DIGEST);
+            mac.init(new SecretKeySpec(key, DIGEST));
+            return mac.doFinal((participant.name().trim() + "\n" + organisation).getBytes(StandardCharsets.UTF_8));
+        } catch (GeneralSecurityException e) {
+            throw new IllegalStateException("HMAC-SHA256 is not available", e);
         }
     }
 

@@ -29,14 +29,19 @@ public class ParticipantKeys {
         this.jdbc = jdbc;
     }
 
-    void create(UUID registrationId, UUID meetingId, String organisation, byte[] secret) {
-        jdbc.update("insert into participant_key (registration_id, meeting_id, organisation, secret) values (?, ?, ?, ?)",
-                registrationId, meetingId, organisation, secret);
+    /** A registration's key and the digest of its participant's name and organisation. */
+    record KeyAndDigest(byte[] secret, byte[] digest) {
     }
 
-    Optional<byte[]> secretOf(UUID registrationId) {
-        return jdbc.queryForList("select secret from participant_key where registration_id = ?", byte[].class,
-                registrationId).stream().findFirst();
+    void create(UUID registrationId, UUID meetingId, String organisation, byte[] secret, byte[] digest) {
+        jdbc.update("""
+                insert into participant_key (registration_id, meeting_id, organisation, secret, digest)
+                values (?, ?, ?, ?, ?)""", registrationId, meetingId, organisation, secret, digest);
+    }
+
+    Optional<KeyAndDigest> keyAndDigestOf(UUID registrationId) {
+        return jdbc.query("select secret, digest from participant_key where registration_id = ?",
+                (row, index) -> new KeyAndDigest(row.getBytes(1), row.getBytes(2)), registrationId).stream().findFirst();
     }
 
     /** The keys of those registrations that still have one (erased ones do not). */

@@ -214,6 +214,22 @@ class MeetingTest {
     }
 
     @Test
+    void aRetryWithTheSameEmailButAnotherNameIsAConflict() {
+        fixture.givenCurrentTime(NOW).andGiven(scheduled(5)).andGivenCommands(register(R1, ERIKA))
+                .when(register(R1, new Participant("Erika Musterfrau", "erika@example.org", "Gemeinde Musterdorf")))
+                .expectNoEvents()
+                .expectException(rejectedWith(Rejection.REGISTRATION_ID_CONFLICT));
+    }
+
+    @Test
+    void aRetryWithTheSameDataUpToBlanksIsRecognised() {
+        fixture.givenCurrentTime(NOW).andGiven(scheduled(5)).andGivenCommands(register(R1, ERIKA))
+                .when(register(R1, new Participant(" Erika Mustermann ", "erika@example.org", " Gemeinde Musterdorf")))
+                .expectNoEvents()
+                .expectResultMessagePayload(new RegistrationOutcome(R1, CONFIRMED, null, 1, false));
+    }
+
+    @Test
     void sameRegistrationIdWithOtherParticipantIsAConflict() {
         fixture.givenCurrentTime(NOW).andGiven(scheduled(5), new ParticipantRegistered(MEETING, R1, sealed(ERIKA)))
                 .when(register(R1, MAX))

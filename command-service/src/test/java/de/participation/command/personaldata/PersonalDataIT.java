@@ -103,6 +103,21 @@ class PersonalDataIT extends CommandServiceIT {
     }
 
     @Test
+    void aRetryIsComparedWithTheSealedNameWithoutTheMeetingKeepingIt() {
+        UUID meetingId = UUID.randomUUID();
+        UUID erika = UUID.randomUUID();
+        api.scheduleMeeting(meetingId, 5);
+        api.register(meetingId, erika, "Erika Mustermann", "erika.retry@example.org");
+
+        Response same = api.register(meetingId, erika, " Erika Mustermann ", "Erika.Retry@example.org");
+        Response otherName = api.register(meetingId, erika, "Erika Musterfrau", "erika.retry@example.org");
+
+        assertThat(same.status()).isEqualTo(200);
+        assertThat(otherName.status()).isEqualTo(409);
+        assertThat(otherName.body().path("code").asText()).isEqualTo("REGISTRATION_ID_CONFLICT");
+    }
+
+    @Test
     void erasingAnUnknownRegistrationIsNotFound() {
         Response response = erase(UUID.randomUUID(), TestTokens.organiser());
 
