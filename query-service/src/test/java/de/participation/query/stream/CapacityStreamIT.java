@@ -56,8 +56,8 @@ class CapacityStreamIT {
 
     @BeforeAll
     static void startTwoInstances() {
-        first = startInstance("query-1");
-        second = startInstance("query-2");
+        first = startInstance("--participation.kafka.instance-id=query-1");
+        second = startInstance("--participation.kafka.instance-id=query-2");
     }
 
     @AfterAll
@@ -69,10 +69,11 @@ class CapacityStreamIT {
         PERSONAL_DATA.close();
     }
 
-    private static ConfigurableApplicationContext startInstance(String instanceId) {
+    /** An instance on the shared broker and database; {@code membership} places it in a consumer group. */
+    private static ConfigurableApplicationContext startInstance(String membership) {
         List<String> arguments = new ArrayList<>(List.of("--server.port=0",
                 "--participation.kafka.bootstrap-servers=" + KAFKA.bootstrapServers(),
-                "--participation.kafka.instance-id=" + instanceId,
+                membership,
                 "--participation.mongodb.uri=" + MONGO.uri(),
                 "--participation.mongodb.database=" + DATABASE,
                 "--participation.streams.heartbeat=200ms"));
@@ -198,7 +199,9 @@ class CapacityStreamIT {
     void stoppingAnInstanceEndsItsStreamsAtOnceInsteadOfWaitingForThem() {
         Histories history = new Histories(UUID.randomUUID()).scheduled(3);
         projected(history);
-        ConfigurableApplicationContext third = startInstance("query-3");
+        // In a group of its own: its stop must not leave partitions of the shared group unassigned
+        // until the session times out, which would hold up the other tests' projections.
+        ConfigurableApplicationContext third = startInstance("--participation.kafka.group-id=query-service-stopping");
         SseClient stream = SseClient.open(meetingStream(third, history.meetingId()), organiser, null);
         await().until(() -> !stream.events().isEmpty());
 
