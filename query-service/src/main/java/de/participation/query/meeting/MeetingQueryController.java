@@ -5,6 +5,7 @@ import de.participation.events.RegistrationStatus;
 import de.participation.query.projection.MeetingReadModel;
 import de.participation.query.personaldata.ParticipantOpener;
 import de.participation.query.projection.LiveReadModels;
+import de.participation.query.projection.ReadModelStore;
 import de.participation.query.projection.RegistrationReadModel;
 import de.participation.query.registration.RegistrationView;
 import de.participation.query.web.NotFoundException;
@@ -50,12 +51,9 @@ class MeetingQueryController {
             @RequestParam(defaultValue = "" + Page.DEFAULT_LIMIT) @Min(1) @Max(Page.MAX_LIMIT) int limit) {
         Page page = new Page(offset, limit);
         Viewer viewer = Viewer.current();
-        if (!viewer.operator() && viewer.organisation() == null) {
-            return page.response(List.of(), 0);
-        }
-        String organisation = viewer.operator() ? null : viewer.organisation();
-        return page.response(readModels.live().meetingsOf(organisation, page.offset(), page.limit()).stream()
-                .map(meeting -> MeetingSummary.of(meeting, clock)).toList(), readModels.live().meetingCount(organisation));
+        ReadModelStore store = readModels.live();
+        return page.response(viewer.meetings(store, page.offset(), page.limit()).stream()
+                .map(meeting -> MeetingSummary.of(meeting, clock)).toList(), viewer.meetingCount(store));
     }
 
     @GetMapping("/{meetingId}")

@@ -42,9 +42,6 @@ class CapacityStreamController {
     @GetMapping("/api/v1/meetings/capacity/stream")
     SseEmitter overview() {
         Viewer viewer = Viewer.current();
-        List<MeetingReadModel> current = viewer.operator() ? readModels.live().meetingsOf(null, 0, OVERVIEW_LIMIT)
-                : viewer.organisation() == null ? List.of()
-                : readModels.live().meetingsOf(viewer.organisation(), 0, OVERVIEW_LIMIT);
-        return streams.open(viewer, null, current);
+        return streams.open(viewer, null, viewer.meetings(readModels.live(), 0, OVERVIEW_LIMIT));
     }
 }

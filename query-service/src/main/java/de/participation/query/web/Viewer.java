@@ -1,11 +1,14 @@
 package de.participation.query.web;
 
 import de.participation.query.projection.MeetingReadModel;
+import de.participation.query.projection.ReadModelStore;
 import de.participation.web.security.Roles;
 import de.participation.web.security.TokenAuthentication;
 import org.springframework.security.core.Authentication;
 import org.springframework.security.core.context.SecurityContextHolder;
 import org.springframework.security.oauth2.server.resource.authentication.JwtAuthenticationToken;
+
+import java.util.List;
 
 /**
  * Who is reading: the portal may read any one registration; an organiser reads only the meetings
@@ -33,6 +36,22 @@ public record Viewer(boolean portal, boolean operator, String organisation) {
     /** Whether the viewer may see this meeting's details and numbers. */
     public boolean sees(MeetingReadModel meeting) {
         return operator || organises(meeting);
+    }
+
+    /** A slice of the meetings the viewer sees, soonest first: an operator's all, an organiser's own. */
+    public List<MeetingReadModel> meetings(ReadModelStore store, int offset, int limit) {
+        if (operator) {
+            return store.meetingsOf(null, offset, limit);
+        }
+        return organisation == null ? List.of() : store.meetingsOf(organisation, offset, limit);
+    }
+
+    /** How many meetings the viewer sees. */
+    public long meetingCount(ReadModelStore store) {
+        if (operator) {
+            return store.meetingCount(null);
+        }
+        return organisation == null ? 0 : store.meetingCount(organisation);
     }
 
     private static boolean hasRole(Authentication caller, String role) {

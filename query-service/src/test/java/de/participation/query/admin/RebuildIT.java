@@ -11,7 +11,6 @@ import de.participation.query.projection.ReadModelStore;
 import de.participation.query.support.EventPublisher;
 import de.participation.query.support.Histories;
 import de.participation.query.support.QueryServiceInfrastructure;
-import de.participation.query.support.TestPersonalDataService;
 import de.participation.query.support.TestTokens;
 import de.participation.web.security.Roles;
 import org.bson.Document;
@@ -38,7 +37,6 @@ import static org.awaitility.Awaitility.await;
 class RebuildIT {
 
     private static final QueryServiceInfrastructure INFRASTRUCTURE = QueryServiceInfrastructure.start();
-    private static final TestPersonalDataService PERSONAL_DATA = INFRASTRUCTURE.personalData();
 
     @DynamicPropertySource
     static void infrastructure(DynamicPropertyRegistry registry) {
