@@ -7,6 +7,7 @@ import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
 import org.openqa.selenium.JavascriptExecutor;
 import org.openqa.selenium.OutputType;
+import org.openqa.selenium.StaleElementReferenceException;
 import org.openqa.selenium.TakesScreenshot;
 import org.openqa.selenium.WebDriver;
 import org.openqa.selenium.chrome.ChromeDriver;
@@ -76,8 +77,11 @@ class DashboardBrowserIT {
         assertThat(response.status()).isEqualTo(201);
     }
 
+    /** A wait on the live page, which redraws what it shows: an element replaced while read is read again. */
     private static WebDriverWait within(Duration duration) {
-        return new WebDriverWait(browser, duration, Duration.ofMillis(20));
+        WebDriverWait wait = new WebDriverWait(browser, duration, Duration.ofMillis(20));
+        wait.ignoring(StaleElementReferenceException.class);
+        return wait;
     }
 
     private static String text(String cssSelector) {
