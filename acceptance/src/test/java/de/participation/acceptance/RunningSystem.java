@@ -5,7 +5,7 @@ import com.mongodb.client.MongoClients;
 import com.mongodb.client.MongoDatabase;
 import de.participation.localstack.JsonHttp;
 import de.participation.localstack.LocalIssuer;
-import de.participation.localstack.LocalKafka;
+import de.participation.localstack.LocalInfrastructure;
 import de.participation.localstack.LocalSignIn;
 import de.participation.localstack.LocalStack;
 import de.participation.localstack.Ports;
@@ -24,9 +24,9 @@ import java.util.Map;
 import java.util.UUID;
 
 /**
- * The whole system as run-local.sh runs it: a real Kafka broker, the command service on its
- * embedded PostgreSQL, and the query service on the embedded MongoDB stand-in (or on the real
- * MongoDB named by MONGODB_URI), each service a JVM started from its built jar.
+ * The whole system as run-local.sh runs it: the local infrastructure (a real Kafka broker,
+ * PostgreSQL, and the MongoDB stand-in or the real MongoDB named by MONGODB_URI), and each service
+ * a JVM started from its built jar.
  */
 final class RunningSystem implements AutoCloseable {
 
@@ -38,22 +38,19 @@ final class RunningSystem implements AutoCloseable {
 
     private final Path data;
     private final LocalIssuer issuer;
-    private final LocalKafka kafka;
+    private final LocalInfrastructure infrastructure;
     private final ServiceProcess command;
     private final LocalSignIn signIn;
-    private final String externalMongoUri = System.getenv("MONGODB_URI");
     private final String database = databaseName();
     private final int queryPort = Ports.free();
-    private final int embeddedMongoPort = Ports.free();
     private ServiceProcess query;
 
     RunningSystem() {
         data = temporaryDirectory();
         issuer = LocalIssuer.in(data.resolve("issuer"));
-        kafka = LocalKafka.start(data.resolve("kafka"), 0);
+        infrastructure = LocalInfrastructure.start(data, externalMongo());
         Map<String, String> environment = new HashMap<>(LocalStack.trusting(issuer));
-        environment.put("DATA_DIR", data.toString());
-        environment.put("KAFKA_BOOTSTRAP_SERVERS", kafka.bootstrapServers());
+        environment.putAll(infrastructure.serviceEnvironment());
         command = ServiceProcess.start("command-service", ServiceProcess.jar(ROOT, "command-service"), Ports.free(),
                 environment, data.resolve("command-service.log"), STARTUP);
         signIn = LocalSignIn.start(issuer, 0, "http://localhost:" + queryPort + "/dashboard");
@@ -62,10 +59,10 @@ final class RunningSystem implements AutoCloseable {
 
     /** Starts the query service (again), on the same port, data and consumer group. */
     void startQueryService() {
-        query = startQueryService(data, queryPort, embeddedMongoPort, database, "query-service", "query-1");
+        query = startQueryService(queryPort, database, "query-service", "query-1");
     }
 
-    /** A query service of its own, with its read models in {@code database} at {@code mongoUri}. */
+    /** A query service of its own, with its read models in {@code database}. */
     record Replica(ServiceProcess process, String mongoUri, String database) implements AutoCloseable {
 
         List<String> readModelDump() {
@@ -80,23 +77,18 @@ final class RunningSystem implements AutoCloseable {
 
     /**
      * A second query service that builds read models of its own from the whole topic, in its own
-     * consumer group, data directory and database, as a full replay does.
+     * consumer group and database, as a full replay does.
      */
     Replica startReplica() {
-        int mongoPort = Ports.free();
         String replicaDatabase = databaseName();
-        ServiceProcess process = startQueryService(data.resolve("replica"), Ports.free(), mongoPort, replicaDatabase,
-                "query-replica", "replica-1");
-        return new Replica(process, mongoUri(mongoPort), replicaDatabase);
+        ServiceProcess process = startQueryService(Ports.free(), replicaDatabase, "query-replica", "replica-1");
+        return new Replica(process, infrastructure.mongoUri(), replicaDatabase);
     }
 
-    private ServiceProcess startQueryService(Path dataDirectory, int port, int mongoPort, String databaseName,
-                                             String group, String instance) {
+    private ServiceProcess startQueryService(int port, String databaseName, String group, String instance) {
         Map<String, String> environment = new HashMap<>(LocalStack.trusting(issuer));
+        environment.putAll(infrastructure.serviceEnvironment());
         environment.putAll(Map.of(
-                "DATA_DIR", dataDirectory.toString(),
-                "KAFKA_BOOTSTRAP_SERVERS", kafka.bootstrapServers(),
-                "EMBEDDED_MONGO_PORT", String.valueOf(mongoPort),
                 "MONGODB_DATABASE", databaseName,
                 "PARTICIPATION_KAFKA_GROUPID", group,
                 "QUERY_INSTANCE_ID", instance,
@@ -144,17 +136,18 @@ final class RunningSystem implements AutoCloseable {
     }
 
     String kafkaBootstrapServers() {
-        return kafka.bootstrapServers();
+        return infrastructure.kafkaBootstrapServers();
     }
 
     /** Every read-model document, in a stable order (the query service must be running). */
     List<String> readModelDump() {
-        return readModelDump(mongoUri(embeddedMongoPort), database);
+        return readModelDump(infrastructure.mongoUri(), database);
     }
 
-    private String mongoUri(int embeddedPort) {
-        return externalMongoUri == null || externalMongoUri.isBlank() ? "mongodb://127.0.0.1:" + embeddedPort
-                : externalMongoUri;
+    /** The real MongoDB named by MONGODB_URI, if any, instead of the stand-in. */
+    private static Map<String, String> externalMongo() {
+        String uri = System.getenv("MONGODB_URI");
+        return uri == null || uri.isBlank() ? Map.of() : Map.of("MONGODB_URI", uri);
     }
 
     private static List<String> readModelDump(String mongoUri, String databaseName) {
@@ -174,7 +167,7 @@ final class RunningSystem implements AutoCloseable {
         query.close();
         signIn.close();
         command.close();
-        kafka.close();
+        infrastructure.close();
     }
 
     private static Path temporaryDirectory() {

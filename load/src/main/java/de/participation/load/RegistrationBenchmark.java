@@ -2,7 +2,7 @@ package de.participation.load;
 
 import de.participation.localstack.JsonHttp;
 import de.participation.localstack.LocalIssuer;
-import de.participation.localstack.LocalKafka;
+import de.participation.localstack.LocalInfrastructure;
 import de.participation.localstack.LocalStack;
 import de.participation.localstack.Ports;
 import de.participation.localstack.ServiceProcess;
@@ -23,8 +23,8 @@ import java.util.concurrent.Future;
 import java.util.concurrent.atomic.AtomicLong;
 
 /**
- * Starts the whole system as run-local.sh does (real Kafka, embedded PostgreSQL with fsync on, the
- * MongoDB stand-in on file), then measures over HTTP, as the portal would load it:
+ * Starts the whole system as run-local.sh does (real Kafka, PostgreSQL with fsync on, the MongoDB
+ * stand-in on file: {@link LocalInfrastructure}), then measures over HTTP, as the portal would load it:
  * <ol>
  *     <li>a rush on one meeting (every command serialised on one aggregate),</li>
  *     <li>the same load spread over many meetings,</li>
@@ -49,11 +49,11 @@ public final class RegistrationBenchmark {
         Path root = Path.of(System.getProperty("participation.root", ".")).toAbsolutePath().normalize();
         Path data = Files.createTempDirectory("benchmark-");
         LocalIssuer issuer = LocalIssuer.in(data.resolve("issuer"));
-        try (LocalKafka kafka = LocalKafka.start(data.resolve("kafka"), 0);
+        try (LocalInfrastructure infrastructure = LocalInfrastructure.start(data, Map.of());
              ServiceProcess command = ServiceProcess.start("command-service", ServiceProcess.jar(root, "command-service"),
-                     Ports.free(), environment(data, kafka, issuer), data.resolve("command-service.log"), STARTUP);
+                     Ports.free(), environment(infrastructure, issuer), data.resolve("command-service.log"), STARTUP);
              ServiceProcess query = ServiceProcess.start("query-service", ServiceProcess.jar(root, "query-service"),
-                     Ports.free(), environment(data, kafka, issuer), data.resolve("query-service.log"), STARTUP)) {
+                     Ports.free(), environment(infrastructure, issuer), data.resolve("query-service.log"), STARTUP)) {
             log.info("Benchmark: {} registrations per scenario, {} client threads, {} cores, data in {}",
                     registrations, threads, Runtime.getRuntime().availableProcessors(), data);
             JsonHttp organiser = new JsonHttp(command.baseUrl()).withBearer(issuer.token("organiser", ORGANISATION));
@@ -70,11 +70,10 @@ public final class RegistrationBenchmark {
         }
     }
 
-    /** A service's environment in a benchmark: data under {@code data}, the broker, the local issuer. */
-    static Map<String, String> environment(Path data, LocalKafka kafka, LocalIssuer issuer) {
+    /** A service's environment in a benchmark: the local infrastructure, the local issuer. */
+    static Map<String, String> environment(LocalInfrastructure infrastructure, LocalIssuer issuer) {
         Map<String, String> environment = new HashMap<>(LocalStack.trusting(issuer));
-        environment.put("DATA_DIR", data.toString());
-        environment.put("KAFKA_BOOTSTRAP_SERVERS", kafka.bootstrapServers());
+        environment.putAll(infrastructure.serviceEnvironment());
         return environment;
     }
 

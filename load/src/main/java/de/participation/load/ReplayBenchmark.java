@@ -17,7 +17,7 @@ import de.participation.events.WaitlistedParticipantPromoted.PromotionCause;
 import de.participation.kafka.Topics;
 import de.participation.localstack.JsonHttp;
 import de.participation.localstack.LocalIssuer;
-import de.participation.localstack.LocalKafka;
+import de.participation.localstack.LocalInfrastructure;
 import de.participation.localstack.Ports;
 import de.participation.localstack.ServiceProcess;
 import org.apache.kafka.clients.producer.KafkaProducer;
@@ -40,7 +40,7 @@ import java.util.UUID;
  * How fast the read models are rebuilt from the history. Publishes a realistic history of
  * {@code events} events (meetings of 521 events each: 400 registrations, of which 100 wait, then 60
  * cancellations that each promote the head of the waiting list) straight to the events topic,
- * lets the query service (embedded MongoDB stand-in with its file store) project it live, then
+ * lets the query service (the local stack's MongoDB stand-in with its file store) project it live, then
  * rebuilds every read model through the operators' API and prints both rates and the memory.
  */
 public final class ReplayBenchmark {
@@ -58,16 +58,16 @@ public final class ReplayBenchmark {
         Path root = Path.of(System.getProperty("participation.root", ".")).toAbsolutePath().normalize();
         Path data = Files.createTempDirectory("replay-benchmark-");
         LocalIssuer issuer = LocalIssuer.in(data.resolve("issuer"));
-        try (LocalKafka kafka = LocalKafka.start(data.resolve("kafka"), 0);
+        try (LocalInfrastructure infrastructure = LocalInfrastructure.start(data, Map.of());
              ServiceProcess query = ServiceProcess.start("query-service", ServiceProcess.jar(root, "query-service"),
-                     Ports.free(), RegistrationBenchmark.environment(data, kafka, issuer),
+                     Ports.free(), RegistrationBenchmark.environment(infrastructure, issuer),
                      data.resolve("query-service.log"), STARTUP)) {
             JsonHttp operator = new JsonHttp(query.baseUrl()).withBearer(issuer.token("operator", null));
             log.info("Replay benchmark: {} meetings, {} events, {} cores, data in {}", meetings,
                     meetings * EVENTS_PER_MEETING, Runtime.getRuntime().availableProcessors(), data);
 
             Instant published = Instant.now();
-            long total = publish(kafka.bootstrapServers(), meetings);
+            long total = publish(infrastructure.kafkaBootstrapServers(), meetings);
             awaitLiveCaughtUp(operator);
             Duration live = Duration.between(published, Instant.now());
             log.info("live projection   {} events in {} ms: {} events/s (publishing included)", total, live.toMillis(),

@@ -13,11 +13,11 @@ import java.util.Map;
 import java.util.concurrent.CountDownLatch;
 
 /**
- * The whole system on one machine, in the foreground ({@code run-local.sh}): a real Kafka broker
- * (unless KAFKA_BOOTSTRAP_SERVERS points elsewhere), the command service with its embedded
- * PostgreSQL and the query service with its embedded MongoDB stand-in (unless
- * SPRING_DATASOURCE_URL / MONGODB_URI point elsewhere), all data under DATA_DIR. Ctrl-C or SIGTERM
- * stops the services, then the broker.
+ * The whole system on one machine, in the foreground ({@code run-local.sh}): a real Kafka broker,
+ * PostgreSQL and the MongoDB stand-in ({@link LocalInfrastructure}; each unless
+ * KAFKA_BOOTSTRAP_SERVERS, SPRING_DATASOURCE_URL or MONGODB_URI point elsewhere), all data under
+ * DATA_DIR, and both services as JVMs of their own, told where their infrastructure is as an
+ * operator would tell them. Ctrl-C or SIGTERM stops the services, then the infrastructure.
  */
 public final class LocalStack {
 
@@ -43,16 +43,12 @@ public final class LocalStack {
             stopped.countDown();
         }, "local-stack-shutdown"));
 
-        String kafka = System.getenv("KAFKA_BOOTSTRAP_SERVERS");
-        if (kafka == null || kafka.isBlank()) {
-            LocalKafka broker = LocalKafka.start(dataDirectory.resolve("kafka"), Integer.parseInt(env("KAFKA_PORT", "9092")));
-            running.addFirst(broker);
-            kafka = broker.bootstrapServers();
-        }
+        Map<String, String> settings = new HashMap<>(System.getenv());
+        settings.putIfAbsent("KAFKA_PORT", "9092");
+        LocalInfrastructure infrastructure = LocalInfrastructure.start(dataDirectory, settings);
+        running.addFirst(infrastructure);
         LocalIssuer issuer = LocalIssuer.in(dataDirectory.resolve("issuer"));
-        Map<String, String> environment = new HashMap<>();
-        environment.put("DATA_DIR", dataDirectory.toString());
-        environment.put("KAFKA_BOOTSTRAP_SERVERS", kafka);
+        Map<String, String> environment = new HashMap<>(infrastructure.serviceEnvironment());
         environment.put("QUERY_INSTANCE_ID", "local-query-service");
         environment.putAll(trusting(issuer));
 
@@ -81,9 +77,12 @@ public final class LocalStack {
                   query service    {}/api/v1/meetings
                   dashboard        {}/dashboard   (sign in as an organiser of {})
                   Kafka            {}
+                  PostgreSQL       {}
+                  MongoDB          {}
                 Get a bearer token with ./run-local.sh token <portal|organiser|auditor|operator> [organisation]
                 (the demo meetings belong to the organisation {}). Stop with Ctrl-C.""",
-                dataDirectory, command.baseUrl(), query.baseUrl(), query.baseUrl(), DemoData.ORGANISATION, kafka,
+                dataDirectory, command.baseUrl(), query.baseUrl(), query.baseUrl(), DemoData.ORGANISATION,
+                infrastructure.kafkaBootstrapServers(), infrastructure.jdbcUrl(), infrastructure.mongoUri(),
                 DemoData.ORGANISATION);
         stopped.await();
     }

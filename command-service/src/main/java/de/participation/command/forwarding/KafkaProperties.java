@@ -14,7 +14,7 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  */
 @ConfigurationProperties("participation.kafka")
 public record KafkaProperties(
-        @DefaultValue("localhost:9092") String bootstrapServers,
+        String bootstrapServers,
         @DefaultValue(Topics.MEETING_EVENTS) String topic,
         @DefaultValue("6") int partitions,
         @DefaultValue("1") short replicationFactor) {

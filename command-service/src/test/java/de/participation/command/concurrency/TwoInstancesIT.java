@@ -4,7 +4,7 @@ import de.participation.command.support.Api;
 import de.participation.command.support.ConcurrentRequests;
 import de.participation.command.support.Invariants;
 import de.participation.command.support.RunningService;
-import de.participation.command.support.TestDataDirectory;
+import de.participation.command.support.TestDatabase;
 import de.participation.localstack.JsonHttp.Response;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -30,8 +30,9 @@ class TwoInstancesIT {
 
     @BeforeAll
     static void start() {
-        first = RunningService.withEmbeddedDatabase(TestDataDirectory.create());
-        second = RunningService.sharingDatabaseOf(first);
+        String database = TestDatabase.create();
+        first = RunningService.on(database);
+        second = RunningService.on(database);
     }
 
     @AfterAll

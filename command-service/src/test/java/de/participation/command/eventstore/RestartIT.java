@@ -2,33 +2,32 @@ package de.participation.command.eventstore;
 
 import de.participation.command.support.Api;
 import de.participation.command.support.RunningService;
-import de.participation.command.support.TestDataDirectory;
+import de.participation.command.support.TestDatabase;
 import de.participation.localstack.JsonHttp.Response;
 import org.junit.jupiter.api.Test;
 
-import java.nio.file.Path;
 import java.util.UUID;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-/** Acknowledged events are in PostgreSQL's files, not in memory: a restarted service knows them. */
+/** Acknowledged events are in PostgreSQL, not in the service's memory: a restarted service knows them. */
 class RestartIT {
 
     @Test
     void meetingsAndRegistrationsSurviveARestart() {
-        Path data = TestDataDirectory.create();
+        String database = TestDatabase.create();
         UUID meetingId = UUID.randomUUID();
         UUID erika = UUID.randomUUID();
         UUID max = UUID.randomUUID();
 
-        try (RunningService service = RunningService.withEmbeddedDatabase(data)) {
+        try (RunningService service = RunningService.on(database)) {
             Api api = service.api();
             api.scheduleMeeting(meetingId, 1);
             api.register(meetingId, erika, "Erika Mustermann", "erika@example.org");
             api.register(meetingId, max, "Max Mustermann", "max@example.org");
         }
 
-        try (RunningService restarted = RunningService.withEmbeddedDatabase(data)) {
+        try (RunningService restarted = RunningService.on(database)) {
             Api api = restarted.api();
             Response retry = api.register(meetingId, max, "Max Mustermann", "max@example.org");
             assertThat(retry.status()).isEqualTo(200);

@@ -2,6 +2,7 @@ package de.participation.command.forwarding;
 
 import de.participation.command.support.Api;
 import de.participation.command.support.TestDataDirectory;
+import de.participation.command.support.TestDatabase;
 import de.participation.command.support.TopicReader;
 import de.participation.command.support.TopicReader.Published;
 import de.participation.events.MeetingEventEnvelope;
@@ -16,7 +17,6 @@ import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
 import java.util.UUID;
@@ -28,12 +28,11 @@ import static org.awaitility.Awaitility.await;
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
 class KafkaForwardingIT {
 
-    private static final Path DATA = TestDataDirectory.create();
     private static final LocalKafka KAFKA = LocalKafka.start(TestDataDirectory.create(), 0);
 
     @DynamicPropertySource
     static void infrastructure(DynamicPropertyRegistry registry) {
-        TestDataDirectory.register(registry, DATA);
+        TestDatabase.register(registry);
         registry.add("participation.kafka.enabled", () -> "true");
         registry.add("participation.kafka.bootstrap-servers", KAFKA::bootstrapServers);
     }

@@ -2,6 +2,7 @@ package de.participation.command.forwarding;
 
 import de.participation.command.support.Api;
 import de.participation.command.support.TestDataDirectory;
+import de.participation.command.support.TestDatabase;
 import de.participation.command.support.TopicReader;
 import de.participation.command.support.TopicReader.Published;
 import de.participation.localstack.LocalKafka;
@@ -26,14 +27,13 @@ import static org.awaitility.Awaitility.await;
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
 class KafkaOutageIT {
 
-    private static final Path DATA = TestDataDirectory.create();
     private static final Path KAFKA_LOG = TestDataDirectory.create();
     private static LocalKafka kafka = LocalKafka.start(KAFKA_LOG, 0);
     private static final int KAFKA_PORT = kafka.port();
 
     @DynamicPropertySource
     static void infrastructure(DynamicPropertyRegistry registry) {
-        TestDataDirectory.register(registry, DATA);
+        TestDatabase.register(registry);
         registry.add("participation.kafka.enabled", () -> "true");
         registry.add("participation.kafka.bootstrap-servers", () -> "127.0.0.1:" + KAFKA_PORT);
     }

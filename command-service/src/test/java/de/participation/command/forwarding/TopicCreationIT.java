@@ -1,6 +1,7 @@
 package de.participation.command.forwarding;
 
 import de.participation.command.support.TestDataDirectory;
+import de.participation.command.support.TestDatabase;
 import de.participation.kafka.Topics;
 import de.participation.localstack.LocalKafka;
 import org.apache.kafka.clients.admin.Admin;
@@ -27,7 +28,7 @@ class TopicCreationIT {
 
     @DynamicPropertySource
     static void infrastructure(DynamicPropertyRegistry registry) {
-        TestDataDirectory.register(registry, TestDataDirectory.create());
+        TestDatabase.register(registry);
         registry.add("participation.kafka.enabled", () -> "true");
         registry.add("participation.kafka.bootstrap-servers", KAFKA::bootstrapServers);
     }

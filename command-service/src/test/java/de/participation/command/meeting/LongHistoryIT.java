@@ -1,6 +1,6 @@
 package de.participation.command.meeting;
 
-import de.participation.command.support.TestDataDirectory;
+import de.participation.command.support.TestDatabase;
 import de.participation.events.Participant;
 import de.participation.events.RegistrationStatus;
 import de.participation.events.WaitingListPolicy;
@@ -14,7 +14,6 @@ import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 
-import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -31,12 +30,11 @@ import static org.awaitility.Awaitility.await;
 @SpringBootTest
 class LongHistoryIT {
 
-    private static final Path DATA = TestDataDirectory.create();
     private static final int SNAPSHOT_THRESHOLD = 250;
 
     @DynamicPropertySource
     static void database(DynamicPropertyRegistry registry) {
-        TestDataDirectory.register(registry, DATA);
+        TestDatabase.register(registry);
         registry.add("participation.meeting.snapshot-threshold", () -> SNAPSHOT_THRESHOLD);
     }
 

@@ -3,12 +3,12 @@ package de.participation.command.personaldata;
 import de.participation.command.support.PlaintextScan;
 import de.participation.command.support.RunningService;
 import de.participation.command.support.TestDataDirectory;
+import de.participation.command.support.TestDatabase;
 import de.participation.command.support.TestTokens;
 import de.participation.command.support.TopicReader;
 import de.participation.kafka.Topics;
 import de.participation.localstack.JsonHttp.Response;
 import de.participation.localstack.LocalKafka;
-import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerConfig;
@@ -18,8 +18,9 @@ import org.flywaydb.core.Flyway;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Test;
 import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.jdbc.datasource.DriverManagerDataSource;
 
-import java.nio.file.Path;
+import javax.sql.DataSource;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
@@ -49,11 +50,11 @@ class LegacyDataUpgradeIT {
 
     @Test
     void upgradingSealsTheStoreAndRepublishesTheTopicWithoutAnyClearText() throws Exception {
-        Path dataDirectory = TestDataDirectory.create();
-        writeLegacyStore(dataDirectory);
+        String database = TestDatabase.create();
+        writeLegacyStore(database);
         publishLegacyRecords();
 
-        try (RunningService service = RunningService.withEmbeddedDatabaseAndKafka(dataDirectory, KAFKA.bootstrapServers())) {
+        try (RunningService service = RunningService.publishing(database, KAFKA.bootstrapServers())) {
             TopicReader topic = new TopicReader(KAFKA.bootstrapServers());
             await().atMost(Duration.ofSeconds(30)).until(() -> topic.allRecords().size() == 3
                     && topic.allRecords().stream().noneMatch(LegacyDataUpgradeIT::inClear));
@@ -87,36 +88,34 @@ class LegacyDataUpgradeIT {
     }
 
     /** The store as the previous version left it: schema V3, participants in clear, a snapshot, the forwarder's token. */
-    private static void writeLegacyStore(Path dataDirectory) throws Exception {
-        try (EmbeddedPostgres postgres = EmbeddedPostgres.builder().setDataDirectory(dataDirectory)
-                .setCleanDataDirectory(false).start()) {
-            Flyway.configure().dataSource(postgres.getPostgresDatabase()).target("3").load().migrate();
-            JdbcTemplate jdbc = new JdbcTemplate(postgres.getPostgresDatabase());
-            event(jdbc, 0, "MeetingScheduled", """
-                    {"meetingId":"%s","title":"Regionen-Workshop","description":null,"location":"Meißen",
-                     "startsAt":"2099-06-03T08:00:00Z","endsAt":null,"capacity":1,"registrationOpensAt":null,
-                     "registrationClosesAt":null,"waitingList":{"enabled":true,"limit":0},"organisation":"%s"}"""
-                    .formatted(MEETING, TestTokens.ORGANISATION));
-            event(jdbc, 1, "ParticipantRegistered", """
-                    {"meetingId":"%s","registrationId":"%s","participant":{"name":"Legacy-Erika Mustermann",
-                     "email":"%s","organisation":null}}""".formatted(MEETING, ERIKA, ERIKA_EMAIL));
-            event(jdbc, 2, "ParticipantWaitlisted", """
-                    {"meetingId":"%s","registrationId":"%s","participant":{"name":"Legacy-Max Mustermann",
-                     "email":"max.legacy@example.org","organisation":"Gemeinde Musterdorf"},"position":1}"""
-                    .formatted(MEETING, MAX));
-            for (UUID registration : List.of(ERIKA, MAX)) {
-                jdbc.update("insert into registration_id (registration_id, meeting_id) values (?, ?)", registration, MEETING);
-            }
-            jdbc.update("""
-                    insert into snapshotevententry (aggregateidentifier, sequencenumber, type, eventidentifier, payload,
-                        payloadtype, timestamp) values (?, 2, 'Meeting', ?, ?, 'de.participation.command.meeting.Meeting', ?)""",
-                    MEETING.toString(), UUID.randomUUID().toString(),
-                    ("{\"registrations\":{\"email\":\"" + ERIKA_EMAIL + "\"}}").getBytes(), "2030-05-20T08:00:03Z");
-            jdbc.update("""
-                    insert into tokenentry (processorname, segment, token, tokentype, timestamp)
-                    values ('kafka-forwarder', 0, ?, 'org.axonframework.eventhandling.GlobalSequenceTrackingToken', ?)""",
-                    "{\"globalIndex\":3}".getBytes(), "2030-05-20T08:00:04Z");
+    private static void writeLegacyStore(String database) {
+        DataSource legacy = new DriverManagerDataSource(database);
+        Flyway.configure().dataSource(legacy).target("3").load().migrate();
+        JdbcTemplate jdbc = new JdbcTemplate(legacy);
+        event(jdbc, 0, "MeetingScheduled", """
+                {"meetingId":"%s","title":"Regionen-Workshop","description":null,"location":"Meißen",
+                 "startsAt":"2099-06-03T08:00:00Z","endsAt":null,"capacity":1,"registrationOpensAt":null,
+                 "registrationClosesAt":null,"waitingList":{"enabled":true,"limit":0},"organisation":"%s"}"""
+                .formatted(MEETING, TestTokens.ORGANISATION));
+        event(jdbc, 1, "ParticipantRegistered", """
+                {"meetingId":"%s","registrationId":"%s","participant":{"name":"Legacy-Erika Mustermann",
+                 "email":"%s","organisation":null}}""".formatted(MEETING, ERIKA, ERIKA_EMAIL));
+        event(jdbc, 2, "ParticipantWaitlisted", """
+                {"meetingId":"%s","registrationId":"%s","participant":{"name":"Legacy-Max Mustermann",
+                 "email":"max.legacy@example.org","organisation":"Gemeinde Musterdorf"},"position":1}"""
+                .formatted(MEETING, MAX));
+        for (UUID registration : List.of(ERIKA, MAX)) {
+            jdbc.update("insert into registration_id (registration_id, meeting_id) values (?, ?)", registration, MEETING);
         }
+        jdbc.update("""
+                insert into snapshotevententry (aggregateidentifier, sequencenumber, type, eventidentifier, payload,
+                    payloadtype, timestamp) values (?, 2, 'Meeting', ?, ?, 'de.participation.command.meeting.Meeting', ?)""",
+                MEETING.toString(), UUID.randomUUID().toString(),
+                ("{\"registrations\":{\"email\":\"" + ERIKA_EMAIL + "\"}}").getBytes(), "2030-05-20T08:00:03Z");
+        jdbc.update("""
+                insert into tokenentry (processorname, segment, token, tokentype, timestamp)
+                values ('kafka-forwarder', 0, ?, 'org.axonframework.eventhandling.GlobalSequenceTrackingToken', ?)""",
+                "{\"globalIndex\":3}".getBytes(), "2030-05-20T08:00:04Z");
     }
 
     private static void event(JdbcTemplate jdbc, long sequence, String type, String payload) {

@@ -9,7 +9,7 @@ import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 
 /**
- * The command service on a real HTTP port with its own embedded PostgreSQL in a fresh directory
+ * The command service on a real HTTP port with a database of its own on the tests' PostgreSQL
  * (one per Spring context), reached through {@link #api} and inspected through {@link #stored}.
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
@@ -24,8 +24,8 @@ public abstract class CommandServiceIT {
     protected StoredEvents stored;
 
     @DynamicPropertySource
-    static void embeddedDatabase(DynamicPropertyRegistry registry) {
-        TestDataDirectory.register(registry, TestDataDirectory.create());
+    static void database(DynamicPropertyRegistry registry) {
+        TestDatabase.register(registry);
     }
 
     @BeforeEach

@@ -1,13 +1,11 @@
 package de.participation.command.support;
 
 import de.participation.command.CommandServiceApplication;
-import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
 import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.boot.web.context.WebServerApplicationContext;
 import org.springframework.context.ConfigurableApplicationContext;
 import org.springframework.jdbc.core.JdbcTemplate;
 
-import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -20,24 +18,14 @@ public final class RunningService implements AutoCloseable {
         this.context = context;
     }
 
-    /** An instance with its own embedded PostgreSQL keeping its files in {@code dataDirectory}. */
-    public static RunningService withEmbeddedDatabase(Path dataDirectory) {
-        return start("--participation.embedded-postgres.data-directory=" + dataDirectory,
-                "--participation.embedded-postgres.fsync=false", "--participation.kafka.enabled=false");
+    /** An instance on the database at {@code jdbcUrl}, without the Kafka forwarder. */
+    public static RunningService on(String jdbcUrl) {
+        return start("--spring.datasource.url=" + jdbcUrl, "--participation.kafka.enabled=false");
     }
 
-    /** An instance with its embedded PostgreSQL in {@code dataDirectory}, publishing to Kafka. */
-    public static RunningService withEmbeddedDatabaseAndKafka(Path dataDirectory, String bootstrapServers) {
-        return start("--participation.embedded-postgres.data-directory=" + dataDirectory,
-                "--participation.embedded-postgres.fsync=false",
-                "--participation.kafka.bootstrap-servers=" + bootstrapServers);
-    }
-
-    /** Another instance on the database of {@code first}, as in a scaled-out deployment. */
-    public static RunningService sharingDatabaseOf(RunningService first) {
-        int port = first.context.getBean(EmbeddedPostgres.class).getPort();
-        return start("--spring.datasource.url=jdbc:postgresql://localhost:" + port + "/postgres",
-                "--spring.datasource.username=postgres", "--participation.kafka.enabled=false");
+    /** An instance on the database at {@code jdbcUrl}, publishing to Kafka. */
+    public static RunningService publishing(String jdbcUrl, String bootstrapServers) {
+        return start("--spring.datasource.url=" + jdbcUrl, "--participation.kafka.bootstrap-servers=" + bootstrapServers);
     }
 
     private static RunningService start(String... arguments) {

@@ -2,7 +2,7 @@ package de.participation.command.web;
 
 import de.participation.command.support.Api;
 import de.participation.command.support.StoredEvents;
-import de.participation.command.support.TestDataDirectory;
+import de.participation.command.support.TestDatabase;
 import de.participation.localstack.JsonHttp.Response;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -23,7 +23,7 @@ class RateLimitIT {
 
     @DynamicPropertySource
     static void smallLimits(DynamicPropertyRegistry registry) {
-        TestDataDirectory.register(registry, TestDataDirectory.create());
+        TestDatabase.register(registry);
         registry.add("participation.rate-limits.per-email.registrations", () -> "3");
         registry.add("participation.rate-limits.per-email.period", () -> "1h");
         registry.add("participation.rate-limits.per-address.registrations", () -> "5");

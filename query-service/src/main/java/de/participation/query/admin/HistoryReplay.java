@@ -6,7 +6,6 @@ import de.participation.events.UnreadableEventException;
 import de.participation.kafka.Topics;
 import de.participation.query.kafka.QueryKafkaProperties;
 import de.participation.query.projection.ProjectionService;
-import de.participation.query.projection.ReadModelDurability;
 import de.participation.query.projection.ReadModelStore;
 import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
@@ -26,10 +25,7 @@ import java.util.function.Consumer;
 
 /**
  * The whole history replayed from offset 0 into one generation's read models, by the live
- * projection's own code, with a consumer outside the consumer group (it commits nothing). Unlike
- * the live projection it does not make each batch durable on its own: a replay that breaks off is
- * started again from offset 0 anyway, so durability is needed only once, before its generation
- * goes live ({@link #makeDurable}).
+ * projection's own code, with a consumer outside the consumer group (it commits nothing).
  */
 final class HistoryReplay implements AutoCloseable {
 
@@ -40,15 +36,12 @@ final class HistoryReplay implements AutoCloseable {
     private final QueryKafkaProperties kafka;
     private final List<TopicPartition> partitions;
     private final ProjectionService projection;
-    private final ReadModelDurability durability;
     private final ReadModelStore target;
     private long eventsProjected;
 
-    HistoryReplay(QueryKafkaProperties kafka, ProjectionService projection, ReadModelDurability durability,
-                  ReadModelStore target) {
+    HistoryReplay(QueryKafkaProperties kafka, ProjectionService projection, ReadModelStore target) {
         this.kafka = kafka;
         this.projection = projection;
-        this.durability = durability;
         this.target = target;
         this.consumer = new KafkaConsumer<>(Map.of(
                 ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, kafka.bootstrapServers(),
@@ -79,10 +72,6 @@ final class HistoryReplay implements AutoCloseable {
         while (!reached(offsets)) {
             next(progress);
         }
-    }
-
-    void makeDurable() {
-        durability.flush();
     }
 
     long eventsProjected() {

@@ -7,7 +7,6 @@ import com.mongodb.client.model.Filters;
 import de.participation.query.kafka.QueryKafkaProperties;
 import de.participation.query.projection.LiveReadModels;
 import de.participation.query.projection.ProjectionService;
-import de.participation.query.projection.ReadModelDurability;
 import org.bson.Document;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -41,18 +40,16 @@ public class ProjectionRebuild {
 
     private final LiveReadModels readModels;
     private final ProjectionService projection;
-    private final ReadModelDurability durability;
     private final QueryKafkaProperties kafka;
     private final MongoCollection<Document> state;
     private final Duration staleAfter;
     private final Clock clock;
 
-    ProjectionRebuild(LiveReadModels readModels, ProjectionService projection, ReadModelDurability durability,
+    ProjectionRebuild(LiveReadModels readModels, ProjectionService projection,
                       QueryKafkaProperties kafka, MongoDatabase database, Clock clock,
                       @Value("${participation.rebuild.stale-after}") Duration staleAfter) {
         this.readModels = readModels;
         this.projection = projection;
-        this.durability = durability;
         this.kafka = kafka;
         this.state = database.getCollection(LiveReadModels.STATE);
         this.clock = clock;
@@ -129,14 +126,12 @@ public class ProjectionRebuild {
         long previous = readModels.current().generation();
         boolean switched = false;
         StatusPublisher status = new StatusPublisher(rebuildId);
-        try (HistoryReplay replay = new HistoryReplay(kafka, projection, durability, readModels.generation(generation))) {
+        try (HistoryReplay replay = new HistoryReplay(kafka, projection, readModels.generation(generation))) {
             log.info("Rebuild {}: projecting the whole history into generation {}", rebuildId, generation);
             replay.untilHead(status::maybePublish);
-            replay.makeDurable();
             readModels.switchTo(generation);
             switched = true;
             replay.untilLiveCommitted(status::maybePublish);
-            replay.makeDurable();
             readModels.drop(previous);
             status.completed(replay);
             log.info("Rebuild {}: generation {} is live, {} events projected", rebuildId, generation,

@@ -3,7 +3,6 @@ package de.participation.query.admin;
 import de.participation.query.kafka.QueryKafkaProperties;
 import de.participation.query.projection.LiveReadModels;
 import de.participation.query.projection.ProjectionService;
-import de.participation.query.projection.ReadModelDurability;
 import de.participation.query.projection.ReadModelStore;
 import org.bson.Document;
 import org.springframework.stereotype.Component;
@@ -29,15 +28,13 @@ class ProjectionVerification {
 
     private final LiveReadModels readModels;
     private final ProjectionService projection;
-    private final ReadModelDurability durability;
     private final QueryKafkaProperties kafka;
     private final ProjectionRebuild rebuild;
 
-    ProjectionVerification(LiveReadModels readModels, ProjectionService projection, ReadModelDurability durability,
+    ProjectionVerification(LiveReadModels readModels, ProjectionService projection,
                            QueryKafkaProperties kafka, ProjectionRebuild rebuild) {
         this.readModels = readModels;
         this.projection = projection;
-        this.durability = durability;
         this.kafka = kafka;
         this.rebuild = rebuild;
     }
@@ -55,7 +52,7 @@ class ProjectionVerification {
         Document slot = rebuild.claimForVerification();
         long generation = slot.getLong("generation");
         ReadModelStore scratch = readModels.generation(generation);
-        try (HistoryReplay replay = new HistoryReplay(kafka, projection, durability, scratch)) {
+        try (HistoryReplay replay = new HistoryReplay(kafka, projection, scratch)) {
             replay.untilLiveCommitted(rebuild.progressOf(slot.getString("rebuildId")));
             return compare(readModels.current(), scratch, replay.eventsProjected());
         } finally {

@@ -7,7 +7,6 @@ import de.participation.kafka.Topics;
 import de.participation.query.projection.MeetingProjector.Outcome;
 import de.participation.query.projection.MeetingProjector.Rejected;
 import de.participation.query.projection.ProjectionService;
-import de.participation.query.projection.ReadModelDurability;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.ConsumerRecords;
@@ -26,7 +25,7 @@ import java.util.Map;
 /**
  * Reads the history with a plain consumer in the group {@code query-service} and projects it.
  * Each poll is one batch: records are parsed (unreadable ones dead-lettered), folded into the read
- * models, written, made durable, and only then are the offsets committed. Any failure drops the
+ * models, written (acknowledged once journaled), and only then are the offsets committed. Any failure drops the
  * consumer and starts a new one from the committed offsets after a pause ({@link ConsumerLoop});
  * the projection is idempotent, so reprocessing what was already written changes nothing.
  */
@@ -38,15 +37,12 @@ class MeetingEventConsumer extends ConsumerLoop {
 
     private final QueryKafkaProperties properties;
     private final ProjectionService projection;
-    private final ReadModelDurability durability;
     private final DeadLetters deadLetters;
 
-    MeetingEventConsumer(QueryKafkaProperties properties, ProjectionService projection,
-                         ReadModelDurability durability, DeadLetters deadLetters) {
+    MeetingEventConsumer(QueryKafkaProperties properties, ProjectionService projection, DeadLetters deadLetters) {
         super("meeting-event-consumer");
         this.properties = properties;
         this.projection = projection;
-        this.durability = durability;
         this.deadLetters = deadLetters;
     }
 
@@ -107,6 +103,5 @@ class MeetingEventConsumer extends ConsumerLoop {
         for (Rejected rejected : outcome.rejected()) {
             deadLetters.park(origins.get(rejected.envelope()), rejected.reason());
         }
-        durability.flush();
     }
 }

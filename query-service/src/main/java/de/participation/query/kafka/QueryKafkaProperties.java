@@ -21,7 +21,7 @@ import java.time.Duration;
  */
 @ConfigurationProperties("participation.kafka")
 public record QueryKafkaProperties(
-        @DefaultValue("localhost:9092") String bootstrapServers,
+        String bootstrapServers,
         @DefaultValue("query-service") String groupId,
         @DefaultValue("6") int partitions,
         @DefaultValue("1") short replicationFactor,

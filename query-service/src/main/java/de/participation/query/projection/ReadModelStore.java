@@ -25,7 +25,7 @@ import java.util.function.Function;
 /**
  * The read-model collections in MongoDB. Writes address documents by {@code _id} only and go out
  * as one unordered bulk write per collection, which is what both the embedded stand-in and a real
- * MongoDB do fast (ARCHITECTURE.md, trap 5); no transactions, no change streams.
+ * MongoDB do fast (ARCHITECTURE.md, trap 5); no transactions.
  */
 public class ReadModelStore {
 
@@ -88,6 +88,12 @@ public class ReadModelStore {
 
     public long generation() {
         return generation;
+    }
+
+    /** The meeting in {@code document} if it is a document of this generation's meetings collection. */
+    public Optional<MeetingReadModel> meetingIn(String collection, Document document) {
+        return collection.equals(meetings.getNamespace().getCollectionName())
+                ? Optional.of(MeetingReadModel.from(document)) : Optional.empty();
     }
 
     /** Every document of one of this generation's collections, by id (for verification). */

@@ -34,6 +34,7 @@ public final class QueryServiceInfrastructure implements AutoCloseable {
     public void register(DynamicPropertyRegistry registry) {
         registry.add("participation.kafka.bootstrap-servers", kafka::bootstrapServers);
         registry.add("participation.mongodb.uri", mongo::uri);
+        registry.add("participation.mongodb.change-streams", () -> String.valueOf(mongo.changeStreams()));
         registry.add("participation.mongodb.database", TestMongo::freshDatabaseName);
         TestTokens.register(registry);
         personalData.register(registry);

@@ -3,8 +3,7 @@ package de.participation.query.support;
 import com.mongodb.client.MongoClient;
 import com.mongodb.client.MongoClients;
 import com.mongodb.client.MongoDatabase;
-import de.bwaldvogel.mongo.MongoServer;
-import de.bwaldvogel.mongo.backend.memory.MemoryBackend;
+import de.participation.localstack.LocalMongo;
 import org.bson.Document;
 
 import java.util.ArrayList;
@@ -12,16 +11,17 @@ import java.util.List;
 import java.util.UUID;
 
 /**
- * A MongoDB for tests: the real server named by {@code MONGODB_URI} when set, otherwise the
- * embedded stand-in in memory. Either way, the code under test talks through the real driver.
+ * A MongoDB for tests: the real server named by {@code MONGODB_URI} when set (a replica set, so
+ * that the query service uses change streams as in production), otherwise the local stack's
+ * stand-in in memory. Either way, the code under test talks through the real driver.
  */
 public final class TestMongo implements AutoCloseable {
 
-    private final MongoServer standIn;
+    private final LocalMongo standIn;
     private final String uri;
     private final MongoClient client;
 
-    private TestMongo(MongoServer standIn, String uri) {
+    private TestMongo(LocalMongo standIn, String uri) {
         this.standIn = standIn;
         this.uri = uri;
         this.client = MongoClients.create(uri);
@@ -32,12 +32,17 @@ public final class TestMongo implements AutoCloseable {
         if (external != null && !external.isBlank()) {
             return new TestMongo(null, external);
         }
-        MongoServer server = new MongoServer(new MemoryBackend());
-        return new TestMongo(server, server.bindAndGetConnectionString());
+        LocalMongo standIn = LocalMongo.inMemory();
+        return new TestMongo(standIn, standIn.uri());
     }
 
     public String uri() {
         return uri;
+    }
+
+    /** Whether the server has change streams: a real MongoDB in tests does, the stand-in does not. */
+    public boolean changeStreams() {
+        return standIn == null;
     }
 
     /** A database no other test uses. */
@@ -63,7 +68,7 @@ public final class TestMongo implements AutoCloseable {
     public void close() {
         client.close();
         if (standIn != null) {
-            standIn.shutdownNow();
+            standIn.close();
         }
     }
 }

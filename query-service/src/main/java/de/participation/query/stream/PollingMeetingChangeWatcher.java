@@ -12,6 +12,7 @@ import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
 import org.apache.kafka.common.TopicPartition;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
 import org.springframework.stereotype.Component;
 
 import java.time.Duration;
@@ -23,15 +24,17 @@ import java.util.UUID;
 
 /**
  * Tells the streams of this instance when a meeting's read model changed, whichever instance
- * projected it. Every instance reads all partitions of the events topic (outside the consumer
- * group, from the end) and, for each event, waits until the shared read model has reached its
- * sequence, polling MongoDB by id every few milliseconds while something is pending. This works
- * with the embedded stand-in, which has no change streams, and with real MongoDB alike, needs no
- * topic of its own, and loses no change when the projecting instance crashes: the notice waits for
+ * projected it, on a MongoDB without change streams (the local stack's stand-in, a standalone
+ * server; {@code participation.mongodb.change-streams=false}); with them, {@link MeetingChangeStream}
+ * does this job and this class is not created. Every instance reads all partitions of the events
+ * topic (outside the consumer group, from the end) and, for each event, waits until the shared
+ * read model has reached its sequence, polling MongoDB by id every few milliseconds while something
+ * is pending. It loses no change when the projecting instance crashes: the notice waits for
  * whichever instance projects the event next.
  */
 @Component
-class MeetingChangeWatcher extends ConsumerLoop {
+@ConditionalOnProperty(name = "participation.mongodb.change-streams", havingValue = "false")
+class PollingMeetingChangeWatcher extends ConsumerLoop {
 
     private static final Duration POLL_TIMEOUT = Duration.ofMillis(20);
     /** An event whose read model never shows up (dead-lettered, say) is forgotten after this. */
@@ -45,7 +48,7 @@ class MeetingChangeWatcher extends ConsumerLoop {
     private final CapacityStreams streams;
     private final Map<UUID, Awaited> awaited = new HashMap<>();
 
-    MeetingChangeWatcher(QueryKafkaProperties properties, LiveReadModels readModels, CapacityStreams streams) {
+    PollingMeetingChangeWatcher(QueryKafkaProperties properties, LiveReadModels readModels, CapacityStreams streams) {
         super("meeting-change-watcher");
         this.properties = properties;
         this.readModels = readModels;

@@ -1,0 +1,25 @@
+package de.participation.command.config;
+
+import de.participation.web.settings.RequiredSetting;
+import de.participation.web.settings.RequiredSettingsCheck;
+import org.springframework.core.env.Environment;
+import org.springframework.stereotype.Component;
+
+import java.util.ArrayList;
+import java.util.List;
+
+/** The command service needs its event store and, unless forwarding is switched off, Kafka. */
+@Component
+class RequiredInfrastructure extends RequiredSettingsCheck {
+
+    @Override
+    protected List<RequiredSetting> required(Environment environment) {
+        List<RequiredSetting> required = new ArrayList<>(List.of(new RequiredSetting("spring.datasource.url",
+                "SPRING_DATASOURCE_URL", "the PostgreSQL that holds its event store")));
+        if (environment.getProperty("participation.kafka.enabled", Boolean.class, true)) {
+            required.add(new RequiredSetting("participation.kafka.bootstrap-servers", "KAFKA_BOOTSTRAP_SERVERS",
+                    "the Kafka brokers it publishes the events to"));
+        }
+        return required;
+    }
+}

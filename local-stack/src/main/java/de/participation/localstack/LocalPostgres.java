@@ -1,0 +1,98 @@
+package de.participation.localstack;
+
+import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.util.Map;
+import java.util.UUID;
+
+/**
+ * A real PostgreSQL server from the zonky binaries, for the developer's stack and the tests: no
+ * installed database needed. Its files live in a directory of our choosing and survive restarts.
+ * The services never start it themselves; they are told its URL like any other server's.
+ */
+public final class LocalPostgres implements AutoCloseable {
+
+    private static final Logger log = LoggerFactory.getLogger(LocalPostgres.class);
+    public static final String USER = "postgres";
+    private static final String DATABASE = "postgres";
+
+    private final EmbeddedPostgres server;
+
+    private LocalPostgres(EmbeddedPostgres server) {
+        this.server = server;
+    }
+
+    /**
+     * Starts a server with its files in {@code dataDirectory} (initialised on first use).
+     *
+     * @param port  0 for any free port
+     * @param fsync on keeps PostgreSQL's default, so that an acknowledged event survives a crash of
+     *              the machine (ARCHITECTURE.md, trap 7); tests switch it off for speed
+     */
+    public static LocalPostgres start(Path dataDirectory, int port, boolean fsync) {
+        try {
+            Files.createDirectories(dataDirectory);
+            EmbeddedPostgres server = EmbeddedPostgres.builder()
+                    .setDataDirectory(dataDirectory)
+                    .setCleanDataDirectory(false)
+                    .setPort(port)
+                    .setServerConfig("fsync", fsync ? "on" : "off")
+                    .setServerConfig("synchronous_commit", fsync ? "on" : "off")
+                    .start();
+            log.info("PostgreSQL on port {} with data in {} (fsync {})", server.getPort(),
+                    dataDirectory.toAbsolutePath(), fsync ? "on" : "off");
+            return new LocalPostgres(server);
+        } catch (IOException e) {
+            throw new UncheckedIOException("Cannot start PostgreSQL in " + dataDirectory, e);
+        }
+    }
+
+    /** The JDBC URL of the server's default database, which the local stack's command service uses. */
+    public String jdbcUrl() {
+        return jdbcUrl(DATABASE);
+    }
+
+    public String jdbcUrl(String database) {
+        return server.getJdbcUrl(USER, database);
+    }
+
+    /** Creates a database no one else uses (a test's own) and returns its JDBC URL. */
+    public String createDatabase() {
+        String database = "test_" + UUID.randomUUID().toString().replace("-", "");
+        try (Connection connection = server.getPostgresDatabase().getConnection();
+             Statement statement = connection.createStatement()) {
+            statement.execute("create database " + database);
+        } catch (SQLException e) {
+            throw new IllegalStateException("Cannot create database " + database, e);
+        }
+        return jdbcUrl(database);
+    }
+
+    /** The environment that points the command service at the database behind {@code jdbcUrl}. */
+    public static Map<String, String> environmentFor(String jdbcUrl) {
+        return Map.of("SPRING_DATASOURCE_URL", jdbcUrl, "SPRING_DATASOURCE_USERNAME", USER);
+    }
+
+    @Override
+    public void close() {
+        try {
+            server.close();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    @Override
+    public String toString() {
+        return "PostgreSQL on port " + server.getPort();
+    }
+}
