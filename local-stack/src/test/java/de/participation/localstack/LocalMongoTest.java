@@ -1,0 +1,85 @@
+package de.participation.localstack;
+
+import com.mongodb.WriteConcern;
+import com.mongodb.client.MongoClient;
+import com.mongodb.client.MongoClients;
+import com.mongodb.client.MongoCollection;
+import org.bson.Document;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import java.io.IOException;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.concurrent.CountDownLatch;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+/**
+ * The stand-in keeps what it acknowledged: the query service commits its Kafka offsets once a
+ * write is acknowledged, so a write lost afterwards would never be projected again.
+ */
+class LocalMongoTest {
+
+    @TempDir
+    Path directory;
+
+    @Test
+    void anAcknowledgedWriteSurvivesAKilledStandIn() throws Exception {
+        Path file = directory.resolve("read-models.mv");
+        int port = Ports.free();
+
+        Process standIn = startStandIn(file, port);
+        try (MongoClient client = MongoClients.create("mongodb://127.0.0.1:" + port)) {
+            awaitAnswering(client);
+            readModels(client).insertOne(new Document("_id", "meeting-1").append("confirmed", 12));
+        }
+        standIn.destroyForcibly().waitFor();
+
+        Process restarted = startStandIn(file, port);
+        try (MongoClient client = MongoClients.create("mongodb://127.0.0.1:" + port)) {
+            awaitAnswering(client);
+            assertThat(readModels(client).find(new Document("_id", "meeting-1")).first())
+                    .isNotNull().containsEntry("confirmed", 12);
+        } finally {
+            restarted.destroyForcibly().waitFor();
+        }
+    }
+
+    @Test
+    void inMemoryStandInServesTheDriver() {
+        try (LocalMongo mongo = LocalMongo.inMemory(); MongoClient client = MongoClients.create(mongo.uri())) {
+            readModels(client).insertOne(new Document("_id", "meeting-1"));
+            assertThat(readModels(client).countDocuments()).isEqualTo(1);
+            assertThat(mongo.environment()).containsEntry("MONGODB_URI", mongo.uri())
+                    .containsEntry("MONGODB_CHANGE_STREAMS", "false");
+        }
+    }
+
+    private static MongoCollection<Document> readModels(MongoClient client) {
+        return client.getDatabase("participation").getCollection("meetings")
+                .withWriteConcern(WriteConcern.MAJORITY.withJournal(true));
+    }
+
+    private static void awaitAnswering(MongoClient client) {
+        await().atMost(Duration.ofSeconds(30)).ignoreExceptions()
+                .until(() -> client.getDatabase("admin").runCommand(new Document("ping", 1)) != null);
+    }
+
+    /** The stand-in in a JVM of its own, so that it can be killed without a chance to flush. */
+    private static Process startStandIn(Path file, int port) throws IOException {
+        return new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+                "-cp", System.getProperty("java.class.path"), StandIn.class.getName(), file.toString(),
+                String.valueOf(port)).inheritIO().start();
+    }
+
+    /** Runs a file-backed stand-in until killed. */
+    public static final class StandIn {
+
+        public static void main(String[] args) throws InterruptedException {
+            LocalMongo.inFile(Path.of(args[0]), Integer.parseInt(args[1]));
+            new CountDownLatch(1).await();
+        }
+    }
+}
