@@ -97,12 +97,11 @@ public class V4__Seal_personal_data extends BaseJavaMigration {
         UUID registrationId = UUID.fromString(event.payload().get("registrationId").asText());
         byte[] key = ParticipantCipher.newKey();
         try (PreparedStatement insert = connection.prepareStatement(
-                "insert into participant_key (registration_id, meeting_id, organisation, secret, digest) values (?, ?, ?, ?, ?)")) {
+                "insert into participant_key (registration_id, meeting_id, organisation, secret) values (?, ?, ?, ?)")) {
             insert.setObject(1, registrationId);
             insert.setObject(2, UUID.fromString(event.meetingId()));
             insert.setString(3, organisation);
             insert.setBytes(4, key);
-            insert.setBytes(5, ParticipantCipher.digest(key, participant));
             insert.executeUpdate();
         }
         SealedParticipant sealed = new SealedParticipant(emailHasher.hash(participant.email()),

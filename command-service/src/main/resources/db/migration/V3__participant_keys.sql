@@ -1,13 +1,11 @@
 -- Crypto-shredding (GDPR): one AES-256 key per registration. Events carry the participant only
 -- sealed with it; erasure deletes the row. The organisation lets an organiser be given only the
--- keys of their own meetings. The digest (an HMAC of name and organisation under the same key)
--- lets a retried registration be compared without the Meeting keeping any of it.
+-- keys of their own meetings.
 create table participant_key (
     registration_id uuid         primary key,
     meeting_id      uuid         not null,
     organisation    varchar(255),
     secret          bytea        not null,
-    digest          bytea        not null,
     created_at      timestamptz  not null default now()
 );
 

@@ -31,7 +31,8 @@ import static org.awaitility.Awaitility.await;
 
 /**
  * An installation from before sealing: its event store, a snapshot and the Kafka topic hold
- * participants in clear. Starting the new version migrates the store (V4), and the forwarder
+ * participants in clear. Starting the new version migrates the store (V4 seals, V5 adds the
+ * digests by which retries are recognised), and the forwarder
  * empties the topic and publishes the history again, sealed. Afterwards no clear text is left in
  * either, and the old registrations behave as before: recognised, retried, opened, erasable.
  */
@@ -73,6 +74,8 @@ class LegacyDataUpgradeIT {
             Response retry = service.api().register(MEETING, ERIKA, "Legacy-Erika Mustermann", ERIKA_EMAIL);
             assertThat(retry.status()).isEqualTo(200);
             assertThat(retry.body().path("status").asText()).isEqualTo("CONFIRMED");
+            Response impostor = service.api().register(MEETING, ERIKA, "Someone Else", ERIKA_EMAIL);
+            assertThat(impostor.body().path("code").asText()).isEqualTo("REGISTRATION_ID_CONFLICT");
             Response opened = service.api().post("/api/v1/personal-data/open", """
                     {"registrations": [{"registrationId": "%s", "ciphertext": "%s"}]}"""
                     .formatted(MAX, service.storedEvents().sealedParticipantOf(MEETING, MAX)));
