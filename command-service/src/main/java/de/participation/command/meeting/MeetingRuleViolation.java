@@ -3,9 +3,9 @@ package de.participation.command.meeting;
 import java.util.UUID;
 
 /**
- * A command that breaks a rule of the meeting. It is checked on purpose: Axon commits (rather than
- * rolls back) a unit of work that ends in a checked exception, so a refused command keeps the
- * cached aggregate and writes nothing, because rules are checked before any event is applied.
+ * A command that breaks a rule of the meeting. It is checked so that every handler declares the
+ * rules it can break; the command bus rolls the unit of work back on it as on any exception, so a
+ * refused command leaves nothing behind, whatever it had written before the rule failed.
  */
 public class MeetingRuleViolation extends Exception {
 

@@ -1,0 +1,36 @@
+package de.participation.command.config;
+
+import org.axonframework.commandhandling.CommandBus;
+import org.axonframework.commandhandling.CommandBusSpanFactory;
+import org.axonframework.commandhandling.DuplicateCommandHandlerResolver;
+import org.axonframework.commandhandling.SimpleCommandBus;
+import org.axonframework.common.transaction.TransactionManager;
+import org.axonframework.config.Configuration;
+import org.axonframework.messaging.interceptors.CorrelationDataInterceptor;
+import org.axonframework.messaging.unitofwork.RollbackConfigurationType;
+import org.springframework.context.annotation.Bean;
+
+/**
+ * Axon's command bus as Spring Boot would configure it, but rolling back on every exception. A
+ * rule violation is a checked exception ({@code MeetingRuleViolation}), which Axon's default
+ * commits: whatever the command had written before the rule failed (a registration id claimed, a
+ * key created or erased) would stay without its event. Rejections must leave nothing behind.
+ */
+@org.springframework.context.annotation.Configuration(proxyBeanMethods = false)
+class CommandBusConfiguration {
+
+    @Bean
+    SimpleCommandBus commandBus(TransactionManager transactionManager, Configuration axonConfiguration,
+                                DuplicateCommandHandlerResolver duplicateCommandHandlerResolver) {
+        SimpleCommandBus commandBus = SimpleCommandBus.builder()
+                .transactionManager(transactionManager)
+                .rollbackConfiguration(RollbackConfigurationType.ANY_THROWABLE)
+                .duplicateCommandHandlerResolver(duplicateCommandHandlerResolver)
+                .spanFactory(axonConfiguration.getComponent(CommandBusSpanFactory.class))
+                .messageMonitor(axonConfiguration.messageMonitor(CommandBus.class, "commandBus"))
+                .build();
+        commandBus.registerHandlerInterceptor(
+                new CorrelationDataInterceptor<>(axonConfiguration.correlationDataProviders()));
+        return commandBus;
+    }
+}
