@@ -8,6 +8,7 @@ import org.axonframework.common.transaction.TransactionManager;
 import org.axonframework.config.Configuration;
 import org.axonframework.eventsourcing.eventstore.EventStorageEngine;
 import org.axonframework.eventsourcing.eventstore.jdbc.JdbcEventStorageEngine;
+import org.axonframework.eventsourcing.snapshotting.SnapshotFilter;
 import org.axonframework.serialization.Serializer;
 import org.axonframework.serialization.json.JacksonSerializer;
 import org.springframework.beans.factory.annotation.Qualifier;
@@ -57,10 +58,12 @@ public class EventStoreConfiguration {
                                           PersistenceExceptionResolver persistenceExceptionResolver,
                                           ConnectionProvider connectionProvider,
                                           TransactionManager transactionManager,
+                                          SnapshotFilter snapshotFilter,
                                           Configuration axonConfiguration) {
         return JdbcEventStorageEngine.builder()
                 .eventSerializer(eventSerializer)
                 .snapshotSerializer(snapshotSerializer)
+                .snapshotFilter(snapshotFilter)
                 .upcasterChain(axonConfiguration.upcasterChain())
                 .persistenceExceptionResolver(persistenceExceptionResolver)
                 .connectionProvider(connectionProvider)

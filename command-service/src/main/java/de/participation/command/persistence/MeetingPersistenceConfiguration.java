@@ -1,8 +1,9 @@
-package de.participation.command.meeting;
+package de.participation.command.persistence;
 
 import com.fasterxml.jackson.annotation.JsonAutoDetect;
 import com.fasterxml.jackson.annotation.JsonAutoDetect.Visibility;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import de.participation.command.meeting.MeetingAggregate;
 import de.participation.events.MeetingEventJson;
 import org.axonframework.common.caching.Cache;
 import org.axonframework.common.caching.WeakReferenceCache;
@@ -11,8 +12,11 @@ import org.axonframework.eventsourcing.EventSourcingRepository;
 import org.axonframework.eventsourcing.SnapshotTriggerDefinition;
 import org.axonframework.eventsourcing.Snapshotter;
 import org.axonframework.eventsourcing.eventstore.EventStore;
+import org.axonframework.eventsourcing.snapshotting.RevisionSnapshotFilter;
+import org.axonframework.eventsourcing.snapshotting.SnapshotFilter;
 import org.axonframework.messaging.annotation.HandlerDefinition;
 import org.axonframework.messaging.annotation.ParameterResolverFactory;
+import org.axonframework.serialization.AnnotationRevisionResolver;
 import org.axonframework.serialization.Serializer;
 import org.axonframework.serialization.json.JacksonSerializer;
 import org.axonframework.spring.eventsourcing.SpringAggregateSnapshotterFactoryBean;
@@ -27,9 +31,14 @@ import java.util.concurrent.Executors;
  * How meetings are loaded and stored. A meeting with ten thousand registrations is not replayed
  * on every command: the instance stays in a cache between commands, and a snapshot every
  * {@code participation.meeting.snapshot-threshold} events bounds what a cache miss replays.
+ * Snapshots carry the aggregate's {@code @Revision}; one of another revision (written before the
+ * aggregate's fields changed) is skipped and the meeting rebuilt from its events instead of being
+ * misread.
  */
 @Configuration(proxyBeanMethods = false)
-public class MeetingConfiguration {
+class MeetingPersistenceConfiguration {
+
+    private static final Class<?> MEETING = MeetingAggregate.type();
 
     /** Snapshots store the aggregate's fields; the aggregate has no getters and needs none. */
     @JsonAutoDetect(fieldVisibility = Visibility.ANY, getterVisibility = Visibility.NONE,
@@ -40,7 +49,7 @@ public class MeetingConfiguration {
     @Bean
     @Qualifier("snapshotSerializer")
     Serializer snapshotSerializer() {
-        ObjectMapper mapper = MeetingEventJson.mapper().addMixIn(Meeting.class, FieldsOnly.class);
+        ObjectMapper mapper = MeetingEventJson.mapper().addMixIn(MEETING, FieldsOnly.class);
         return JacksonSerializer.builder().objectMapper(mapper).build();
     }
 
@@ -67,16 +76,35 @@ public class MeetingConfiguration {
         return new EventCountSnapshotTriggerDefinition(snapshotter, threshold);
     }
 
+    /**
+     * Keeps only the Meeting's snapshots of its current {@code @Revision}. Stored snapshots name
+     * their aggregate type as Axon's model does, by the class's simple name (not the class name
+     * the filter's {@code type(Class)} would use).
+     */
     @Bean
-    EventSourcingRepository<Meeting> meetingRepository(EventStore eventStore, Cache meetingCache,
-                                                       SnapshotTriggerDefinition meetingSnapshotTrigger,
-                                                       ParameterResolverFactory parameterResolverFactory,
-                                                       HandlerDefinition handlerDefinition) {
-        return new MeetingRepository(EventSourcingRepository.builder(Meeting.class)
+    SnapshotFilter meetingSnapshotFilter() {
+        return RevisionSnapshotFilter.builder().type(MEETING.getSimpleName())
+                .revision(new AnnotationRevisionResolver().revisionOf(MEETING)).build();
+    }
+
+    @Bean
+    EventSourcingRepository<?> meetingRepository(EventStore eventStore, Cache meetingCache,
+                                                 SnapshotTriggerDefinition meetingSnapshotTrigger,
+                                                 ParameterResolverFactory parameterResolverFactory,
+                                                 HandlerDefinition handlerDefinition) {
+        return repository(MEETING, eventStore, meetingCache, meetingSnapshotTrigger, parameterResolverFactory,
+                handlerDefinition);
+    }
+
+    private static <T> EventSourcingRepository<T> repository(Class<T> type, EventStore eventStore, Cache cache,
+                                                             SnapshotTriggerDefinition snapshotTrigger,
+                                                             ParameterResolverFactory parameterResolverFactory,
+                                                             HandlerDefinition handlerDefinition) {
+        return new FreshCachingRepository<>(EventSourcingRepository.builder(type)
                 .eventStore(eventStore)
-                .cache(meetingCache)
-                .snapshotTriggerDefinition(meetingSnapshotTrigger)
+                .cache(cache)
+                .snapshotTriggerDefinition(snapshotTrigger)
                 .parameterResolverFactory(parameterResolverFactory)
-                .handlerDefinition(handlerDefinition), eventStore, meetingCache);
+                .handlerDefinition(handlerDefinition), eventStore, cache);
     }
 }
