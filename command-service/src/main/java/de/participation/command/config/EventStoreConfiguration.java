@@ -1,7 +1,7 @@
 package de.participation.command.config;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
-import de.participation.events.MeetingEventJson;
+import de.participation.kafka.MeetingEventJson;
 import org.axonframework.common.jdbc.ConnectionProvider;
 import org.axonframework.common.jdbc.PersistenceExceptionResolver;
 import org.axonframework.common.transaction.TransactionManager;

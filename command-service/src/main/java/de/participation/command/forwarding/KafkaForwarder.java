@@ -3,7 +3,7 @@ package de.participation.command.forwarding;
 import de.participation.command.EventMetadata;
 import de.participation.events.MeetingEvent;
 import de.participation.events.MeetingEventEnvelope;
-import de.participation.events.MeetingEventJson;
+import de.participation.kafka.MeetingEventJson;
 import org.apache.kafka.clients.producer.Producer;
 import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.clients.producer.RecordMetadata;

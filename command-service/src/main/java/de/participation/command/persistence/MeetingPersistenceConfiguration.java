@@ -1,10 +1,10 @@
 package de.participation.command.persistence;
 
-import com.fasterxml.jackson.annotation.JsonAutoDetect;
 import com.fasterxml.jackson.annotation.JsonAutoDetect.Visibility;
+import com.fasterxml.jackson.annotation.JsonAutoDetect;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import de.participation.command.meeting.MeetingAggregate;
-import de.participation.events.MeetingEventJson;
+import de.participation.kafka.MeetingEventJson;
 import org.axonframework.common.caching.Cache;
 import org.axonframework.common.caching.WeakReferenceCache;
 import org.axonframework.eventsourcing.EventCountSnapshotTriggerDefinition;

@@ -1,7 +1,7 @@
 package de.participation.command.support;
 
 import de.participation.events.MeetingEventEnvelope;
-import de.participation.events.MeetingEventJson;
+import de.participation.kafka.MeetingEventJson;
 import de.participation.kafka.Topics;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.ConsumerRecord;

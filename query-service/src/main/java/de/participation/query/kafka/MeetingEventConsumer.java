@@ -1,8 +1,8 @@
 package de.participation.query.kafka;
 
 import de.participation.events.MeetingEventEnvelope;
-import de.participation.events.MeetingEventJson;
 import de.participation.events.UnreadableEventException;
+import de.participation.kafka.MeetingEventJson;
 import de.participation.kafka.Topics;
 import de.participation.query.projection.MeetingProjector.Outcome;
 import de.participation.query.projection.MeetingProjector.Rejected;

@@ -1,7 +1,7 @@
 package de.participation.query.projection;
 
 import de.participation.events.MeetingEventEnvelope;
-import de.participation.events.MeetingEventJson;
+import de.participation.kafka.MeetingEventJson;
 import org.bson.Document;
 
 import java.util.ArrayList;

@@ -1,13 +1,13 @@
 package de.participation.query.stream;
 
 import de.participation.events.MeetingEventEnvelope;
-import de.participation.events.MeetingEventJson;
 import de.participation.events.UnreadableEventException;
+import de.participation.kafka.MeetingEventJson;
 import de.participation.kafka.Topics;
 import de.participation.query.kafka.ConsumerLoop;
 import de.participation.query.kafka.QueryKafkaProperties;
-import de.participation.query.projection.MeetingReadModel;
 import de.participation.query.projection.LiveReadModels;
+import de.participation.query.projection.MeetingReadModel;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.KafkaConsumer;

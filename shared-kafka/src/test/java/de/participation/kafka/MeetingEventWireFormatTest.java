@@ -1,5 +1,11 @@
-package de.participation.events;
+package de.participation.kafka;
 
+import de.participation.events.MeetingEventEnvelope;
+import de.participation.events.MeetingEventTypes;
+import de.participation.events.MeetingScheduled;
+import de.participation.events.ParticipantRegistered;
+import de.participation.events.RegistrationClosed;
+import de.participation.events.UnreadableEventException;
 import org.junit.jupiter.api.DynamicTest;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestFactory;

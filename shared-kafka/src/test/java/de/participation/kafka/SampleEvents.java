@@ -1,6 +1,22 @@
-package de.participation.events;
+package de.participation.kafka;
 
+import de.participation.events.CancellationCause;
+import de.participation.events.MeetingCancelled;
+import de.participation.events.MeetingCapacityChanged;
+import de.participation.events.MeetingEvent;
+import de.participation.events.MeetingEventEnvelope;
+import de.participation.events.MeetingScheduled;
+import de.participation.events.ParticipantDataErased;
+import de.participation.events.ParticipantRegistered;
+import de.participation.events.ParticipantWaitlisted;
+import de.participation.events.RegistrationCancelled;
+import de.participation.events.RegistrationClosed;
+import de.participation.events.RegistrationReopened;
+import de.participation.events.RegistrationStatus;
+import de.participation.events.SealedParticipant;
+import de.participation.events.WaitingListPolicy;
 import de.participation.events.WaitlistedParticipantPromoted.PromotionCause;
+import de.participation.events.WaitlistedParticipantPromoted;
 
 import java.time.Instant;
 import java.util.List;

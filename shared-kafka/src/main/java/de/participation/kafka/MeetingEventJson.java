@@ -1,4 +1,4 @@
-package de.participation.events;
+package de.participation.kafka;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.DeserializationFeature;
@@ -8,6 +8,10 @@ import com.fasterxml.jackson.databind.SerializationFeature;
 import com.fasterxml.jackson.databind.json.JsonMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.fasterxml.jackson.datatype.jsr310.JavaTimeModule;
+import de.participation.events.MeetingEvent;
+import de.participation.events.MeetingEventEnvelope;
+import de.participation.events.MeetingEventTypes;
+import de.participation.events.UnreadableEventException;
 
 import java.time.Instant;
 

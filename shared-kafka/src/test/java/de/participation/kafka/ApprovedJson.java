@@ -1,4 +1,4 @@
-package de.participation.events;
+package de.participation.kafka;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 
