@@ -10,17 +10,17 @@ import jakarta.validation.constraints.Size;
 import java.time.OffsetDateTime;
 import java.util.UUID;
 
-/** Body of {@code POST /api/v1/meetings}. Instants must carry an offset. */
+/** Body of {@code POST /api/v1/meetings}. Instants must carry an offset and lie in the years 2000 to 2200. */
 record ScheduleMeetingRequest(
         UUID meetingId,
         @NotBlank @Size(max = 200) String title,
         @Size(max = 5000) String description,
         @NotBlank @Size(max = 200) String location,
-        @NotNull OffsetDateTime startsAt,
-        OffsetDateTime endsAt,
+        @NotNull @PlausibleInstant OffsetDateTime startsAt,
+        @PlausibleInstant OffsetDateTime endsAt,
         @NotNull @Min(1) @Max(100_000) Integer capacity,
-        OffsetDateTime registrationOpensAt,
-        OffsetDateTime registrationClosesAt,
+        @PlausibleInstant OffsetDateTime registrationOpensAt,
+        @PlausibleInstant OffsetDateTime registrationClosesAt,
         @Valid WaitingListRequest waitingList) {
 
     record WaitingListRequest(@NotNull Boolean enabled, @Min(0) @Max(100_000) Integer limit) {

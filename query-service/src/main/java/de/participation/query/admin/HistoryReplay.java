@@ -25,7 +25,9 @@ import java.util.function.Consumer;
 
 /**
  * The whole history replayed from offset 0 into one generation's read models, by the live
- * projection's own code, with a consumer outside the consumer group (it commits nothing).
+ * projection's own code, with a consumer outside the consumer group (it commits nothing). Events
+ * the live projection parked on the dead-letter topic (unreadable, or impossible to project) are
+ * skipped the same way and counted.
  */
 final class HistoryReplay implements AutoCloseable {
 
@@ -38,6 +40,7 @@ final class HistoryReplay implements AutoCloseable {
     private final ProjectionService projection;
     private final ReadModelStore target;
     private long eventsProjected;
+    private long eventsSkipped;
 
     HistoryReplay(QueryKafkaProperties kafka, ProjectionService projection, ReadModelStore target) {
         this.kafka = kafka;
@@ -78,6 +81,11 @@ final class HistoryReplay implements AutoCloseable {
         return eventsProjected;
     }
 
+    /** Events the replay could not read or project, as the live projection parked them. */
+    long eventsSkipped() {
+        return eventsSkipped;
+    }
+
     /** Position, end and lag per partition. */
     List<Map<String, Long>> partitionProgress() {
         Map<TopicPartition, Long> ends = consumer.endOffsets(partitions);
@@ -99,12 +107,13 @@ final class HistoryReplay implements AutoCloseable {
             try {
                 events.add(MeetingEventJson.read(record.value() == null ? "" : record.value()));
             } catch (UnreadableEventException alreadyDeadLettered) {
-                // the live projection parked it in the dead-letter topic long ago
+                eventsSkipped++;
             }
         }
         if (!events.isEmpty()) {
-            projection.replay(target, events);
-            eventsProjected += events.size();
+            int rejected = projection.replay(target, events).rejected().size();
+            eventsProjected += events.size() - rejected;
+            eventsSkipped += rejected;
         }
         progress.accept(this);
     }

@@ -1,6 +1,7 @@
 package de.participation.query.admin;
 
 import de.participation.kafka.Topics;
+import de.participation.query.kafka.ParkedEvents;
 import de.participation.query.kafka.QueryKafkaProperties;
 import de.participation.query.projection.LiveReadModels;
 import org.apache.kafka.clients.admin.Admin;
@@ -26,17 +27,21 @@ import java.util.stream.Collectors;
 @RequestMapping("/api/v1/admin/projections")
 class ProjectionAdminController {
 
+    private static final int LATEST_PARKED = 20;
+
     private final ProjectionRebuild rebuild;
     private final ProjectionVerification verification;
     private final LiveReadModels readModels;
     private final QueryKafkaProperties kafka;
+    private final ParkedEvents parked;
 
     ProjectionAdminController(ProjectionRebuild rebuild, ProjectionVerification verification,
-                              LiveReadModels readModels, QueryKafkaProperties kafka) {
+                              LiveReadModels readModels, QueryKafkaProperties kafka, ParkedEvents parked) {
         this.rebuild = rebuild;
         this.verification = verification;
         this.readModels = readModels;
         this.kafka = kafka;
+        this.parked = parked;
     }
 
     record Started(String rebuildId, long generation) {
@@ -45,7 +50,8 @@ class ProjectionAdminController {
     record PartitionLag(int partition, long position, long end, long lag) {
     }
 
-    record Status(long liveGeneration, long lag, List<PartitionLag> partitions, Map<String, Object> rebuild) {
+    record Status(long liveGeneration, long lag, List<PartitionLag> partitions, ParkedEvents.Summary parked,
+                  Map<String, Object> rebuild) {
     }
 
     @PostMapping("/rebuild")
@@ -64,7 +70,11 @@ class ProjectionAdminController {
         return verification.verify();
     }
 
-    /** The live projection's position and lag per partition, and the last rebuild with its progress. */
+    /**
+     * The live projection's position and lag per partition, the events it parked on the dead-letter
+     * topic (how many, the latest {@value #LATEST_PARKED} with their reasons), and the last rebuild
+     * with its progress.
+     */
     @GetMapping
     Status status() throws ExecutionException, InterruptedException {
         try (Admin admin = Topics.admin(kafka.bootstrapServers())) {
@@ -81,7 +91,7 @@ class ProjectionAdminController {
                 return new PartitionLag(partition.partition(), position, end, Math.max(0, end - position));
             }).toList();
             return new Status(readModels.current().generation(), lags.stream().mapToLong(PartitionLag::lag).sum(), lags,
-                    rebuildStatus());
+                    parked.summary(LATEST_PARKED), rebuildStatus());
         }
     }
 

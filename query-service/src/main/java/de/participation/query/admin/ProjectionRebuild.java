@@ -172,7 +172,8 @@ public class ProjectionRebuild {
             List<Document> partitions = replay.partitionProgress().stream().map(Document::new).toList();
             state.updateOne(Filters.and(Filters.eq("_id", REBUILD), Filters.eq("rebuildId", rebuildId)),
                     new Document("$set", new Document("heartbeat", clock.instant().toEpochMilli())
-                            .append("eventsProjected", replay.eventsProjected()).append("partitions", partitions)));
+                            .append("eventsProjected", replay.eventsProjected())
+                            .append("eventsSkipped", replay.eventsSkipped()).append("partitions", partitions)));
             publishedAt = System.nanoTime();
         }
     }

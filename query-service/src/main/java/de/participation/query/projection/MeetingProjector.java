@@ -39,6 +39,19 @@ public final class MeetingProjector {
     /** The models a batch changed (to be written) and the events it could not apply. */
     public record Outcome(Set<MeetingReadModel> meetings, Set<RegistrationReadModel> registrations,
                           List<Rejected> rejected) {
+
+        static final Outcome NOTHING = new Outcome(Set.of(), Set.of(), List.of());
+
+        /** Both outcomes, as of one batch. */
+        Outcome and(Outcome other) {
+            Set<MeetingReadModel> allMeetings = new LinkedHashSet<>(meetings);
+            allMeetings.addAll(other.meetings);
+            Set<RegistrationReadModel> allRegistrations = new LinkedHashSet<>(registrations);
+            allRegistrations.addAll(other.registrations);
+            List<Rejected> allRejected = new ArrayList<>(rejected);
+            allRejected.addAll(other.rejected);
+            return new Outcome(allMeetings, allRegistrations, allRejected);
+        }
     }
 
     private final Map<UUID, MeetingReadModel> meetings;

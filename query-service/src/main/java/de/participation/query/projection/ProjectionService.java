@@ -3,6 +3,9 @@ package de.participation.query.projection;
 import de.participation.events.MeetingEventEnvelope;
 import de.participation.events.RegistrationEvent;
 import de.participation.query.projection.MeetingProjector.Outcome;
+import de.participation.query.projection.MeetingProjector.Rejected;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Service;
 
 import java.util.Collection;
@@ -19,9 +22,19 @@ import java.util.stream.Collectors;
  * Applies one batch of events to the read models: reads the documents the batch touches (by id),
  * folds the events into them in memory, adds them to the meetings' histories, writes what changed
  * in one bulk write per collection, and then wakes readers waiting for these meetings.
+ *
+ * <p>One event that cannot be projected must not stop the others (a poison event would otherwise
+ * be retried forever, and every partition behind it with it). If a batch fails for any reason but
+ * a MongoDB outage, its events are applied one at a time; one that still fails after
+ * {@value #TRIES} tries is rejected with the reason (the live projection parks it on the
+ * dead-letter topic, a rebuild skips it), and the rest are projected. A MongoDB outage is waited
+ * out instead: nothing is rejected because the database is away.
  */
 @Service
 public class ProjectionService {
+
+    private static final Logger log = LoggerFactory.getLogger(ProjectionService.class);
+    static final int TRIES = 3;
 
     private final LiveReadModels readModels;
     private final ProjectionSignal signal;
@@ -38,10 +51,10 @@ public class ProjectionService {
      */
     public Outcome apply(List<MeetingEventEnvelope> events) {
         ReadModelStore pinned = readModels.current();
-        Outcome outcome = project(pinned, events);
+        Outcome outcome = isolatingFailures(pinned, events, true);
         ReadModelStore live = readModels.current();
         if (live.generation() != pinned.generation()) {
-            project(live, events);
+            isolatingFailures(live, events, true);
         }
         if (!outcome.meetings().isEmpty()) {
             signal.projected();
@@ -49,17 +62,51 @@ public class ProjectionService {
         return outcome;
     }
 
-    /** Applies a batch to one generation's read models and adds it to the meetings' history. */
-    public Outcome project(ReadModelStore store, List<MeetingEventEnvelope> events) {
-        return project(store, events, true);
-    }
 
     /**
      * Applies a batch to a generation being rebuilt; the history, shared by all generations, has
      * these events already.
      */
     public Outcome replay(ReadModelStore store, List<MeetingEventEnvelope> events) {
-        return project(store, events, false);
+        return isolatingFailures(store, events, false);
+    }
+
+    private Outcome isolatingFailures(ReadModelStore store, List<MeetingEventEnvelope> events, boolean addToHistory) {
+        try {
+            return project(store, events, addToHistory);
+        } catch (RuntimeException failure) {
+            if (MongoOutage.is(failure)) {
+                throw failure;
+            }
+            if (events.size() == 1) {
+                return alone(store, events.getFirst(), addToHistory, failure);
+            }
+            log.warn("A batch of {} events failed ({}); applying them one at a time", events.size(), failure.toString());
+            Outcome combined = Outcome.NOTHING;
+            for (MeetingEventEnvelope event : events) {
+                combined = combined.and(alone(store, event, addToHistory, null));
+            }
+            return combined;
+        }
+    }
+
+    /** One event, tried up to {@value #TRIES} times in all; rejected if it never succeeds. */
+    private Outcome alone(ReadModelStore store, MeetingEventEnvelope event, boolean addToHistory,
+                          RuntimeException firstFailure) {
+        RuntimeException failure = firstFailure;
+        for (int attempt = firstFailure == null ? 1 : 2; attempt <= TRIES; attempt++) {
+            try {
+                return project(store, List.of(event), addToHistory);
+            } catch (RuntimeException again) {
+                if (MongoOutage.is(again)) {
+                    throw again;
+                }
+                failure = again;
+            }
+        }
+        log.error("Event {} of meeting {} cannot be projected; rejected after {} tries", event.sequence(),
+                event.data().meetingId(), TRIES, failure);
+        return new Outcome(Set.of(), Set.of(), List.of(new Rejected(event, "cannot be projected: " + failure)));
     }
 
     private Outcome project(ReadModelStore store, List<MeetingEventEnvelope> events, boolean addToHistory) {

@@ -164,13 +164,18 @@ public class ReadModelStore {
 
     /**
      * Writes a batch's changes: history and registrations first, then meetings, whose
-     * {@code sequence} tells readers (minSequence) that everything of that event is visible.
+     * {@code sequence} tells readers (minSequence) that everything of that event is visible. Every
+     * document is built before the first is written, so a model that cannot be stored leaves the
+     * others unwritten too, rather than half of an event.
      */
     public void save(Collection<RegistrationReadModel> changedRegistrations, Collection<MeetingReadModel> changedMeetings,
                      Collection<HistoryChunk> changedHistory) {
-        replaceAll(history, changedHistory.stream().map(HistoryChunk::toDocument).toList());
-        replaceAll(registrations, changedRegistrations.stream().map(RegistrationReadModel::toDocument).toList());
-        replaceAll(meetings, changedMeetings.stream().map(MeetingReadModel::toDocument).toList());
+        List<Document> historyDocuments = changedHistory.stream().map(HistoryChunk::toDocument).toList();
+        List<Document> registrationDocuments = changedRegistrations.stream().map(RegistrationReadModel::toDocument).toList();
+        List<Document> meetingDocuments = changedMeetings.stream().map(MeetingReadModel::toDocument).toList();
+        replaceAll(history, historyDocuments);
+        replaceAll(registrations, registrationDocuments);
+        replaceAll(meetings, meetingDocuments);
     }
 
     private static void replaceAll(MongoCollection<Document> collection, List<Document> documents) {
