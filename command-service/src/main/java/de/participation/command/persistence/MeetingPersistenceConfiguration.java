@@ -25,7 +25,6 @@ import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 
-import java.util.concurrent.Executors;
 
 /**
  * How meetings are loaded and stored. A meeting with ten thousand registrations is not replayed
@@ -54,14 +53,14 @@ class MeetingPersistenceConfiguration {
     }
 
     /**
-     * Snapshots are taken on a thread of their own: taking one reads up to a threshold's worth of
-     * events and needs its own connection, which the command that triggered it must not wait for.
+     * Takes a snapshot in the calling thread, which is the {@link QueuedSnapshotter}'s: taking one
+     * reads up to a threshold's worth of events and needs its own connection, which the command
+     * that triggered it must not wait for.
      */
     @Bean
     SpringAggregateSnapshotterFactoryBean snapshotter() {
         SpringAggregateSnapshotterFactoryBean snapshotter = new SpringAggregateSnapshotterFactoryBean();
-        snapshotter.setExecutor(Executors.newSingleThreadExecutor(
-                Thread.ofPlatform().name("meeting-snapshotter").daemon().factory()));
+        snapshotter.setExecutor(Runnable::run);
         return snapshotter;
     }
 
@@ -73,7 +72,7 @@ class MeetingPersistenceConfiguration {
     @Bean
     SnapshotTriggerDefinition meetingSnapshotTrigger(
             Snapshotter snapshotter, @Value("${participation.meeting.snapshot-threshold:250}") int threshold) {
-        return new EventCountSnapshotTriggerDefinition(snapshotter, threshold);
+        return new EventCountSnapshotTriggerDefinition(new QueuedSnapshotter(snapshotter), threshold);
     }
 
     /**
