@@ -18,9 +18,12 @@ public final class RunningService implements AutoCloseable {
         this.context = context;
     }
 
-    /** An instance on the database at {@code jdbcUrl}, without the Kafka forwarder. */
-    public static RunningService on(String jdbcUrl) {
-        return start("--spring.datasource.url=" + jdbcUrl, "--participation.kafka.enabled=false");
+    /** An instance on the database at {@code jdbcUrl}, without the Kafka forwarder; {@code more} arguments if any. */
+    public static RunningService on(String jdbcUrl, String... more) {
+        List<String> arguments = new ArrayList<>(List.of("--spring.datasource.url=" + jdbcUrl,
+                "--participation.kafka.enabled=false"));
+        arguments.addAll(List.of(more));
+        return start(arguments.toArray(String[]::new));
     }
 
     /** An instance on the database at {@code jdbcUrl}, publishing to Kafka. */
