@@ -24,9 +24,13 @@ class EditedMigrationRepair implements Callback {
 
     private static final Logger log = LoggerFactory.getLogger(EditedMigrationRepair.class);
     private static final String VERSION = "3";
-    /** Flyway's checksum of V3 as shipped from commit 5b84622 until it was restored. */
+    /**
+     * Flyway's checksum (CRC32 over the script's lines, as flyway_schema_history records it) of V3
+     * as shipped from commit 5b84622 until 5e213c2 restored it; a copy of that script is the test
+     * resource db/edited-v3/V3__participant_keys.sql.
+     */
     static final int EDITED_CHECKSUM = -535555301;
-    /** Flyway's checksum of V3 as first applied (and again now). */
+    /** The same of V3 as first applied (commit 426c206), which it is again. */
     static final int ORIGINAL_CHECKSUM = -626013420;
 
     @Override
