@@ -1,10 +1,13 @@
 package de.participation.command;
 
+import de.participation.web.strict.StrictWebConfiguration;
 import org.springframework.boot.SpringApplication;
 import org.springframework.boot.autoconfigure.SpringBootApplication;
 import org.springframework.boot.context.properties.ConfigurationPropertiesScan;
+import org.springframework.context.annotation.Import;
 
 @SpringBootApplication
+@Import(StrictWebConfiguration.class)
 @ConfigurationPropertiesScan
 public class CommandServiceApplication {
 

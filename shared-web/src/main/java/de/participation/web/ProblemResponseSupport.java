@@ -10,6 +10,7 @@ import org.springframework.http.HttpStatusCode;
 import org.springframework.http.ProblemDetail;
 import org.springframework.http.ResponseEntity;
 import org.springframework.lang.Nullable;
+import org.springframework.security.web.firewall.RequestRejectedException;
 import org.springframework.web.ErrorResponse;
 import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.RequestHeader;
@@ -43,6 +44,16 @@ public abstract class ProblemResponseSupport extends ResponseEntityExceptionHand
                 : type.isEnum() ? "one of " + List.of(type.getEnumConstants())
                 : "a valid " + type.getSimpleName();
         return validationFailed(mismatch, List.of(new FieldProblem(mismatch.getName(), "must be " + expected)), request);
+    }
+
+    /**
+     * The security firewall checks header values only when they are read, which may be in a
+     * handler's argument: the same refusal as when it checks the URL before any handler.
+     */
+    @ExceptionHandler
+    ResponseEntity<Object> rejectedByTheFirewall(RequestRejectedException rejected, WebRequest request) {
+        return respond(rejected, HttpStatus.BAD_REQUEST, VALIDATION_FAILED,
+                "The request contains characters that are not allowed", request);
     }
 
     @ExceptionHandler
@@ -113,7 +124,8 @@ public abstract class ProblemResponseSupport extends ResponseEntityExceptionHand
         return problem;
     }
 
-    private static String codeFor(HttpStatusCode status) {
+    /** The {@code code} of a problem that has no more specific one: derived from its status. */
+    public static String codeFor(HttpStatusCode status) {
         if (status.value() == 404) {
             return NOT_FOUND;
         }

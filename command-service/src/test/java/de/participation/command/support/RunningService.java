@@ -40,7 +40,11 @@ public final class RunningService implements AutoCloseable {
     }
 
     public Api api() {
-        return new Api(((WebServerApplicationContext) context).getWebServer().getPort());
+        return new Api(port());
+    }
+
+    public int port() {
+        return ((WebServerApplicationContext) context).getWebServer().getPort();
     }
 
     public StoredEvents storedEvents() {

@@ -18,13 +18,14 @@ public record Page(int offset, int limit) {
     public static final int MAX_LIMIT = 1000;
 
     public <T> List<T> of(List<T> all) {
-        return all.subList(Math.min(offset, all.size()), Math.min(all.size(), offset + limit));
+        int from = Math.min(offset, all.size());
+        return all.subList(from, (int) Math.min(all.size(), (long) offset + limit));
     }
 
     public <T> ResponseEntity<List<T>> response(List<T> items, long total) {
         HttpHeaders headers = new HttpHeaders();
         headers.set("X-Total-Count", Long.toString(total));
-        if (offset + items.size() < total) {
+        if ((long) offset + items.size() < total) {
             String next = ServletUriComponentsBuilder.fromCurrentRequest()
                     .replaceQueryParam("offset", offset + items.size())
                     .replaceQueryParam("limit", limit)

@@ -1,11 +1,10 @@
 package de.participation.web.security;
 
-import com.fasterxml.jackson.databind.ObjectMapper;
+import de.participation.web.ProblemWriter;
 import jakarta.servlet.http.HttpServletResponse;
 import org.springframework.core.convert.converter.Converter;
 import org.springframework.core.io.DefaultResourceLoader;
 import org.springframework.http.HttpStatus;
-import org.springframework.http.MediaType;
 import org.springframework.security.authentication.AbstractAuthenticationToken;
 import org.springframework.security.config.Customizer;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
@@ -34,7 +33,6 @@ import java.security.interfaces.RSAPublicKey;
 import java.security.spec.X509EncodedKeySpec;
 import java.util.Base64;
 import java.util.Collection;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.stream.Stream;
@@ -48,8 +46,6 @@ public final class TokenAuthentication {
 
     /** The claim naming the organisation an organiser acts for. */
     public static final String ORGANISATION = "organisation";
-
-    private static final ObjectMapper JSON = new ObjectMapper();
 
     private TokenAuthentication() {
     }
@@ -138,16 +134,9 @@ public final class TokenAuthentication {
 
     private static void writeProblem(HttpServletResponse response, HttpStatus status, String code, String detail)
             throws IOException {
-        // Written here, before Spring MVC, so without its ProblemDetail mapping: the same fields by hand.
-        Map<String, Object> problem = new LinkedHashMap<>();
-        problem.put("type", "about:blank");
-        problem.put("title", status.getReasonPhrase());
-        problem.put("status", status.value());
-        problem.put("detail", detail);
-        problem.put("code", code);
         response.setStatus(status.value());
-        response.setContentType(MediaType.APPLICATION_PROBLEM_JSON_VALUE);
-        response.getOutputStream().write(JSON.writeValueAsBytes(problem));
+        response.setContentType(ProblemWriter.contentType());
+        ProblemWriter.write(response.getOutputStream(), status, code, detail);
     }
 
     private static RSAPublicKey publicKey(String location) {

@@ -1,0 +1,45 @@
+package de.participation.web;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.MediaType;
+
+import java.io.IOException;
+import java.io.OutputStream;
+import java.util.LinkedHashMap;
+import java.util.Map;
+
+/**
+ * Writes a problem response ({@code application/problem+json} with its {@code code}) where Spring
+ * MVC's own mapping cannot: in the security filters and in the web server's error report, which
+ * run before or around it. The same fields as {@link ProblemResponseSupport}'s, by hand.
+ */
+public final class ProblemWriter {
+
+    private static final ObjectMapper JSON = new ObjectMapper();
+
+    private ProblemWriter() {
+    }
+
+    public static String contentType() {
+        return MediaType.APPLICATION_PROBLEM_JSON_VALUE;
+    }
+
+    public static byte[] body(HttpStatus status, String code, String detail) {
+        Map<String, Object> problem = new LinkedHashMap<>();
+        problem.put("type", "about:blank");
+        problem.put("title", status.getReasonPhrase());
+        problem.put("status", status.value());
+        problem.put("detail", detail);
+        problem.put("code", code);
+        try {
+            return JSON.writeValueAsBytes(problem);
+        } catch (IOException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    public static void write(OutputStream out, HttpStatus status, String code, String detail) throws IOException {
+        out.write(body(status, code, detail));
+    }
+}

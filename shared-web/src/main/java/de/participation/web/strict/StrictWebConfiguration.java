@@ -1,0 +1,60 @@
+package de.participation.web.strict;
+
+import de.participation.web.ProblemResponseSupport;
+import de.participation.web.ProblemWriter;
+import org.apache.catalina.core.StandardHost;
+import org.springframework.boot.autoconfigure.jackson.Jackson2ObjectMapperBuilderCustomizer;
+import org.springframework.boot.web.embedded.tomcat.TomcatServletWebServerFactory;
+import org.springframework.boot.web.server.WebServerFactoryCustomizer;
+import org.springframework.boot.web.servlet.FilterRegistrationBean;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.context.annotation.Import;
+import org.springframework.core.Ordered;
+import org.springframework.http.HttpStatus;
+import org.springframework.security.web.firewall.RequestRejectedHandler;
+
+/**
+ * How both services meet malformed and hostile requests, at the depth where each arises, so that
+ * every refusal is a 4xx problem with a {@code code} and never a guess, a 500 or a stack trace:
+ * strict JSON ({@link StrictJson}), strict ids ({@link StrictUuid}), concrete content types
+ * ({@link ConcreteContentType}), the security firewall's
+ * refusals, the servlet container's error dispatch ({@link ProblemErrorController}) and Tomcat's
+ * own error report ({@link ProblemErrorReportValve}).
+ */
+@Configuration(proxyBeanMethods = false)
+@Import({ProblemErrorController.class, StrictUuid.class})
+public class StrictWebConfiguration {
+
+    @Bean
+    Jackson2ObjectMapperBuilderCustomizer strictJson() {
+        return StrictJson::configure;
+    }
+
+    @Bean
+    FilterRegistrationBean<ConcreteContentType> concreteContentType() {
+        FilterRegistrationBean<ConcreteContentType> registration = new FilterRegistrationBean<>(new ConcreteContentType());
+        registration.setOrder(Ordered.HIGHEST_PRECEDENCE);
+        return registration;
+    }
+
+    /** The firewall refuses encoded slashes, dots and the like before any handler runs. */
+    @Bean
+    RequestRejectedHandler requestRejectedAsProblem() {
+        return (request, response, rejected) -> {
+            response.setStatus(HttpStatus.BAD_REQUEST.value());
+            response.setContentType(ProblemWriter.contentType());
+            ProblemWriter.write(response.getOutputStream(), HttpStatus.BAD_REQUEST,
+                    ProblemResponseSupport.VALIDATION_FAILED, "The request's URL is not allowed");
+        };
+    }
+
+    @Bean
+    WebServerFactoryCustomizer<TomcatServletWebServerFactory> tomcatErrorsAsProblems() {
+        return factory -> factory.addContextCustomizers(context -> {
+            if (context.getParent() instanceof StandardHost host) {
+                host.setErrorReportValveClass(ProblemErrorReportValve.class.getName());
+            }
+        });
+    }
+}
