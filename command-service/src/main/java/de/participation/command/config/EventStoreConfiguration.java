@@ -8,7 +8,6 @@ import org.axonframework.common.transaction.TransactionManager;
 import org.axonframework.config.Configuration;
 import org.axonframework.eventsourcing.eventstore.EventStorageEngine;
 import org.axonframework.eventsourcing.eventstore.jdbc.JdbcEventStorageEngine;
-import org.axonframework.eventsourcing.snapshotting.SnapshotFilter;
 import org.axonframework.serialization.Serializer;
 import org.axonframework.serialization.json.JacksonSerializer;
 import org.springframework.beans.factory.annotation.Qualifier;
@@ -58,12 +57,14 @@ public class EventStoreConfiguration {
                                           PersistenceExceptionResolver persistenceExceptionResolver,
                                           ConnectionProvider connectionProvider,
                                           TransactionManager transactionManager,
-                                          SnapshotFilter snapshotFilter,
                                           Configuration axonConfiguration) {
         return JdbcEventStorageEngine.builder()
                 .eventSerializer(eventSerializer)
                 .snapshotSerializer(snapshotSerializer)
-                .snapshotFilter(snapshotFilter)
+                // Axon's filter per aggregate from its @Revision (as Axon's own JDBC auto-configuration
+                // wires it): a snapshot of another revision, or of none, is skipped and the aggregate is
+                // rebuilt from its events rather than misread.
+                .snapshotFilter(axonConfiguration.snapshotFilter())
                 .upcasterChain(axonConfiguration.upcasterChain())
                 .persistenceExceptionResolver(persistenceExceptionResolver)
                 .connectionProvider(connectionProvider)

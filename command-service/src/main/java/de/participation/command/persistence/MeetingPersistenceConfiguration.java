@@ -12,11 +12,8 @@ import org.axonframework.eventsourcing.EventSourcingRepository;
 import org.axonframework.eventsourcing.SnapshotTriggerDefinition;
 import org.axonframework.eventsourcing.Snapshotter;
 import org.axonframework.eventsourcing.eventstore.EventStore;
-import org.axonframework.eventsourcing.snapshotting.RevisionSnapshotFilter;
-import org.axonframework.eventsourcing.snapshotting.SnapshotFilter;
 import org.axonframework.messaging.annotation.HandlerDefinition;
 import org.axonframework.messaging.annotation.ParameterResolverFactory;
-import org.axonframework.serialization.AnnotationRevisionResolver;
 import org.axonframework.serialization.Serializer;
 import org.axonframework.serialization.json.JacksonSerializer;
 import org.axonframework.spring.eventsourcing.SpringAggregateSnapshotterFactoryBean;
@@ -31,8 +28,8 @@ import org.springframework.context.annotation.Configuration;
  * on every command: the instance stays in a cache between commands, and a snapshot every
  * {@code participation.meeting.snapshot-threshold} events bounds what a cache miss replays.
  * Snapshots carry the aggregate's {@code @Revision}; one of another revision (written before the
- * aggregate's fields changed) is skipped and the meeting rebuilt from its events instead of being
- * misread.
+ * aggregate's fields changed) is skipped by Axon's snapshot filter (wired into the event store by
+ * {@code EventStoreConfiguration}) and the meeting rebuilt from its events instead of being misread.
  */
 @Configuration(proxyBeanMethods = false)
 class MeetingPersistenceConfiguration {
@@ -73,17 +70,6 @@ class MeetingPersistenceConfiguration {
     SnapshotTriggerDefinition meetingSnapshotTrigger(
             Snapshotter snapshotter, @Value("${participation.meeting.snapshot-threshold:250}") int threshold) {
         return new EventCountSnapshotTriggerDefinition(new QueuedSnapshotter(snapshotter), threshold);
-    }
-
-    /**
-     * Keeps only the Meeting's snapshots of its current {@code @Revision}. Stored snapshots name
-     * their aggregate type as Axon's model does, by the class's simple name (not the class name
-     * the filter's {@code type(Class)} would use).
-     */
-    @Bean
-    SnapshotFilter meetingSnapshotFilter() {
-        return RevisionSnapshotFilter.builder().type(MEETING.getSimpleName())
-                .revision(new AnnotationRevisionResolver().revisionOf(MEETING)).build();
     }
 
     @Bean
