@@ -1,81 +1,117 @@
 package de.participation.command.meeting;
 
 import de.participation.command.support.CommandServiceIT;
-import de.participation.events.Participant;
-import org.axonframework.commandhandling.CommandHandler;
-import org.axonframework.commandhandling.gateway.CommandGateway;
+import de.participation.command.support.StoredEvents.StoredEvent;
+import de.participation.command.support.TestTokens;
+import de.participation.localstack.JsonHttp.Response;
+import org.axonframework.commandhandling.CommandBus;
+import org.axonframework.commandhandling.CommandMessage;
+import org.axonframework.common.Registration;
+import org.axonframework.messaging.MessageHandlerInterceptor;
+import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.context.TestConfiguration;
-import org.springframework.context.annotation.Bean;
 import org.springframework.jdbc.core.JdbcTemplate;
 
 import java.util.UUID;
-import java.util.concurrent.CompletionException;
+import java.util.function.Predicate;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.catchThrowable;
 
 /**
- * A rule that fails late, after the command has already written something (claimed a registration
- * id, created a key, erased another key), leaves none of it behind: the unit of work rolls back on
- * a rule violation as on any exception. Today's handlers check their rules before they write; this
- * keeps the guarantee when a handler someday does not.
+ * A command refused by a rule leaves nothing behind, even when the rule fails only after the
+ * command has written: its registration id claim, its participant key, its erasure and its events
+ * are rolled back with the unit of work, and the caller gets the rule's problem answer.
+ *
+ * <p>The Meeting's handlers check every rule before their first write today (the id claim is the
+ * last rule and writes only when it succeeds; erasure checks its rules before deleting the key),
+ * so no real command fails late. The late rule here is a test interceptor that lets the real
+ * handler do all its work (claim, key, event) and then throws a rule violation, as a rule checked
+ * after the writes would.
  */
 class RejectionRollbackIT extends CommandServiceIT {
 
-    record WriteThenBreakARule(UUID meetingId, UUID registrationId, UUID erasedRegistrationId) {
-    }
-
-    /** A handler that writes through every port first and then finds a rule broken. */
-    static class LateRuleHandler {
-
-        private final RegistrationIds registrationIds;
-        private final PersonalDataVault vault;
-
-        LateRuleHandler(RegistrationIds registrationIds, PersonalDataVault vault) {
-            this.registrationIds = registrationIds;
-            this.vault = vault;
-        }
-
-        @CommandHandler
-        void handle(WriteThenBreakARule command) throws MeetingRuleViolation {
-            registrationIds.claim(command.registrationId(), command.meetingId());
-            vault.seal(command.registrationId(), command.meetingId(), "SMWA",
-                    new Participant("Erika Mustermann", "erika@example.org", null));
-            vault.erase(command.erasedRegistrationId());
-            throw new MeetingRuleViolation(Rejection.MEETING_FULL, "found full only after writing");
-        }
-    }
-
-    @TestConfiguration
-    static class LateRule {
-
-        @Bean
-        LateRuleHandler lateRuleHandler(RegistrationIds registrationIds, PersonalDataVault vault) {
-            return new LateRuleHandler(registrationIds, vault);
-        }
-    }
-
     @Autowired
-    CommandGateway commands;
+    CommandBus commandBus;
     @Autowired
     JdbcTemplate jdbc;
 
+    private Registration lateRule;
+
+    @AfterEach
+    void removeLateRule() {
+        if (lateRule != null) {
+            lateRule.cancel();
+        }
+    }
+
     @Test
-    void aRuleViolationRollsBackWhatTheCommandWroteBeforeIt() {
+    void aRegistrationRefusedAfterItsClaimAndKeyWereWrittenLeavesNeither() {
         UUID meetingId = UUID.randomUUID();
-        UUID kept = UUID.randomUUID();
+        UUID registrationId = UUID.randomUUID();
         api.scheduleMeeting(meetingId, 5);
-        assertThat(api.register(meetingId, kept, "Max Mustermann", "max@example.org").status()).isEqualTo(201);
-        UUID refused = UUID.randomUUID();
+        failLateOn(command -> command instanceof RegisterParticipant register
+                && register.registrationId().equals(registrationId), Rejection.MEETING_FULL);
 
-        Throwable failure = catchThrowable(() -> commands.send(new WriteThenBreakARule(meetingId, refused, kept)).join());
+        Response refused = api.register(meetingId, registrationId, "Erika Mustermann", "erika@example.org");
 
-        assertThat(failure).isInstanceOf(CompletionException.class).cause().isInstanceOf(MeetingRuleViolation.class);
-        assertThat(rows("registration_id", refused)).as("the id claim").isZero();
-        assertThat(rows("participant_key", refused)).as("the new key").isZero();
-        assertThat(rows("participant_key", kept)).as("the erased key").isOne();
+        assertThat(refused.status()).isEqualTo(409);
+        assertThat(refused.contentType()).startsWith("application/problem+json");
+        assertThat(refused.body().path("code").asText()).isEqualTo("MEETING_FULL");
+        assertThat(rows("registration_id", registrationId)).as("the id claim").isZero();
+        assertThat(rows("participant_key", registrationId)).as("the participant's key").isZero();
+        assertThat(stored.of(meetingId)).extracting(StoredEvent::simpleType).containsExactly("MeetingScheduled");
+
+        lateRule.cancel();
+        lateRule = null;
+        UUID otherMeetingId = UUID.randomUUID();
+        api.scheduleMeeting(otherMeetingId, 5);
+        assertThat(api.register(otherMeetingId, registrationId, "Erika Mustermann", "erika@example.org").status())
+                .as("the id is free for another meeting").isEqualTo(201);
+    }
+
+    @Test
+    void anErasureRefusedAfterTheKeyWasDeletedKeepsTheKey() {
+        UUID meetingId = UUID.randomUUID();
+        UUID registrationId = UUID.randomUUID();
+        api.scheduleMeeting(meetingId, 5);
+        assertThat(api.register(meetingId, registrationId, "Max Mustermann", "max@example.org").status())
+                .isEqualTo(201);
+        failLateOn(command -> command instanceof EraseParticipantData erase
+                && erase.registrationId().equals(registrationId), Rejection.NOT_ORGANISER);
+
+        Response refused = erase(registrationId);
+
+        assertThat(refused.status()).isEqualTo(403);
+        assertThat(refused.contentType()).startsWith("application/problem+json");
+        assertThat(refused.body().path("code").asText()).isEqualTo("FORBIDDEN");
+        assertThat(rows("participant_key", registrationId)).as("the participant's key").isOne();
+        assertThat(stored.of(meetingId)).extracting(StoredEvent::simpleType)
+                .containsExactly("MeetingScheduled", "ParticipantRegistered");
+
+        lateRule.cancel();
+        lateRule = null;
+        assertThat(erase(registrationId).status()).as("the meeting does not believe it erased").isEqualTo(200);
+        assertThat(rows("participant_key", registrationId)).isZero();
+        assertThat(stored.of(meetingId)).extracting(StoredEvent::simpleType)
+                .containsExactly("MeetingScheduled", "ParticipantRegistered", "ParticipantDataErased");
+    }
+
+    /** After the real handler of a matching command has done all its work, a rule fails. */
+    private void failLateOn(Predicate<Object> command, Rejection rejection) {
+        MessageHandlerInterceptor<CommandMessage<?>> interceptor = (unitOfWork, chain) -> {
+            Object result = chain.proceed();
+            if (command.test(unitOfWork.getMessage().getPayload())) {
+                throw new MeetingRuleViolation(rejection, "a rule found broken after the command wrote");
+            }
+            return result;
+        };
+        lateRule = commandBus.registerHandlerInterceptor(interceptor);
+    }
+
+    private Response erase(UUID registrationId) {
+        return api.post("/api/v1/registrations/" + registrationId + "/erasure", null,
+                "Authorization", "Bearer " + TestTokens.organiser());
     }
 
     private int rows(String table, UUID registrationId) {
