@@ -1,11 +1,24 @@
 package de.participation.command;
 
+import com.tngtech.archunit.core.domain.JavaClass;
+import com.tngtech.archunit.core.domain.JavaMethod;
+import com.tngtech.archunit.core.domain.JavaModifier;
 import com.tngtech.archunit.core.importer.ImportOption;
 import com.tngtech.archunit.junit.AnalyzeClasses;
 import com.tngtech.archunit.junit.ArchTest;
+import com.tngtech.archunit.lang.ArchCondition;
 import com.tngtech.archunit.lang.ArchRule;
+import com.tngtech.archunit.lang.ConditionEvents;
+import com.tngtech.archunit.lang.SimpleConditionEvent;
+import de.participation.command.meeting.MeetingAggregate;
 import org.axonframework.commandhandling.CommandHandler;
+import org.axonframework.eventsourcing.EventSourcingHandler;
 import org.axonframework.spring.stereotype.Aggregate;
+
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+import java.util.stream.Collectors;
 
 import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.classes;
 import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.methods;
@@ -25,19 +38,22 @@ class ArchitectureTest {
                     "java.sql..", "javax.sql..", "com.fasterxml.jackson.databind..", "com.mongodb..", "org.bson..");
 
     /**
-     * Only the domain's API is public: commands and outcomes (records), the ports the adapters
-     * implement (interfaces), the rule violation and its codes, and the aggregate's type for its
-     * repository. The aggregate, its state and its handlers stay package-private.
+     * Only the domain's API is public, as the command handlers define it: the commands they take,
+     * the outcomes they return, the ports they are given (interfaces the adapters implement), the
+     * rule violation they throw and its code, and the aggregate's type for its repository. Any other
+     * public type (a new record that no handler takes, a helper) fails until it is package-private.
      */
     @ArchTest
     static final ArchRule onlyTheDomainsApiIsPublic = classes().that().resideInAPackage(DOMAIN).and().arePublic()
-            .should().beRecords().orShould().beInterfaces().orShould().beEnums()
-            .orShould().beAssignableTo(Exception.class).orShould().haveSimpleName("MeetingAggregate");
+            .should(DomainApi.beOfTheDomainsApi());
 
+    /** Handlers are reached through the command bus and the event store only, never called directly. */
     @ArchTest
-    static final ArchRule commandHandlersArePackagePrivate = methods().that().areAnnotatedWith(CommandHandler.class)
+    static final ArchRule handlersArePackagePrivate = methods().that().areAnnotatedWith(CommandHandler.class)
+            .or().areAnnotatedWith(EventSourcingHandler.class)
             .should().notBePublic().andShould().notBeProtected().andShould().notBePrivate();
 
+    /** The aggregate is used through its commands, so its state can change without touching any caller. */
     @ArchTest
     static final ArchRule theAggregateIsPackagePrivate = classes().that().resideInAPackage(DOMAIN)
             .and().areAnnotatedWith(Aggregate.class).should().notBePublic();
@@ -51,4 +67,55 @@ class ArchitectureTest {
     @ArchTest
     static final ArchRule neverUsesTheQueryService = noClasses().should().dependOnClassesThat()
             .resideInAPackage("de.participation.query..");
+
+    /** The domain's API as its command handlers define it. */
+    private static final class DomainApi {
+
+        static ArchCondition<JavaClass> beOfTheDomainsApi() {
+            return new ArchCondition<>("be a command, an outcome, a port, the rule violation or its code, "
+                    + "or the aggregate's type") {
+                @Override
+                public void check(JavaClass type, ConditionEvents events) {
+                    Optional<String> role = roleOf(type);
+                    events.add(new SimpleConditionEvent(type, role.isPresent(), role
+                            .map(found -> type.getName() + " is " + found)
+                            .orElse(type.getName() + " is public, but no command handler takes, returns or throws"
+                                    + " it: make it package-private")));
+                }
+            };
+        }
+
+        private static Optional<String> roleOf(JavaClass type) {
+            List<JavaMethod> handlers = type.getPackage().getClasses().stream()
+                    .flatMap(owner -> owner.getMethods().stream())
+                    .filter(method -> method.isAnnotatedWith(CommandHandler.class))
+                    .toList();
+            Set<JavaClass> violations = handlers.stream()
+                    .flatMap(handler -> handler.getThrowsClause().getTypes().stream())
+                    .collect(Collectors.toSet());
+            if (type.isRecord() && handlers.stream()
+                    .anyMatch(handler -> handler.getRawParameterTypes().getFirst().equals(type))) {
+                return Optional.of("a command");
+            }
+            if (type.isRecord() && handlers.stream().anyMatch(handler -> handler.getRawReturnType().equals(type))) {
+                return Optional.of("an outcome");
+            }
+            if (type.isInterface() && handlers.stream().anyMatch(handler -> handler.getRawParameterTypes().stream()
+                    .skip(1).anyMatch(type::equals))) {
+                return Optional.of("a port");
+            }
+            if (violations.contains(type)) {
+                return Optional.of("the rule violation");
+            }
+            if (type.isEnum() && violations.stream().flatMap(violation -> violation.getMethods().stream())
+                    .filter(method -> method.getModifiers().contains(JavaModifier.PUBLIC))
+                    .anyMatch(method -> method.getRawReturnType().equals(type))) {
+                return Optional.of("the rule violation's code");
+            }
+            if (type.isEquivalentTo(MeetingAggregate.class)) {
+                return Optional.of("the aggregate's type, for its repository");
+            }
+            return Optional.empty();
+        }
+    }
 }
