@@ -1,6 +1,7 @@
 package de.participation.command;
 
 import com.tngtech.archunit.core.domain.JavaClass;
+import com.tngtech.archunit.core.domain.JavaFieldAccess;
 import com.tngtech.archunit.core.domain.JavaMethod;
 import com.tngtech.archunit.core.domain.JavaModifier;
 import com.tngtech.archunit.core.importer.ImportOption;
@@ -57,6 +58,25 @@ class ArchitectureTest {
     @ArchTest
     static final ArchRule theAggregateIsPackagePrivate = classes().that().resideInAPackage(DOMAIN)
             .and().areAnnotatedWith(Aggregate.class).should().notBePublic();
+
+    /**
+     * State changes only in event sourcing handlers, so a command refused before it applied an event
+     * leaves the meeting in memory exactly as stored (and FreshCachingRepository may keep it cached).
+     */
+    @ArchTest
+    static final ArchRule onlyEventSourcingHandlersAssignTheAggregatesFields = methods().that()
+            .areDeclaredInClassesThat().areAnnotatedWith(Aggregate.class)
+            .and().areNotAnnotatedWith(EventSourcingHandler.class)
+            .should(new ArchCondition<>("not assign a field of the aggregate") {
+                @Override
+                public void check(JavaMethod method, ConditionEvents events) {
+                    method.getFieldAccesses().stream()
+                            .filter(access -> access.getAccessType() == JavaFieldAccess.AccessType.SET)
+                            .filter(access -> access.getTargetOwner().equals(method.getOwner()))
+                            .forEach(access -> events.add(SimpleConditionEvent.violated(method,
+                                    access.getDescription())));
+                }
+            });
 
     /** Features depend on each other in one direction only. */
     @ArchTest

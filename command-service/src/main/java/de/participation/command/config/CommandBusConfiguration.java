@@ -14,7 +14,9 @@ import org.springframework.context.annotation.Bean;
  * Axon's command bus as Spring Boot would configure it, but rolling back on every exception. A
  * rule violation is a checked exception ({@code MeetingRuleViolation}), which Axon's default
  * commits: whatever the command had written before the rule failed (a registration id claimed, a
- * key created or erased) would stay without its event. Rejections must leave nothing behind.
+ * key created or erased, even the events it had applied) would stay. Rejections must leave nothing
+ * behind. Axon evicts a rolled-back command's aggregates from the cache; FreshCachingRepository
+ * keeps a meeting that the refused command did not change.
  */
 @org.springframework.context.annotation.Configuration(proxyBeanMethods = false)
 class CommandBusConfiguration {

@@ -1,12 +1,15 @@
 package de.participation.command.persistence;
 
 import org.axonframework.common.caching.Cache;
+import org.axonframework.eventsourcing.AggregateCacheEntry;
 import org.axonframework.eventsourcing.CachingEventSourcingRepository;
 import org.axonframework.eventsourcing.EventSourcedAggregate;
 import org.axonframework.eventsourcing.EventSourcingRepository;
 import org.axonframework.eventsourcing.eventstore.EventStore;
+import org.axonframework.messaging.unitofwork.CurrentUnitOfWork;
 
 import java.util.Objects;
+import java.util.concurrent.atomic.AtomicReference;
 
 /**
  * A caching repository that never decides on a stale aggregate. With several command-service
@@ -15,6 +18,12 @@ import java.util.Objects;
  * that writes nothing (a retried registration, a cancel of a registration made elsewhere) would
  * answer from stale state. So every load compares the cached version with the store's last
  * sequence number (one indexed query) and reloads when they differ.
+ *
+ * <p>A refused command keeps the aggregate cached. Every exception rolls the unit of work back
+ * (CommandBusConfiguration), and Axon then evicts the aggregate; but a command refused before it
+ * applied an event left the aggregate exactly as stored (state changes only in event sourcing
+ * handlers), and reloading it from its snapshot on the next command made each refusal on a meeting
+ * of 3 000 registrations cost 15 to 22 ms instead of 0.3 ms, under the meeting's lock.
  */
 class FreshCachingRepository<T> extends CachingEventSourcingRepository<T> {
 
@@ -27,8 +36,21 @@ class FreshCachingRepository<T> extends CachingEventSourcingRepository<T> {
         this.cache = cache;
     }
 
+    private record Loaded<T>(EventSourcedAggregate<T> aggregate, Long version) {
+    }
+
     @Override
     protected EventSourcedAggregate<T> doLoadWithLock(String aggregateId, Long expectedVersion) {
+        AtomicReference<Loaded<T>> loaded = new AtomicReference<>();
+        // Registered before Axon's evictions so that it runs after them: rollback handlers run in
+        // the reverse order of their registration. Still under the aggregate's lock (released on cleanup).
+        CurrentUnitOfWork.get().onRollback(unitOfWork -> keepIfUnchanged(aggregateId, loaded.get()));
+        EventSourcedAggregate<T> aggregate = loadFresh(aggregateId, expectedVersion);
+        loaded.set(new Loaded<>(aggregate, aggregate.version()));
+        return aggregate;
+    }
+
+    private EventSourcedAggregate<T> loadFresh(String aggregateId, Long expectedVersion) {
         EventSourcedAggregate<T> aggregate = super.doLoadWithLock(aggregateId, expectedVersion);
         Long storedVersion = eventStore.lastSequenceNumberFor(aggregateId).orElse(null);
         if (Objects.equals(aggregate.version(), storedVersion)) {
@@ -36,5 +58,13 @@ class FreshCachingRepository<T> extends CachingEventSourcingRepository<T> {
         }
         cache.remove(aggregateId);
         return super.doLoadWithLock(aggregateId, expectedVersion);
+    }
+
+    /** Axon raises the version before an event's handler runs, so an equal version means no event was applied. */
+    private void keepIfUnchanged(String aggregateId, Loaded<T> loaded) {
+        if (loaded != null && loaded.version() != null
+                && Objects.equals(loaded.aggregate().version(), loaded.version())) {
+            cache.put(aggregateId, new AggregateCacheEntry<>(loaded.aggregate()));
+        }
     }
 }

@@ -64,6 +64,8 @@ class RejectionRollbackIT extends CommandServiceIT {
 
         lateRule.cancel();
         lateRule = null;
+        assertThat(api.register(meetingId, UUID.randomUUID(), "Erika Mustermann", "erika@example.org").status())
+                .as("the meeting does not hold her refused registration").isEqualTo(201);
         UUID otherMeetingId = UUID.randomUUID();
         api.scheduleMeeting(otherMeetingId, 5);
         assertThat(api.register(otherMeetingId, registrationId, "Erika Mustermann", "erika@example.org").status())
