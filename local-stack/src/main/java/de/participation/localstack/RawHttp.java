@@ -1,5 +1,8 @@
 package de.participation.localstack;
 
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+
 import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
@@ -9,8 +12,10 @@ import java.io.UncheckedIOException;
 import java.net.InetSocketAddress;
 import java.net.Socket;
 import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 
@@ -22,6 +27,7 @@ import java.util.Map;
 public final class RawHttp {
 
     private static final int TIMEOUT_MILLIS = 10_000;
+    private static final ObjectMapper JSON = new ObjectMapper();
 
     private RawHttp() {
     }
@@ -31,6 +37,37 @@ public final class RawHttp {
 
         public String header(String name) {
             return headers.get(name.toLowerCase(Locale.ROOT));
+        }
+
+        /**
+         * How this answer falls short of a refusal as the services' contract gives it: a 4xx (or
+         * 503) with an {@code application/problem+json} body that has a {@code code} and its
+         * status, and nothing of the service's insides. Empty when it is one.
+         */
+        public List<String> refusalDefects() {
+            List<String> defects = new ArrayList<>();
+            if (!(status >= 400 && status < 500 || status == 503)) {
+                defects.add("status " + status);
+            }
+            String contentType = header("content-type");
+            if (contentType == null || !contentType.startsWith("application/problem+json")) {
+                defects.add("content type " + contentType);
+            }
+            try {
+                JsonNode problem = JSON.readTree(body);
+                if (problem == null || problem.path("code").asText().isBlank()) {
+                    defects.add("no code");
+                }
+                if (problem == null || problem.path("status").asInt() != status) {
+                    defects.add("status in body differs");
+                }
+            } catch (IOException notJson) {
+                defects.add("body not JSON");
+            }
+            if (body.contains("Exception") || body.contains("\tat ") || body.contains("org.springframework")) {
+                defects.add("body shows the service's insides");
+            }
+            return defects;
         }
     }
 

@@ -6,6 +6,8 @@ import org.springframework.test.context.DynamicPropertyRegistry;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
+import java.util.ArrayList;
+import java.util.List;
 
 /**
  * What a query-service test class runs against: a real Kafka broker, MongoDB (the stand-in, or
@@ -38,6 +40,18 @@ public final class QueryServiceInfrastructure implements AutoCloseable {
         registry.add("participation.mongodb.database", TestMongo::freshDatabaseName);
         TestTokens.register(registry);
         personalData.register(registry);
+    }
+
+    /** The same, as command-line arguments of a service started by a test, with its read models in {@code database}. */
+    public List<String> arguments(String database) {
+        List<String> arguments = new ArrayList<>(List.of(
+                "--participation.kafka.bootstrap-servers=" + kafka.bootstrapServers(),
+                "--participation.mongodb.uri=" + mongo.uri(),
+                "--participation.mongodb.change-streams=" + mongo.changeStreams(),
+                "--participation.mongodb.database=" + database));
+        arguments.addAll(TestTokens.arguments());
+        arguments.addAll(personalData.arguments());
+        return arguments;
     }
 
     public LocalKafka kafka() {

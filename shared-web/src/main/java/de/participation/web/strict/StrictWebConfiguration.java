@@ -12,7 +12,9 @@ import org.springframework.context.annotation.Configuration;
 import org.springframework.context.annotation.Import;
 import org.springframework.core.Ordered;
 import org.springframework.http.HttpStatus;
+import org.springframework.security.web.firewall.HttpFirewall;
 import org.springframework.security.web.firewall.RequestRejectedHandler;
+import org.springframework.security.web.firewall.StrictHttpFirewall;
 
 /**
  * How both services meet malformed and hostile requests, at the depth where each arises, so that
@@ -36,6 +38,22 @@ public class StrictWebConfiguration {
         FilterRegistrationBean<ConcreteContentType> registration = new FilterRegistrationBean<>(new ConcreteContentType());
         registration.setOrder(Ordered.HIGHEST_PRECEDENCE);
         return registration;
+    }
+
+    /**
+     * Spring Security's strict firewall, also refusing control characters in query parameters
+     * (Spring's own conversion trims them away: {@code status=%00} would read as no status at all).
+     */
+    @Bean
+    HttpFirewall firewall() {
+        StrictHttpFirewall firewall = new StrictHttpFirewall();
+        firewall.setAllowedParameterNames(StrictWebConfiguration::printable);
+        firewall.setAllowedParameterValues(StrictWebConfiguration::printable);
+        return firewall;
+    }
+
+    private static boolean printable(String text) {
+        return text.chars().noneMatch(Character::isISOControl);
     }
 
     /** The firewall refuses encoded slashes, dots and the like before any handler runs. */

@@ -1,6 +1,4 @@
-package de.participation.command.hostile;
-
-import de.participation.localstack.RawHttp;
+package de.participation.localstack;
 
 import java.nio.charset.StandardCharsets;
 import java.util.LinkedHashMap;
@@ -9,16 +7,16 @@ import java.util.Map;
 import java.util.stream.Stream;
 
 /**
- * One request as it goes over the wire, with the faults that were put into it, for the report of
- * a failing try.
+ * One request as it goes over the wire ({@link RawHttp}), with the faults a test put into it, for
+ * the report of a failing try.
  */
-record HostileRequest(String method, String path, Map<String, byte[]> headers, byte[] body, List<String> faults) {
+public record HostileRequest(String method, String path, Map<String, byte[]> headers, byte[] body, List<String> faults) {
 
-    RawHttp.Response sendTo(int port) {
+    public RawHttp.Response sendTo(int port) {
         return RawHttp.send(port, method + " " + path + " HTTP/1.1", headers, body);
     }
 
-    HostileRequest withHeader(String name, byte[] value, String fault) {
+    public HostileRequest withHeader(String name, byte[] value, String fault) {
         Map<String, byte[]> changed = new LinkedHashMap<>(headers);
         if (value == null) {
             changed.remove(name);
@@ -28,19 +26,19 @@ record HostileRequest(String method, String path, Map<String, byte[]> headers, b
         return new HostileRequest(method, path, changed, body, with(fault));
     }
 
-    HostileRequest withBody(String json, String fault) {
+    public HostileRequest withBody(String json, String fault) {
         return new HostileRequest(method, path, headers, json.getBytes(StandardCharsets.UTF_8), with(fault));
     }
 
-    HostileRequest withBody(byte[] raw, String fault) {
+    public HostileRequest withBody(byte[] raw, String fault) {
         return new HostileRequest(method, path, headers, raw, with(fault));
     }
 
-    HostileRequest withPath(String changedPath, String fault) {
+    public HostileRequest withPath(String changedPath, String fault) {
         return new HostileRequest(method, changedPath, headers, body, with(fault));
     }
 
-    HostileRequest withMethod(String changedMethod, String fault) {
+    public HostileRequest withMethod(String changedMethod, String fault) {
         return new HostileRequest(changedMethod, path, headers, body, with(fault));
     }
 
