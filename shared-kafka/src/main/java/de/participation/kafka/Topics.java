@@ -8,9 +8,12 @@ import org.apache.kafka.common.errors.TopicExistsException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
+import java.time.Duration;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
 
 /**
  * The topics of the system, created when missing (consumers need them to exist, and the brokers
@@ -42,6 +45,20 @@ public final class Topics {
      *
      * @throws IllegalStateException when Kafka cannot be reached or refuses
      */
+    /** Whether a broker of {@code bootstrapServers} answers within {@code timeout}. */
+    public static boolean reachable(String bootstrapServers, Duration timeout) {
+        try (Admin admin = Admin.create(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers,
+                AdminClientConfig.REQUEST_TIMEOUT_MS_CONFIG, (int) timeout.toMillis(),
+                AdminClientConfig.DEFAULT_API_TIMEOUT_MS_CONFIG, (int) timeout.toMillis()))) {
+            return !admin.describeCluster().nodes().get(timeout.toMillis(), TimeUnit.MILLISECONDS).isEmpty();
+        } catch (ExecutionException | TimeoutException | RuntimeException unreachable) {
+            return false;
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return false;
+        }
+    }
+
     public static void ensureExists(String bootstrapServers, String topic, int partitions, short replicationFactor) {
         try (Admin admin = admin(bootstrapServers)) {
             NewTopic newTopic = new NewTopic(topic, partitions, replicationFactor)

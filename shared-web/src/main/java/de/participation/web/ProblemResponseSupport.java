@@ -57,7 +57,7 @@ public abstract class ProblemResponseSupport extends ResponseEntityExceptionHand
     }
 
     @ExceptionHandler
-    ResponseEntity<Object> unexpected(Exception failure, WebRequest request) {
+    protected ResponseEntity<Object> unexpected(Exception failure, WebRequest request) {
         log.error("Unexpected failure", failure);
         return respond(failure, HttpStatus.INTERNAL_SERVER_ERROR, "INTERNAL_ERROR",
                 "The request could not be processed", request);
@@ -102,6 +102,14 @@ public abstract class ProblemResponseSupport extends ResponseEntityExceptionHand
     protected ResponseEntity<Object> respond(Exception failure, HttpStatus status, String code, String detail,
                                              WebRequest request) {
         return respond(failure, problem(status, code, detail), new HttpHeaders(), request);
+    }
+
+    /** A refusal the client may try again after {@code seconds} (429, 503): the problem with Retry-After. */
+    protected ResponseEntity<Object> retryLater(Exception failure, HttpStatus status, String code, String detail,
+                                                long seconds, WebRequest request) {
+        HttpHeaders headers = new HttpHeaders();
+        headers.set(HttpHeaders.RETRY_AFTER, Long.toString(seconds));
+        return respond(failure, problem(status, code, detail), headers, request);
     }
 
     protected ResponseEntity<Object> respond(Exception failure, ProblemDetail problem, HttpHeaders headers,

@@ -10,9 +10,11 @@ import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.stereotype.Component;
 
+import java.time.Duration;
 import java.util.concurrent.CompletionException;
 import java.util.concurrent.Semaphore;
 import java.util.concurrent.ThreadLocalRandom;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.locks.LockSupport;
 
 /**
@@ -25,7 +27,7 @@ import java.util.concurrent.locks.LockSupport;
  * command waiting for a busy meeting holds a pooled connection. Admitting only a bounded number
  * of commands at a time (fewer than the pool has connections) keeps a burst on one meeting from
  * starving the commit of the command that holds the lock; the others queue here, in arrival order,
- * holding nothing.
+ * holding nothing, for at most {@code participation.commands.max-wait} (then 503).
  */
 @Component
 class CommandDispatcher {
@@ -35,21 +37,43 @@ class CommandDispatcher {
     private final CommandGateway gateway;
     private final int maxAttempts;
     private final Semaphore admission;
+    private final Duration maxWait;
 
     CommandDispatcher(CommandGateway gateway,
                       @Value("${participation.commands.max-attempts:25}") int maxAttempts,
-                      @Value("${participation.commands.max-concurrent:12}") int maxConcurrent) {
+                      @Value("${participation.commands.max-concurrent:12}") int maxConcurrent,
+                      @Value("${participation.commands.max-wait:5s}") Duration maxWait) {
         this.gateway = gateway;
         this.maxAttempts = maxAttempts;
         this.admission = new Semaphore(maxConcurrent, true);
+        this.maxWait = maxWait;
     }
 
     <R> R dispatch(Object command, RequestOrigin origin) throws MeetingRuleViolation {
-        admission.acquireUninterruptibly();
+        if (!admitted()) {
+            throw new OverloadedException();
+        }
         try {
             return dispatchWithRetries(command, origin);
         } finally {
             admission.release();
+        }
+    }
+
+    /** Waits for admission in arrival order, but not without end: an overloaded service says so. */
+    private boolean admitted() {
+        try {
+            return admission.tryAcquire(maxWait.toNanos(), TimeUnit.NANOSECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return false;
+        }
+    }
+
+    /** More commands are waiting than can be taken within the bound: 503, try again shortly. */
+    static class OverloadedException extends RuntimeException {
+        OverloadedException() {
+            super("Too many commands are waiting; retry shortly", null, false, false);
         }
     }
 

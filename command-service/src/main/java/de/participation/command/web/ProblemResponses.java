@@ -7,14 +7,17 @@ import com.fasterxml.jackson.databind.exc.UnrecognizedPropertyException;
 import de.participation.command.meeting.MeetingRuleViolation;
 import de.participation.web.FieldProblem;
 import de.participation.web.ProblemResponseSupport;
+import org.axonframework.eventsourcing.eventstore.EventStoreException;
 import org.axonframework.modelling.command.AggregateNotFoundException;
 import org.axonframework.modelling.command.ConcurrencyException;
+import org.springframework.dao.DataAccessException;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.HttpStatusCode;
 import org.springframework.http.ProblemDetail;
 import org.springframework.http.ResponseEntity;
 import org.springframework.http.converter.HttpMessageNotReadableException;
+import org.springframework.transaction.CannotCreateTransactionException;
 import org.springframework.web.bind.MethodArgumentNotValidException;
 import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.RestControllerAdvice;
@@ -74,19 +77,33 @@ class ProblemResponses extends ProblemResponseSupport {
 
     @ExceptionHandler
     ResponseEntity<Object> rateLimited(RegistrationRateLimiter.RateLimitedException limited, WebRequest request) {
-        HttpHeaders headers = new HttpHeaders();
-        headers.set(HttpHeaders.RETRY_AFTER, Long.toString(limited.retryAfterSeconds()));
-        return respond(limited, problem(HttpStatus.TOO_MANY_REQUESTS, "RATE_LIMITED", limited.getMessage()), headers,
-                request);
+        return retryLater(limited, HttpStatus.TOO_MANY_REQUESTS, "RATE_LIMITED", limited.getMessage(),
+                limited.retryAfterSeconds(), request);
+    }
+
+    /**
+     * PostgreSQL cannot be reached (Spring's or Axon's word for it, around the driver's): nothing was
+     * written, and the pool reconnects by itself once the database is back.
+     */
+    @ExceptionHandler({CannotCreateTransactionException.class, DataAccessException.class, EventStoreException.class})
+    ResponseEntity<Object> databaseUnavailable(RuntimeException failure, WebRequest request) {
+        if (!DatabaseOutage.is(failure)) {
+            return unexpected(failure, request);
+        }
+        return retryLater(failure, HttpStatus.SERVICE_UNAVAILABLE, "DATABASE_UNAVAILABLE",
+                "The event store cannot be reached right now; nothing was changed. Retry shortly", 2, request);
+    }
+
+    @ExceptionHandler
+    ResponseEntity<Object> overloaded(CommandDispatcher.OverloadedException overloaded, WebRequest request) {
+        return retryLater(overloaded, HttpStatus.SERVICE_UNAVAILABLE, "BUSY", overloaded.getMessage(), 1, request);
     }
 
     /** Retries after write conflicts ran out: the meeting is under extreme contention; try again. */
     @ExceptionHandler
     ResponseEntity<Object> persistentConflict(ConcurrencyException conflict, WebRequest request) {
-        HttpHeaders headers = new HttpHeaders();
-        headers.set(HttpHeaders.RETRY_AFTER, "1");
-        return respond(conflict, problem(HttpStatus.SERVICE_UNAVAILABLE, "BUSY",
-                "The meeting is changing too fast right now; please retry"), headers, request);
+        return retryLater(conflict, HttpStatus.SERVICE_UNAVAILABLE, "BUSY",
+                "The meeting is changing too fast right now; please retry", 1, request);
     }
 
     @Override
@@ -104,9 +121,13 @@ class ProblemResponses extends ProblemResponseSupport {
     protected ResponseEntity<Object> handleHttpMessageNotReadable(HttpMessageNotReadableException unreadable,
                                                                   HttpHeaders headers, HttpStatusCode status,
                                                                   WebRequest request) {
-        if (BodySizeLimit.causedByOversizedBody(unreadable)) {
+        if (BodyLimits.causedByOversizedBody(unreadable)) {
             return respond(unreadable, HttpStatus.PAYLOAD_TOO_LARGE, "PAYLOAD_TOO_LARGE",
                     "The request body exceeds the limit", request);
+        }
+        if (BodyLimits.causedBySlowBody(unreadable)) {
+            return respond(unreadable, HttpStatus.REQUEST_TIMEOUT, "REQUEST_TIMEOUT",
+                    "The request body did not arrive in time", request);
         }
         return validationFailed(unreadable, List.of(describe(unreadable.getCause())), request);
     }

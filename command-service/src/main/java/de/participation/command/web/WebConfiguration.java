@@ -14,6 +14,7 @@ import org.springframework.web.method.support.HandlerMethodArgumentResolver;
 import org.springframework.web.servlet.config.annotation.WebMvcConfigurer;
 
 import java.util.List;
+import java.time.Duration;
 import java.util.Map;
 
 @Configuration(proxyBeanMethods = false)
@@ -36,11 +37,14 @@ class WebConfiguration implements WebMvcConfigurer {
     }
 
     @Bean
-    FilterRegistrationBean<BodySizeLimit> bodySizeLimit(
-            @Value("${participation.http.max-body-size:64KB}") DataSize maxBodySize) {
-        FilterRegistrationBean<BodySizeLimit> registration =
-                new FilterRegistrationBean<>(new BodySizeLimit(maxBodySize.toBytes(),
-                        Map.of(PersonalDataController.PATH, PersonalDataController.MAX_BODY_BYTES)));
+    FilterRegistrationBean<BodyLimits> bodyLimits(
+            @Value("${participation.http.max-body-size:64KB}") DataSize maxBodySize,
+            @Value("${participation.http.body-read-within:10s}") Duration readWithin,
+            @Value("${participation.http.concurrent-uploads:64}") int concurrentUploads) {
+        FilterRegistrationBean<BodyLimits> registration =
+                new FilterRegistrationBean<>(new BodyLimits(maxBodySize.toBytes(),
+                        Map.of(PersonalDataController.PATH, PersonalDataController.MAX_BODY_BYTES), readWithin,
+                        concurrentUploads));
         registration.setOrder(Ordered.HIGHEST_PRECEDENCE);
         registration.addUrlPatterns("/api/*");
         return registration;

@@ -5,6 +5,7 @@ import de.participation.command.support.TestDataDirectory;
 import de.participation.command.support.TestDatabase;
 import de.participation.command.support.TopicReader;
 import de.participation.command.support.TopicReader.Published;
+import de.participation.localstack.JsonHttp.Response;
 import de.participation.localstack.LocalKafka;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Test;
@@ -23,7 +24,10 @@ import java.util.stream.LongStream;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
-/** Commands do not depend on Kafka; forwarding catches up, in order, when the broker returns. */
+/**
+ * Commands do not depend on Kafka; forwarding catches up, in order, when the broker returns; health
+ * says DEGRADED, naming Kafka, meanwhile.
+ */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
 class KafkaOutageIT {
 
@@ -55,6 +59,10 @@ class KafkaOutageIT {
         await().atMost(Duration.ofSeconds(30)).until(() -> topic.recordsOf(meetingId).size() == 1);
 
         kafka.close();
+        Response health = api.get("/actuator/health");
+        assertThat(health.status()).isEqualTo(200);
+        assertThat(health.body().path("status").asText()).isEqualTo("DEGRADED");
+        assertThat(health.body().path("components").path("kafka").path("status").asText()).isEqualTo("DEGRADED");
         for (int i = 0; i < 20; i++) {
             assertThat(api.register(meetingId, UUID.randomUUID(), "Teilnehmer " + i, "p" + i + "@example.org").status())
                     .isEqualTo(201);

@@ -7,6 +7,7 @@ import de.participation.query.projection.LiveReadModels;
 import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.OffsetSpec;
 import org.apache.kafka.clients.consumer.OffsetAndMetadata;
+import org.apache.kafka.common.KafkaException;
 import org.apache.kafka.common.TopicPartition;
 import org.bson.Document;
 import org.springframework.http.HttpStatus;
@@ -16,9 +17,12 @@ import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RestController;
 
+import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
 import java.util.function.Function;
 import java.util.stream.Collectors;
 
@@ -28,6 +32,7 @@ import java.util.stream.Collectors;
 class ProjectionAdminController {
 
     private static final int LATEST_PARKED = 20;
+    private static final Duration KAFKA_WAIT = Duration.ofSeconds(3);
 
     private final ProjectionRebuild rebuild;
     private final ProjectionVerification verification;
@@ -50,8 +55,9 @@ class ProjectionAdminController {
     record PartitionLag(int partition, long position, long end, long lag) {
     }
 
-    record Status(long liveGeneration, long lag, List<PartitionLag> partitions, ParkedEvents.Summary parked,
-                  Map<String, Object> rebuild) {
+    /** {@code kafka} is UP or UNAVAILABLE; without Kafka, lag, partitions and parked events are unknown (null). */
+    record Status(long liveGeneration, String kafka, Long lag, List<PartitionLag> partitions,
+                  ParkedEvents.Summary parked, Map<String, Object> rebuild) {
     }
 
     @PostMapping("/rebuild")
@@ -73,25 +79,33 @@ class ProjectionAdminController {
     /**
      * The live projection's position and lag per partition, the events it parked on the dead-letter
      * topic (how many, the latest {@value #LATEST_PARKED} with their reasons), and the last rebuild
-     * with its progress.
+     * with its progress. With Kafka away it says so, at once, and shows what it knows without it.
      */
     @GetMapping
-    Status status() throws ExecutionException, InterruptedException {
+    Status status() throws InterruptedException {
+        long generation = readModels.current().generation();
+        if (!Topics.reachable(kafka.bootstrapServers(), KAFKA_WAIT)) {
+            return new Status(generation, "UNAVAILABLE", null, null, null, rebuildStatus());
+        }
         try (Admin admin = Topics.admin(kafka.bootstrapServers())) {
-            List<TopicPartition> partitions = admin.describeTopics(List.of(Topics.MEETING_EVENTS)).allTopicNames().get()
+            List<TopicPartition> partitions = admin.describeTopics(List.of(Topics.MEETING_EVENTS)).allTopicNames()
+                    .get(KAFKA_WAIT.toMillis(), TimeUnit.MILLISECONDS)
                     .get(Topics.MEETING_EVENTS).partitions().stream()
                     .map(partition -> new TopicPartition(Topics.MEETING_EVENTS, partition.partition())).toList();
             Map<TopicPartition, OffsetAndMetadata> committed = admin.listConsumerGroupOffsets(kafka.groupId())
-                    .partitionsToOffsetAndMetadata().get();
+                    .partitionsToOffsetAndMetadata().get(KAFKA_WAIT.toMillis(), TimeUnit.MILLISECONDS);
             var ends = admin.listOffsets(partitions.stream()
-                    .collect(Collectors.toMap(Function.identity(), partition -> OffsetSpec.latest()))).all().get();
+                    .collect(Collectors.toMap(Function.identity(), partition -> OffsetSpec.latest()))).all()
+                    .get(KAFKA_WAIT.toMillis(), TimeUnit.MILLISECONDS);
             List<PartitionLag> lags = partitions.stream().map(partition -> {
                 long position = committed.get(partition) == null ? 0 : committed.get(partition).offset();
                 long end = ends.get(partition).offset();
                 return new PartitionLag(partition.partition(), position, end, Math.max(0, end - position));
             }).toList();
-            return new Status(readModels.current().generation(), lags.stream().mapToLong(PartitionLag::lag).sum(), lags,
+            return new Status(generation, "UP", lags.stream().mapToLong(PartitionLag::lag).sum(), lags,
                     parked.summary(LATEST_PARKED), rebuildStatus());
+        } catch (ExecutionException | TimeoutException | KafkaException wentAway) {
+            return new Status(generation, "UNAVAILABLE", null, null, null, rebuildStatus());
         }
     }
 

@@ -1,9 +1,10 @@
 package de.participation.query.web;
 
+import com.mongodb.MongoException;
 import de.participation.query.admin.RebuildInProgressException;
 import de.participation.query.personaldata.PersonalDataUnavailableException;
+import de.participation.query.projection.MongoOutage;
 import de.participation.web.ProblemResponseSupport;
-import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.ExceptionHandler;
@@ -24,10 +25,18 @@ class ProblemResponses extends ProblemResponseSupport {
 
     @ExceptionHandler
     ResponseEntity<Object> personalDataUnavailable(PersonalDataUnavailableException unavailable, WebRequest request) {
-        HttpHeaders headers = new HttpHeaders();
-        headers.set(HttpHeaders.RETRY_AFTER, "5");
-        return respond(unavailable, problem(HttpStatus.SERVICE_UNAVAILABLE, "PERSONAL_DATA_UNAVAILABLE",
-                unavailable.getMessage()), headers, request);
+        return retryLater(unavailable, HttpStatus.SERVICE_UNAVAILABLE, "PERSONAL_DATA_UNAVAILABLE",
+                unavailable.getMessage(), 5, request);
+    }
+
+    /** MongoDB cannot be reached: reads cannot be answered now; the projection waits and resumes. */
+    @ExceptionHandler
+    ResponseEntity<Object> readModelsUnavailable(MongoException failure, WebRequest request) {
+        if (!MongoOutage.is(failure)) {
+            return unexpected(failure, request);
+        }
+        return retryLater(failure, HttpStatus.SERVICE_UNAVAILABLE, "READ_MODELS_UNAVAILABLE",
+                "The read models cannot be reached right now; retry shortly", 2, request);
     }
 
     @ExceptionHandler

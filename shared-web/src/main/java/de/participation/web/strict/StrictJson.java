@@ -4,14 +4,17 @@ import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonToken;
 import com.fasterxml.jackson.databind.DeserializationContext;
 import com.fasterxml.jackson.databind.DeserializationFeature;
+import com.fasterxml.jackson.databind.JsonDeserializer;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.cfg.CoercionAction;
 import com.fasterxml.jackson.databind.cfg.CoercionInputShape;
 import com.fasterxml.jackson.databind.deser.std.StdScalarDeserializer;
 import com.fasterxml.jackson.databind.type.LogicalType;
+import com.fasterxml.jackson.datatype.jsr310.deser.InstantDeserializer;
 import org.springframework.http.converter.json.Jackson2ObjectMapperBuilder;
 
 import java.io.IOException;
+import java.time.OffsetDateTime;
 import java.util.List;
 import java.util.UUID;
 
@@ -39,6 +42,8 @@ final class StrictJson {
         builder.featuresToEnable(JsonParser.Feature.STRICT_DUPLICATE_DETECTION,
                 DeserializationFeature.FAIL_ON_NUMBERS_FOR_ENUMS);
         builder.deserializerByType(UUID.class, new CanonicalUuidDeserializer());
+        builder.deserializerByType(OffsetDateTime.class, new TextOnly<>(OffsetDateTime.class,
+                InstantDeserializer.OFFSET_DATE_TIME));
         builder.postConfigurer(StrictJson::refuseCoercions);
     }
 
@@ -59,6 +64,29 @@ final class StrictJson {
             } catch (IllegalArgumentException notCanonical) {
                 return (UUID) context.handleWeirdStringValue(UUID.class, parser.getText(), notCanonical.getMessage());
             }
+        }
+    }
+
+    /**
+     * The java.time readers take a number as seconds since 1970 whatever the coercion settings say;
+     * an instant in a request is ISO-8601 text.
+     */
+    private static final class TextOnly<T> extends StdScalarDeserializer<T> {
+
+        private final JsonDeserializer<T> reader;
+
+        TextOnly(Class<T> type, JsonDeserializer<T> reader) {
+            super(type);
+            this.reader = reader;
+        }
+
+        @Override
+        @SuppressWarnings("unchecked")
+        public T deserialize(JsonParser parser, DeserializationContext context) throws IOException {
+            if (!parser.hasToken(JsonToken.VALUE_STRING)) {
+                return (T) context.handleUnexpectedToken(handledType(), parser);
+            }
+            return reader.deserialize(parser, context);
         }
     }
 
