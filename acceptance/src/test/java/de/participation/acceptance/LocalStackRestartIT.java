@@ -17,7 +17,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
 import java.util.UUID;
-import java.util.concurrent.TimeUnit;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
@@ -30,7 +29,6 @@ import static org.awaitility.Awaitility.await;
  */
 class LocalStackRestartIT {
 
-    private static final Path ROOT = Path.of("..").toAbsolutePath().normalize();
     private static final String ORGANISATION = "SMWA";
 
     private final Path data = temporaryDirectory();
@@ -43,7 +41,7 @@ class LocalStackRestartIT {
         UUID meetingId;
         UUID registrationId = UUID.randomUUID();
         Response registered;
-        try (StackProcess stack = StackProcess.start(data, "--demo", commandPort, queryPort)) {
+        try (LocalStackProcess stack = LocalStackProcess.start(data, "--demo", commandPort, queryPort)) {
             meetingId = UUID.fromString(meetings().get(0).path("meetingId").asText());
             registered = register(meetingId, registrationId);
             assertThat(registered.status()).isEqualTo(201);
@@ -56,7 +54,7 @@ class LocalStackRestartIT {
         assertThat(data.resolve("mongo/read-models.mv")).exists();
         assertThat(data.resolve("kafka")).isDirectory();
 
-        try (StackProcess restarted = StackProcess.start(data, null, commandPort, queryPort)) {
+        try (LocalStackProcess restarted = LocalStackProcess.start(data, null, commandPort, queryPort)) {
             assertThat(summaries()).isEqualTo(meetingsBefore);
             Response retried = register(meetingId, registrationId);
             assertThat(retried.status()).isEqualTo(200);
@@ -96,44 +94,6 @@ class LocalStackRestartIT {
 
     private LocalIssuer issuer() {
         return LocalIssuer.in(data.resolve("issuer"));
-    }
-
-    /** The local stack in a JVM of its own, started as run-local.sh starts it. */
-    private record StackProcess(Process process) implements AutoCloseable {
-
-        static StackProcess start(Path data, String option, int commandPort, int queryPort) throws IOException {
-            Path localStack = ROOT.resolve("local-stack");
-            ProcessBuilder builder = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-                    "-Dparticipation.root=" + ROOT,
-                    "-Dlogback.configurationFile=" + localStack.resolve("src/main/resources/local-stack-logback.xml"),
-                    "-cp", localStack.resolve("target/classes") + ":" + localStack.resolve("target/lib/*"),
-                    "de.participation.localstack.LocalStack");
-            if (option != null) {
-                builder.command().add(option);
-            }
-            Path log = Files.createTempFile("local-stack-", ".log");
-            builder.redirectErrorStream(true).redirectOutput(log.toFile());
-            builder.environment().putAll(Map.of("DATA_DIR", data.toString(),
-                    "COMMAND_PORT", String.valueOf(commandPort), "QUERY_PORT", String.valueOf(queryPort),
-                    "KAFKA_PORT", String.valueOf(Ports.free()), "SIGN_IN_PORT", String.valueOf(Ports.free())));
-            List.of("KAFKA_BOOTSTRAP_SERVERS", "SPRING_DATASOURCE_URL", "MONGODB_URI").forEach(builder.environment()::remove);
-            StackProcess stack = new StackProcess(builder.start());
-            await().atMost(Duration.ofMinutes(4)).until(() -> {
-                assertThat(stack.process.isAlive()).as("the local stack is running (see %s)", log).isTrue();
-                return Files.readString(log).contains("Ready. Data in");
-            });
-            return stack;
-        }
-
-        /** Stops it as Ctrl-C does, and waits until everything it started has stopped. */
-        @Override
-        public void close() throws InterruptedException {
-            process.destroy();
-            if (!process.waitFor(90, TimeUnit.SECONDS)) {
-                process.destroyForcibly();
-                throw new IllegalStateException("The local stack did not stop within 90 s");
-            }
-        }
     }
 
     private static Path temporaryDirectory() {

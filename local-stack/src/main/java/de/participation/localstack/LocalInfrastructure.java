@@ -5,6 +5,7 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 
 /**
  * What the services need, on this machine: a Kafka broker, PostgreSQL and the MongoDB stand-in,
@@ -18,6 +19,7 @@ import java.util.Map;
 public final class LocalInfrastructure implements AutoCloseable {
 
     private final List<AutoCloseable> started = new ArrayList<>();
+    private LocalPostgres postgres;
     private final Map<String, String> serviceEnvironment = new HashMap<>();
 
     private LocalInfrastructure() {
@@ -44,7 +46,7 @@ public final class LocalInfrastructure implements AutoCloseable {
         if (present(settings, "SPRING_DATASOURCE_URL")) {
             copy(settings, "SPRING_DATASOURCE_URL", "SPRING_DATASOURCE_USERNAME", "SPRING_DATASOURCE_PASSWORD");
         } else {
-            LocalPostgres postgres = started(LocalPostgres.start(dataDirectory.resolve("postgres"),
+            postgres = started(LocalPostgres.start(dataDirectory.resolve("postgres"),
                     port(settings, "EMBEDDED_POSTGRES_PORT"), true));
             serviceEnvironment.putAll(LocalPostgres.environmentFor(postgres.jdbcUrl()));
         }
@@ -60,6 +62,11 @@ public final class LocalInfrastructure implements AutoCloseable {
     /** The variables that point both services at this infrastructure. */
     public Map<String, String> serviceEnvironment() {
         return Map.copyOf(serviceEnvironment);
+    }
+
+    /** The PostgreSQL started here, if one was. */
+    public Optional<LocalPostgres> postgres() {
+        return Optional.ofNullable(postgres);
     }
 
     public String kafkaBootstrapServers() {

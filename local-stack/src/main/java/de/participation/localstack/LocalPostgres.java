@@ -12,7 +12,12 @@ import java.sql.Connection;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.util.Map;
+import java.util.Optional;
+import java.util.OptionalLong;
 import java.util.UUID;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
 
 /**
  * A real PostgreSQL server from the zonky binaries, for the developer's stack and the tests: no
@@ -25,9 +30,13 @@ public final class LocalPostgres implements AutoCloseable {
     public static final String USER = "postgres";
     private static final String DATABASE = "postgres";
 
-    private final EmbeddedPostgres server;
+    private final Path dataDirectory;
+    private final boolean fsync;
+    private EmbeddedPostgres server;
 
-    private LocalPostgres(EmbeddedPostgres server) {
+    private LocalPostgres(Path dataDirectory, boolean fsync, EmbeddedPostgres server) {
+        this.dataDirectory = dataDirectory;
+        this.fsync = fsync;
         this.server = server;
     }
 
@@ -39,8 +48,13 @@ public final class LocalPostgres implements AutoCloseable {
      *              the machine (ARCHITECTURE.md, trap 7); tests switch it off for speed
      */
     public static LocalPostgres start(Path dataDirectory, int port, boolean fsync) {
+        return new LocalPostgres(dataDirectory, fsync, startServer(dataDirectory, port, fsync));
+    }
+
+    private static EmbeddedPostgres startServer(Path dataDirectory, int port, boolean fsync) {
         try {
             Files.createDirectories(dataDirectory);
+            endLeftover(dataDirectory);
             EmbeddedPostgres server = EmbeddedPostgres.builder()
                     .setDataDirectory(dataDirectory)
                     .setCleanDataDirectory(false)
@@ -50,10 +64,61 @@ public final class LocalPostgres implements AutoCloseable {
                     .start();
             log.info("PostgreSQL on port {} with data in {} (fsync {})", server.getPort(),
                     dataDirectory.toAbsolutePath(), fsync ? "on" : "off");
-            return new LocalPostgres(server);
+            return server;
         } catch (IOException e) {
             throw new UncheckedIOException("Cannot start PostgreSQL in " + dataDirectory, e);
         }
+    }
+
+    /**
+     * A server left running on this data directory by a stack that was killed (its lock file names
+     * a live process) is stopped first: otherwise the new one could not start.
+     */
+    private static void endLeftover(Path dataDirectory) {
+        postmaster(dataDirectory).filter(ProcessHandle::isAlive).ifPresent(leftover -> {
+            log.warn("Stopping PostgreSQL {} left running on {} by an earlier run", leftover.pid(), dataDirectory);
+            leftover.destroy();
+            try {
+                leftover.onExit().get(30, TimeUnit.SECONDS);
+            } catch (ExecutionException | TimeoutException e) {
+                leftover.destroyForcibly();
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+        });
+    }
+
+    /** The server's main process, as its lock file in the data directory names it. */
+    private static Optional<ProcessHandle> postmaster(Path dataDirectory) {
+        try {
+            Path lock = dataDirectory.resolve("postmaster.pid");
+            return Files.exists(lock) ? ProcessHandle.of(Long.parseLong(Files.readAllLines(lock).getFirst().trim()))
+                    : Optional.empty();
+        } catch (IOException | RuntimeException unreadable) {
+            return Optional.empty();
+        }
+    }
+
+    public synchronized boolean isRunning() {
+        return postmaster(dataDirectory).map(ProcessHandle::isAlive).orElse(false);
+    }
+
+    public synchronized OptionalLong pid() {
+        return postmaster(dataDirectory).stream().mapToLong(ProcessHandle::pid).findFirst();
+    }
+
+    /**
+     * Starts the server again on its data directory and port (after it died). The dead one is
+     * closed first: it still holds the data directory's lock in this JVM.
+     */
+    public synchronized void restart() {
+        int port = server.getPort();
+        try {
+            server.close();
+        } catch (IOException | RuntimeException alreadyGone) {
+            log.debug("Closing the dead PostgreSQL: {}", alreadyGone.toString());
+        }
+        server = startServer(dataDirectory, port, fsync);
     }
 
     /** The JDBC URL of the server's default database, which the local stack's command service uses. */
@@ -83,7 +148,7 @@ public final class LocalPostgres implements AutoCloseable {
     }
 
     @Override
-    public void close() {
+    public synchronized void close() {
         try {
             server.close();
         } catch (IOException e) {

@@ -10,6 +10,7 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.OptionalLong;
 import java.util.concurrent.CountDownLatch;
 
 /**
@@ -17,7 +18,8 @@ import java.util.concurrent.CountDownLatch;
  * PostgreSQL and the MongoDB stand-in ({@link LocalInfrastructure}; each unless
  * KAFKA_BOOTSTRAP_SERVERS, SPRING_DATASOURCE_URL or MONGODB_URI point elsewhere), all data under
  * DATA_DIR, and both services as JVMs of their own, told where their infrastructure is as an
- * operator would tell them. Ctrl-C or SIGTERM stops the services, then the infrastructure.
+ * operator would tell them. A part that dies is started again ({@link Supervisor}); a stack killed
+ * with -9 leaves nothing running. Ctrl-C or SIGTERM stops the services, then the infrastructure.
  */
 public final class LocalStack {
 
@@ -43,6 +45,7 @@ public final class LocalStack {
             stopped.countDown();
         }, "local-stack-shutdown"));
 
+        Supervisor supervisor = Supervisor.over(dataDirectory);
         Map<String, String> settings = new HashMap<>(System.getenv());
         settings.putIfAbsent("KAFKA_PORT", "9092");
         LocalInfrastructure infrastructure = LocalInfrastructure.start(dataDirectory, settings);
@@ -65,6 +68,13 @@ public final class LocalStack {
         ServiceProcess query = ServiceProcess.start("query-service", ServiceProcess.jar(root, "query-service"), queryPort,
                 environment, dataDirectory.resolve("logs/query-service.log"), STARTUP);
         running.addFirst(query);
+        infrastructure.postgres().ifPresent(postgres -> supervisor.watch(new Supervisor.Part("PostgreSQL",
+                postgres::isRunning, postgres::restart, postgres::pid)));
+        for (ServiceProcess service : List.of(command, query)) {
+            supervisor.watch(new Supervisor.Part(service.name(), service::isAlive, service::restart,
+                    () -> OptionalLong.of(service.pid())));
+        }
+        running.addFirst(supervisor);
 
         if (demo) {
             DemoData.load(command.baseUrl(), issuer);
@@ -80,10 +90,12 @@ public final class LocalStack {
                   PostgreSQL       {}
                   MongoDB          {}
                 Get a bearer token with ./run-local.sh token <portal|organiser|auditor|operator> [organisation]
-                (the demo meetings belong to the organisation {}). Stop with Ctrl-C.""",
+                (the demo meetings belong to the organisation {}). A part that dies is started again.
+                Stop with Ctrl-C.""",
                 dataDirectory, command.baseUrl(), query.baseUrl(), query.baseUrl(), DemoData.ORGANISATION,
                 infrastructure.kafkaBootstrapServers(), infrastructure.jdbcUrl(), infrastructure.mongoUri(),
                 DemoData.ORGANISATION);
+        supervisor.start();
         stopped.await();
     }
 

@@ -23,12 +23,15 @@ public final class ServiceProcess implements AutoCloseable {
     private static final HttpClient HTTP = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
 
     private final String name;
-    private final Process process;
+    private final ProcessBuilder builder;
+    private final Duration startupTimeout;
     private final int port;
+    private Process process;
 
-    private ServiceProcess(String name, Process process, int port) {
+    private ServiceProcess(String name, ProcessBuilder builder, Duration startupTimeout, int port) {
         this.name = name;
-        this.process = process;
+        this.builder = builder;
+        this.startupTimeout = startupTimeout;
         this.port = port;
     }
 
@@ -47,13 +50,31 @@ public final class ServiceProcess implements AutoCloseable {
         } else {
             builder.redirectErrorStream(true).redirectOutput(ProcessBuilder.Redirect.appendTo(log.toFile()));
         }
+        ServiceProcess service = new ServiceProcess(name, builder, startupTimeout, port);
+        service.restart();
+        return service;
+    }
+
+    /** Starts the service (again), as first started, and waits until it is healthy. */
+    public synchronized void restart() {
         try {
-            ServiceProcess service = new ServiceProcess(name, builder.start(), port);
-            service.awaitHealthy(startupTimeout);
-            return service;
+            process = builder.start();
+            awaitHealthy(startupTimeout);
         } catch (IOException e) {
             throw new UncheckedIOException("Cannot start " + name, e);
         }
+    }
+
+    public String name() {
+        return name;
+    }
+
+    public synchronized boolean isAlive() {
+        return process.isAlive();
+    }
+
+    public synchronized long pid() {
+        return process.pid();
     }
 
     /** The executable jar that {@code ./mvnw package} built for {@code module} under {@code root}. */

@@ -1,0 +1,137 @@
+package de.participation.localstack;
+
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+import java.util.OptionalLong;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
+import java.util.function.BooleanSupplier;
+import java.util.function.Supplier;
+import java.util.stream.Collectors;
+
+/**
+ * Keeps the processes of the local stack running: one that died (killed, crashed) is started again,
+ * with a log line. Their process ids are kept in a file, which a watchdog process reads when the
+ * stack itself is gone ({@code kill -9}): then it ends them too, so a killed stack leaves nothing
+ * running. A new stack ends what such a file still names before it starts anything.
+ */
+final class Supervisor implements AutoCloseable {
+
+    private static final Logger log = LoggerFactory.getLogger(Supervisor.class);
+    private static final Duration CHECK_EVERY = Duration.ofSeconds(2);
+
+    /** A process the stack keeps running. */
+    record Part(String name, BooleanSupplier alive, Runnable restart, Supplier<OptionalLong> pid) {
+    }
+
+    private final Path pidFile;
+    private final List<Part> parts = new CopyOnWriteArrayList<>();
+    private final ScheduledExecutorService checks = Executors.newSingleThreadScheduledExecutor(
+            Thread.ofPlatform().name("local-stack-supervisor").daemon().factory());
+
+    /** Ends what an earlier stack on the same data left running, and watches over this one. */
+    static Supervisor over(Path dataDirectory) {
+        Path pidFile = dataDirectory.resolve("run/children.pids");
+        endLeftovers(pidFile);
+        return new Supervisor(pidFile);
+    }
+
+    private Supervisor(Path pidFile) {
+        this.pidFile = pidFile;
+        startWatchdog();
+    }
+
+    void watch(Part part) {
+        parts.add(part);
+        writePids();
+    }
+
+    void start() {
+        checks.scheduleWithFixedDelay(this::keepRunning, CHECK_EVERY.toMillis(), CHECK_EVERY.toMillis(),
+                TimeUnit.MILLISECONDS);
+    }
+
+    private void keepRunning() {
+        for (Part part : parts) {
+            if (!part.alive().getAsBoolean()) {
+                log.warn("{} is not running; starting it again", part.name());
+                try {
+                    part.restart().run();
+                    log.info("{} is running again", part.name());
+                } catch (RuntimeException failure) {
+                    log.error("{} could not be started again; trying once more shortly", part.name(), failure);
+                }
+                writePids();
+            }
+        }
+    }
+
+    private void writePids() {
+        try {
+            Files.createDirectories(pidFile.getParent());
+            Files.writeString(pidFile, parts.stream().map(part -> part.pid().get())
+                    .filter(OptionalLong::isPresent).map(pid -> Long.toString(pid.getAsLong()))
+                    .collect(Collectors.joining(" ")));
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    /**
+     * A shell that waits for this JVM to end and then ends every process in the pid file. On a
+     * normal stop the file is gone by then, and the watchdog ends nothing.
+     */
+    private void startWatchdog() {
+        String script = "while kill -0 " + ProcessHandle.current().pid() + " 2>/dev/null; do sleep 1; done; "
+                + "[ -f '" + pidFile + "' ] && kill $(cat '" + pidFile + "') 2>/dev/null; exit 0";
+        try {
+            new ProcessBuilder("sh", "-c", script).redirectErrorStream(true)
+                    .redirectOutput(ProcessBuilder.Redirect.DISCARD).start();
+        } catch (IOException e) {
+            log.warn("No watchdog: if this stack is killed, its processes keep running ({})", e.toString());
+        }
+    }
+
+    private static void endLeftovers(Path pidFile) {
+        if (!Files.exists(pidFile)) {
+            return;
+        }
+        try {
+            for (String pid : Files.readString(pidFile).trim().split("\\s+")) {
+                if (!pid.isEmpty()) {
+                    ProcessHandle.of(Long.parseLong(pid)).filter(ProcessHandle::isAlive).ifPresent(leftover -> {
+                        log.warn("Stopping process {} left running by an earlier run", leftover.pid());
+                        leftover.destroy();
+                        leftover.onExit().orTimeout(30, TimeUnit.SECONDS).exceptionally(late -> {
+                            leftover.destroyForcibly();
+                            return leftover;
+                        }).join();
+                    });
+                }
+            }
+            Files.delete(pidFile);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    /** Stops watching (the stack is stopping its parts itself) and forgets the pids. */
+    @Override
+    public void close() {
+        checks.shutdownNow();
+        try {
+            Files.deleteIfExists(pidFile);
+        } catch (IOException e) {
+            log.warn("Could not remove {}: {}", pidFile, e.toString());
+        }
+    }
+}
