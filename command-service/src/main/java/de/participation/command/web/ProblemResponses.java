@@ -7,7 +7,7 @@ import com.fasterxml.jackson.databind.exc.UnrecognizedPropertyException;
 import de.participation.command.meeting.MeetingRuleViolation;
 import de.participation.web.FieldProblem;
 import de.participation.web.ProblemResponseSupport;
-import org.axonframework.eventsourcing.eventstore.EventStoreException;
+import org.axonframework.common.AxonException;
 import org.axonframework.modelling.command.AggregateNotFoundException;
 import org.axonframework.modelling.command.ConcurrencyException;
 import org.springframework.dao.DataAccessException;
@@ -17,7 +17,7 @@ import org.springframework.http.HttpStatusCode;
 import org.springframework.http.ProblemDetail;
 import org.springframework.http.ResponseEntity;
 import org.springframework.http.converter.HttpMessageNotReadableException;
-import org.springframework.transaction.CannotCreateTransactionException;
+import org.springframework.transaction.TransactionException;
 import org.springframework.web.bind.MethodArgumentNotValidException;
 import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.RestControllerAdvice;
@@ -85,7 +85,7 @@ class ProblemResponses extends ProblemResponseSupport {
      * PostgreSQL cannot be reached (Spring's or Axon's word for it, around the driver's): nothing was
      * written, and the pool reconnects by itself once the database is back.
      */
-    @ExceptionHandler({CannotCreateTransactionException.class, DataAccessException.class, EventStoreException.class})
+    @ExceptionHandler({TransactionException.class, DataAccessException.class, AxonException.class})
     ResponseEntity<Object> databaseUnavailable(RuntimeException failure, WebRequest request) {
         if (!DatabaseOutage.is(failure)) {
             return unexpected(failure, request);
