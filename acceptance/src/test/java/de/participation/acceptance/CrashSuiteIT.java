@@ -13,7 +13,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -30,8 +29,8 @@ import static org.awaitility.Awaitility.await;
 
 /**
  * Crashes during rushes, seeded and repeatable, with real processes: while clients register on
- * several meetings, the command service, the query service and PostgreSQL are killed with -9 in
- * turn ({@code crash.cycles} times each, 2 by default; {@code crash.seed} fixes the schedule). The
+ * several meetings, the command service, the query service, the Kafka broker, PostgreSQL and the
+ * MongoDB stand-in are killed with -9 in turn ({@code crash.cycles} times each, 2 by default; {@code crash.seed} fixes the schedule). The
  * clients retry as the portal does (same registration id, until a definite answer). Afterwards
  * every acknowledged registration is stored and projected exactly once, the invariants hold (no
  * more confirmed than seats, the rest waiting), a retry answers as the acknowledgement did (same
@@ -45,8 +44,9 @@ class CrashSuiteIT {
     private static final int CAPACITY = 15;
     private static final int PER_RUSH = 40;
     private static final int CLIENTS = 8;
-    /** Positions in the supervisor's list of children: PostgreSQL, the command service, the query service. */
-    private static final Map<String, Integer> VICTIMS = Map.of("command service", 1, "query service", 2, "PostgreSQL", 0);
+    /** The processes killed in turn, by the names the local stack's supervisor gives them. */
+    private static final List<String> VICTIMS = List.of("command-service", "query-service", "Kafka broker",
+            "PostgreSQL", "MongoDB stand-in");
 
     private final int commandPort = Ports.free();
     private final int queryPort = Ports.free();
@@ -74,7 +74,7 @@ class CrashSuiteIT {
             }
             int rush = 0;
             for (int cycle = 0; cycle < CYCLES; cycle++) {
-                for (String victim : List.of("command service", "query service", "PostgreSQL")) {
+                for (String victim : VICTIMS) {
                     rush(issuer, meetings, random, rush++, victim, data, acknowledged);
                     crashes.merge(victim, 1, Integer::sum);
                 }
@@ -105,7 +105,7 @@ class CrashSuiteIT {
                     acknowledged.size(), lost, doubled);
             assertThat(lost).isZero();
             assertThat(doubled).isZero();
-            assertThat(acknowledged).hasSize(CYCLES * 3 * PER_RUSH);
+            assertThat(acknowledged).hasSize(CYCLES * VICTIMS.size() * PER_RUSH);
         }
     }
 
@@ -129,7 +129,7 @@ class CrashSuiteIT {
                         registerUntilAnswered(issuer, meetingId, registrationId))));
             }
             await().atMost(Duration.ofMinutes(2)).until(() -> answers.stream().filter(Future::isDone).count() >= killAfter);
-            kill(data, VICTIMS.get(victim));
+            kill(data, victim);
             for (Future<?> answer : answers) {
                 answer.get();
             }
@@ -170,9 +170,10 @@ class CrashSuiteIT {
         return acknowledged.values().stream().filter(ack -> ack.meetingId().equals(meetingId)).count();
     }
 
-    private static void kill(Path data, int position) throws IOException {
-        long pid = Arrays.stream(Files.readString(data.resolve("run/children.pids")).trim().split("\\s+"))
-                .map(Long::parseLong).toList().get(position);
+    private static void kill(Path data, String name) throws IOException {
+        long pid = Files.readAllLines(data.resolve("run/children.pids")).stream()
+                .filter(line -> line.endsWith(" " + name)).map(line -> Long.parseLong(line.split(" ")[0]))
+                .findFirst().orElseThrow();
         ProcessHandle victim = ProcessHandle.of(pid).orElseThrow();
         victim.destroyForcibly();
         victim.onExit().join();

@@ -1,11 +1,14 @@
 package de.participation.localstack;
 
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
 
 /**
  * What the services need, on this machine: a Kafka broker, PostgreSQL and the MongoDB stand-in,
@@ -14,12 +17,16 @@ import java.util.Optional;
  * themselves, so an existing DATA_DIR keeps its data). A part named in {@code settings} by its
  * service variable (KAFKA_BOOTSTRAP_SERVERS, SPRING_DATASOURCE_URL, MONGODB_URI) is used instead
  * of starting one here; KAFKA_PORT, EMBEDDED_POSTGRES_PORT and EMBEDDED_MONGO_PORT fix the ports
- * of the parts started here (any free port by default).
+ * of the parts started here (any free port by default). The broker and the stand-in run in JVMs of
+ * their own and PostgreSQL in its own processes, so that each can die, and be started again
+ * ({@link #parts()}), on its own, as real servers would.
  */
 public final class LocalInfrastructure implements AutoCloseable {
 
+    private static final Duration STARTUP = Duration.ofMinutes(2);
+
     private final List<AutoCloseable> started = new ArrayList<>();
-    private LocalPostgres postgres;
+    private final List<Supervisor.Part> parts = new ArrayList<>();
     private final Map<String, String> serviceEnvironment = new HashMap<>();
 
     private LocalInfrastructure() {
@@ -40,22 +47,31 @@ public final class LocalInfrastructure implements AutoCloseable {
         if (present(settings, "KAFKA_BOOTSTRAP_SERVERS")) {
             serviceEnvironment.put("KAFKA_BOOTSTRAP_SERVERS", settings.get("KAFKA_BOOTSTRAP_SERVERS"));
         } else {
-            LocalKafka kafka = started(LocalKafka.start(dataDirectory.resolve("kafka"), port(settings, "KAFKA_PORT")));
-            serviceEnvironment.put("KAFKA_BOOTSTRAP_SERVERS", kafka.bootstrapServers());
+            int port = port(settings, "KAFKA_PORT");
+            ServiceProcess kafka = started(ServiceProcess.startMain("Kafka broker", LocalPartMain.class,
+                    List.of("kafka", dataDirectory.resolve("kafka").toString(), Integer.toString(port)), port,
+                    log(dataDirectory, "kafka"), STARTUP));
+            parts.add(Supervisor.Part.of(kafka));
+            serviceEnvironment.put("KAFKA_BOOTSTRAP_SERVERS", "127.0.0.1:" + port);
         }
         if (present(settings, "SPRING_DATASOURCE_URL")) {
             copy(settings, "SPRING_DATASOURCE_URL", "SPRING_DATASOURCE_USERNAME", "SPRING_DATASOURCE_PASSWORD");
         } else {
-            postgres = started(LocalPostgres.start(dataDirectory.resolve("postgres"),
+            LocalPostgres postgres = started(LocalPostgres.start(dataDirectory.resolve("postgres"),
                     port(settings, "EMBEDDED_POSTGRES_PORT"), true));
+            parts.add(new Supervisor.Part("PostgreSQL", postgres::isRunning, postgres::restart, postgres::pid));
             serviceEnvironment.putAll(LocalPostgres.environmentFor(postgres.jdbcUrl()));
         }
         if (present(settings, "MONGODB_URI")) {
             copy(settings, "MONGODB_URI", "MONGODB_CHANGE_STREAMS");
         } else {
-            LocalMongo mongo = started(LocalMongo.inFile(dataDirectory.resolve("mongo/read-models.mv"),
-                    port(settings, "EMBEDDED_MONGO_PORT")));
-            serviceEnvironment.putAll(mongo.environment());
+            int port = port(settings, "EMBEDDED_MONGO_PORT");
+            ServiceProcess mongo = started(ServiceProcess.startMain("MongoDB stand-in", LocalPartMain.class,
+                    List.of("mongo", dataDirectory.resolve("mongo/read-models.mv").toString(), Integer.toString(port)),
+                    port, log(dataDirectory, "mongo"), STARTUP));
+            parts.add(Supervisor.Part.of(mongo));
+            serviceEnvironment.putAll(Map.of("MONGODB_URI", "mongodb://127.0.0.1:" + port,
+                    "MONGODB_CHANGE_STREAMS", "false"));
         }
     }
 
@@ -64,9 +80,9 @@ public final class LocalInfrastructure implements AutoCloseable {
         return Map.copyOf(serviceEnvironment);
     }
 
-    /** The PostgreSQL started here, if one was. */
-    public Optional<LocalPostgres> postgres() {
-        return Optional.ofNullable(postgres);
+    /** The processes started here, for a supervisor to keep running. */
+    List<Supervisor.Part> parts() {
+        return List.copyOf(parts);
     }
 
     public String kafkaBootstrapServers() {
@@ -116,7 +132,17 @@ public final class LocalInfrastructure implements AutoCloseable {
         return value != null && !value.isBlank();
     }
 
+    /** The port a part is told to use: the setting's, or any free one. */
     private static int port(Map<String, String> settings, String name) {
-        return present(settings, name) ? Integer.parseInt(settings.get(name)) : 0;
+        return present(settings, name) ? Integer.parseInt(settings.get(name)) : Ports.free();
+    }
+
+    private static Path log(Path dataDirectory, String part) {
+        try {
+            Files.createDirectories(dataDirectory.resolve("logs"));
+            return dataDirectory.resolve("logs/" + part + ".log");
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
     }
 }

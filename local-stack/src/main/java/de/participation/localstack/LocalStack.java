@@ -10,12 +10,11 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.OptionalLong;
 import java.util.concurrent.CountDownLatch;
 
 /**
  * The whole system on one machine, in the foreground ({@code run-local.sh}): a real Kafka broker,
- * PostgreSQL and the MongoDB stand-in ({@link LocalInfrastructure}; each unless
+ * PostgreSQL and the MongoDB stand-in, each in processes of its own ({@link LocalInfrastructure}; each unless
  * KAFKA_BOOTSTRAP_SERVERS, SPRING_DATASOURCE_URL or MONGODB_URI point elsewhere), all data under
  * DATA_DIR, and both services as JVMs of their own, told where their infrastructure is as an
  * operator would tell them. A part that dies is started again ({@link Supervisor}); a stack killed
@@ -68,12 +67,9 @@ public final class LocalStack {
         ServiceProcess query = ServiceProcess.start("query-service", ServiceProcess.jar(root, "query-service"), queryPort,
                 environment, dataDirectory.resolve("logs/query-service.log"), STARTUP);
         running.addFirst(query);
-        infrastructure.postgres().ifPresent(postgres -> supervisor.watch(new Supervisor.Part("PostgreSQL",
-                postgres::isRunning, postgres::restart, postgres::pid)));
-        for (ServiceProcess service : List.of(command, query)) {
-            supervisor.watch(new Supervisor.Part(service.name(), service::isAlive, service::restart,
-                    () -> OptionalLong.of(service.pid())));
-        }
+        infrastructure.parts().forEach(supervisor::watch);
+        supervisor.watch(Supervisor.Part.of(command));
+        supervisor.watch(Supervisor.Part.of(query));
         running.addFirst(supervisor);
 
         if (demo) {

@@ -2,6 +2,8 @@ package de.participation.localstack;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.net.InetSocketAddress;
+import java.net.Socket;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -15,8 +17,10 @@ import java.util.Map;
 import java.util.concurrent.TimeUnit;
 
 /**
- * One of the services running as its own JVM from its built jar, exactly as an operator runs it.
- * Ready once its health endpoint answers UP; stopped with SIGTERM (graceful) or killed (a crash).
+ * A process of the system in a JVM of its own: a service from its built jar, exactly as an operator
+ * runs it (ready once its health endpoint answers), or a part of the local infrastructure (ready
+ * once its port accepts connections). Stopped with SIGTERM (graceful) or killed (a crash), and
+ * started again as first started.
  */
 public final class ServiceProcess implements AutoCloseable {
 
@@ -26,13 +30,15 @@ public final class ServiceProcess implements AutoCloseable {
     private final ProcessBuilder builder;
     private final Duration startupTimeout;
     private final int port;
+    private final boolean httpService;
     private Process process;
 
-    private ServiceProcess(String name, ProcessBuilder builder, Duration startupTimeout, int port) {
+    private ServiceProcess(String name, ProcessBuilder builder, Duration startupTimeout, int port, boolean httpService) {
         this.name = name;
         this.builder = builder;
         this.startupTimeout = startupTimeout;
         this.port = port;
+        this.httpService = httpService;
     }
 
     /**
@@ -43,6 +49,23 @@ public final class ServiceProcess implements AutoCloseable {
                                        Duration startupTimeout) {
         List<String> command = new ArrayList<>(List.of(javaExecutable(), "-XX:+UseSerialGC", "-Xss512k",
                 "-jar", jar.toAbsolutePath().toString(), "--server.port=" + port));
+        return start(name, command, environment, log, startupTimeout, port, true);
+    }
+
+    /**
+     * Starts {@code mainClass} of this JVM's class path with {@code arguments} in a JVM of its own,
+     * ready once it accepts connections on {@code port}.
+     */
+    public static ServiceProcess startMain(String name, Class<?> mainClass, List<String> arguments, int port, Path log,
+                                           Duration startupTimeout) {
+        List<String> command = new ArrayList<>(List.of(javaExecutable(), "-XX:+UseSerialGC",
+                "-cp", System.getProperty("java.class.path"), mainClass.getName()));
+        command.addAll(arguments);
+        return start(name, command, Map.of(), log, startupTimeout, port, false);
+    }
+
+    private static ServiceProcess start(String name, List<String> command, Map<String, String> environment, Path log,
+                                        Duration startupTimeout, int port, boolean httpService) {
         ProcessBuilder builder = new ProcessBuilder(command);
         builder.environment().putAll(environment);
         if (log == null) {
@@ -50,7 +73,7 @@ public final class ServiceProcess implements AutoCloseable {
         } else {
             builder.redirectErrorStream(true).redirectOutput(ProcessBuilder.Redirect.appendTo(log.toFile()));
         }
-        ServiceProcess service = new ServiceProcess(name, builder, startupTimeout, port);
+        ServiceProcess service = new ServiceProcess(name, builder, startupTimeout, port, httpService);
         service.restart();
         return service;
     }
@@ -137,11 +160,20 @@ public final class ServiceProcess implements AutoCloseable {
         throw new IllegalStateException(name + " did not become healthy within " + timeout);
     }
 
+    /** An HTTP service answers its health check (UP, or DEGRADED while Kafka is away); another, its port. */
     private boolean healthy() {
+        if (!httpService) {
+            try (Socket socket = new Socket()) {
+                socket.connect(new InetSocketAddress("127.0.0.1", port), 1_000);
+                return true;
+            } catch (IOException notYet) {
+                return false;
+            }
+        }
         try {
             HttpResponse<String> response = HTTP.send(HttpRequest.newBuilder(URI.create(baseUrl() + "/actuator/health"))
                     .timeout(Duration.ofSeconds(2)).build(), HttpResponse.BodyHandlers.ofString());
-            return response.statusCode() == 200 && response.body().contains("UP");
+            return response.statusCode() == 200;
         } catch (IOException e) {
             return false;
         } catch (InterruptedException e) {

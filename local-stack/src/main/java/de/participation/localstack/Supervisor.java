@@ -20,7 +20,8 @@ import java.util.stream.Collectors;
 
 /**
  * Keeps the processes of the local stack running: one that died (killed, crashed) is started again,
- * with a log line. Their process ids are kept in a file, which a watchdog process reads when the
+ * with a log line. Their process ids are kept in a file ({@code <pid> <name>} a line), which a
+ * watchdog process reads when the
  * stack itself is gone ({@code kill -9}): then it ends them too, so a killed stack leaves nothing
  * running. A new stack ends what such a file still names before it starts anything.
  */
@@ -31,6 +32,10 @@ final class Supervisor implements AutoCloseable {
 
     /** A process the stack keeps running. */
     record Part(String name, BooleanSupplier alive, Runnable restart, Supplier<OptionalLong> pid) {
+
+        static Part of(ServiceProcess process) {
+            return new Part(process.name(), process::isAlive, process::restart, () -> OptionalLong.of(process.pid()));
+        }
     }
 
     private final Path pidFile;
@@ -78,9 +83,10 @@ final class Supervisor implements AutoCloseable {
     private void writePids() {
         try {
             Files.createDirectories(pidFile.getParent());
-            Files.writeString(pidFile, parts.stream().map(part -> part.pid().get())
-                    .filter(OptionalLong::isPresent).map(pid -> Long.toString(pid.getAsLong()))
-                    .collect(Collectors.joining(" ")));
+            Files.writeString(pidFile, parts.stream()
+                    .filter(part -> part.pid().get().isPresent())
+                    .map(part -> part.pid().get().getAsLong() + " " + part.name())
+                    .collect(Collectors.joining("\n", "", "\n")));
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
@@ -92,7 +98,7 @@ final class Supervisor implements AutoCloseable {
      */
     private void startWatchdog() {
         String script = "while kill -0 " + ProcessHandle.current().pid() + " 2>/dev/null; do sleep 1; done; "
-                + "[ -f '" + pidFile + "' ] && kill $(cat '" + pidFile + "') 2>/dev/null; exit 0";
+                + "[ -f '" + pidFile + "' ] && kill $(cut -d' ' -f1 '" + pidFile + "') 2>/dev/null; exit 0";
         try {
             new ProcessBuilder("sh", "-c", script).redirectErrorStream(true)
                     .redirectOutput(ProcessBuilder.Redirect.DISCARD).start();
@@ -106,7 +112,8 @@ final class Supervisor implements AutoCloseable {
             return;
         }
         try {
-            for (String pid : Files.readString(pidFile).trim().split("\\s+")) {
+            for (String line : Files.readAllLines(pidFile)) {
+                String pid = line.split(" ")[0];
                 if (!pid.isEmpty()) {
                     ProcessHandle.of(Long.parseLong(pid)).filter(ProcessHandle::isAlive).ifPresent(leftover -> {
                         log.warn("Stopping process {} left running by an earlier run", leftover.pid());

@@ -11,7 +11,6 @@ import org.junit.jupiter.api.io.TempDir;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.util.concurrent.CountDownLatch;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
@@ -70,16 +69,7 @@ class LocalMongoTest {
     /** The stand-in in a JVM of its own, so that it can be killed without a chance to flush. */
     private static Process startStandIn(Path file, int port) throws IOException {
         return new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-                "-cp", System.getProperty("java.class.path"), StandIn.class.getName(), file.toString(),
+                "-cp", System.getProperty("java.class.path"), LocalPartMain.class.getName(), "mongo", file.toString(),
                 String.valueOf(port)).inheritIO().start();
-    }
-
-    /** Runs a file-backed stand-in until killed. */
-    public static final class StandIn {
-
-        public static void main(String[] args) throws InterruptedException {
-            LocalMongo.inFile(Path.of(args[0]), Integer.parseInt(args[1]));
-            new CountDownLatch(1).await();
-        }
     }
 }

@@ -1,0 +1,35 @@
+package de.participation.localstack;
+
+import java.nio.file.Path;
+import java.util.concurrent.CountDownLatch;
+
+/**
+ * Runs one part of the local infrastructure in a JVM of its own, until SIGTERM: the Kafka broker
+ * ({@code kafka <log directory> <port>}) or the MongoDB stand-in ({@code mongo <file> <port>}). So
+ * each can die and be started again on its own, as a real broker or database server would.
+ */
+public final class LocalPartMain {
+
+    private LocalPartMain() {
+    }
+
+    public static void main(String[] args) throws InterruptedException {
+        Path data = Path.of(args[1]);
+        int port = Integer.parseInt(args[2]);
+        AutoCloseable part = switch (args[0]) {
+            case "kafka" -> LocalKafka.start(data, port);
+            case "mongo" -> LocalMongo.inFile(data, port);
+            default -> throw new IllegalArgumentException("Unknown part " + args[0] + " (kafka, mongo)");
+        };
+        CountDownLatch stopped = new CountDownLatch(1);
+        Runtime.getRuntime().addShutdownHook(new Thread(() -> {
+            try {
+                part.close();
+            } catch (Exception e) {
+                System.err.println("Could not stop " + args[0] + " cleanly: " + e);
+            }
+            stopped.countDown();
+        }));
+        stopped.await();
+    }
+}
