@@ -14,6 +14,7 @@ import de.participation.web.security.Roles;
 import net.jqwik.api.Arbitraries;
 import net.jqwik.api.Arbitrary;
 import net.jqwik.api.Combinators;
+import net.jqwik.api.Example;
 import net.jqwik.api.ForAll;
 import net.jqwik.api.Property;
 import net.jqwik.api.Provide;
@@ -97,6 +98,26 @@ class HostileReadsIT {
         ANSWERS.merge(response.status() / 100 + "xx", 1, Integer::sum);
 
         assertThat(response.refusalDefects()).as("answer to %s: %s", request, response.body()).isEmpty();
+    }
+
+    /** Extreme but valid: the far end of every list is an empty page, never an overflow. */
+    @Example
+    void theFarEndOfAListIsAnEmptyPage() {
+        for (String path : List.of("/api/v1/meetings", "/api/v1/meetings/" + witness.meetingId() + "/registrations",
+                "/api/v1/meetings/" + witness.meetingId() + "/waiting-list")) {
+            JsonHttp.Response page = new JsonHttp(port()).withBearer(TestTokens.organiser(Histories.ORGANISATION))
+                    .get(path + "?offset=2147483647&limit=1000");
+            assertThat(page.status()).as(path).isEqualTo(200);
+            assertThat(page.body().size()).as(path).isZero();
+        }
+    }
+
+    /** The container's error path, asked for directly, is a path like any unknown one. */
+    @Example
+    void theErrorPathIsNotFound() {
+        RawHttp.Response response = new HostileRequest("GET", "/error", Map.of(), null, List.of()).sendTo(port());
+        assertThat(response.status()).isEqualTo(404);
+        assertThat(response.refusalDefects()).isEmpty();
     }
 
     @Provide
