@@ -1,5 +1,8 @@
 package de.participation.localstack;
 
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
 import java.nio.file.Path;
 import java.util.concurrent.CountDownLatch;
 
@@ -9,6 +12,8 @@ import java.util.concurrent.CountDownLatch;
  * each can die and be started again on its own, as a real broker or database server would.
  */
 public final class LocalPartMain {
+
+    private static final Logger log = LoggerFactory.getLogger(LocalPartMain.class);
 
     private LocalPartMain() {
     }
@@ -26,7 +31,7 @@ public final class LocalPartMain {
             try {
                 part.close();
             } catch (Exception e) {
-                System.err.println("Could not stop " + args[0] + " cleanly: " + e);
+                log.warn("Could not stop {} cleanly: {}", args[0], e.toString());
             }
             stopped.countDown();
         }));

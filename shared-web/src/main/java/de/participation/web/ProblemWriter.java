@@ -1,11 +1,11 @@
 package de.participation.web;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
+import jakarta.servlet.http.HttpServletResponse;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 
 import java.io.IOException;
-import java.io.OutputStream;
 import java.util.LinkedHashMap;
 import java.util.Map;
 
@@ -39,7 +39,11 @@ public final class ProblemWriter {
         }
     }
 
-    public static void write(OutputStream out, HttpStatus status, String code, String detail) throws IOException {
-        out.write(body(status, code, detail));
+    /** Answers {@code response} with the problem: its status, content type and body. */
+    public static void write(HttpServletResponse response, HttpStatus status, String code, String detail)
+            throws IOException {
+        response.setStatus(status.value());
+        response.setContentType(contentType());
+        response.getOutputStream().write(body(status, code, detail));
     }
 }

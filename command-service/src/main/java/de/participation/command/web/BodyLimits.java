@@ -94,9 +94,7 @@ class BodyLimits extends OncePerRequestFilter {
     }
 
     private static void refuse(HttpServletResponse response, HttpStatus status, String detail) throws IOException {
-        response.setStatus(status.value());
-        response.setContentType(ProblemWriter.contentType());
-        ProblemWriter.write(response.getOutputStream(), status, ProblemResponseSupport.codeFor(status), detail);
+        ProblemWriter.write(response, status, ProblemResponseSupport.codeFor(status), detail);
     }
 
     static final class BodyTooLargeException extends IOException {

@@ -1,7 +1,6 @@
 package de.participation.web.security;
 
 import de.participation.web.ProblemWriter;
-import jakarta.servlet.http.HttpServletResponse;
 import org.springframework.core.convert.converter.Converter;
 import org.springframework.core.io.DefaultResourceLoader;
 import org.springframework.http.HttpStatus;
@@ -106,13 +105,13 @@ public final class TokenAuthentication {
     public static AuthenticationEntryPoint unauthenticated() {
         return (request, response, failure) -> {
             response.setHeader("WWW-Authenticate", "Bearer");
-            writeProblem(response, HttpStatus.UNAUTHORIZED, "UNAUTHENTICATED",
+            ProblemWriter.write(response, HttpStatus.UNAUTHORIZED, "UNAUTHENTICATED",
                     "A valid bearer token is required");
         };
     }
 
     public static AccessDeniedHandler forbidden() {
-        return (request, response, denied) -> writeProblem(response, HttpStatus.FORBIDDEN, "FORBIDDEN",
+        return (request, response, denied) -> ProblemWriter.write(response, HttpStatus.FORBIDDEN, "FORBIDDEN",
                 "Your role does not allow this");
     }
 
@@ -130,13 +129,6 @@ public final class TokenAuthentication {
         return Stream.of(jwt.getClaimAsString("preferred_username"), jwt.getClaimAsString("client_id"), jwt.getSubject())
                 .filter(name -> name != null && !name.isBlank())
                 .findFirst().orElse("unknown");
-    }
-
-    private static void writeProblem(HttpServletResponse response, HttpStatus status, String code, String detail)
-            throws IOException {
-        response.setStatus(status.value());
-        response.setContentType(ProblemWriter.contentType());
-        ProblemWriter.write(response.getOutputStream(), status, code, detail);
     }
 
     private static RSAPublicKey publicKey(String location) {

@@ -27,9 +27,7 @@ class ConcreteContentType extends OncePerRequestFilter {
         String contentType = request.getHeader(HttpHeaders.CONTENT_TYPE);
         if (contentType != null && !concrete(contentType)) {
             HttpStatus status = HttpStatus.UNSUPPORTED_MEDIA_TYPE;
-            response.setStatus(status.value());
-            response.setContentType(ProblemWriter.contentType());
-            ProblemWriter.write(response.getOutputStream(), status, ProblemResponseSupport.codeFor(status),
+            ProblemWriter.write(response, status, ProblemResponseSupport.codeFor(status),
                     "Content-Type must name one concrete media type, such as application/json");
             return;
         }

@@ -20,9 +20,9 @@ import org.springframework.security.web.firewall.StrictHttpFirewall;
  * How both services meet malformed and hostile requests, at the depth where each arises, so that
  * every refusal is a 4xx problem with a {@code code} and never a guess, a 500 or a stack trace:
  * strict JSON ({@link StrictJson}), strict ids ({@link StrictUuid}), concrete content types
- * ({@link ConcreteContentType}), the security firewall's
- * refusals, the servlet container's error dispatch ({@link ProblemErrorController}) and Tomcat's
- * own error report ({@link ProblemErrorReportValve}).
+ * ({@link ConcreteContentType}), the security firewall's refusals, the servlet container's error
+ * dispatch ({@link ProblemErrorController}) and Tomcat's own error report
+ * ({@link ProblemErrorReportValve}).
  */
 @Configuration(proxyBeanMethods = false)
 @Import({ProblemErrorController.class, StrictUuid.class})
@@ -59,12 +59,8 @@ public class StrictWebConfiguration {
     /** The firewall refuses encoded slashes, dots and the like before any handler runs. */
     @Bean
     RequestRejectedHandler requestRejectedAsProblem() {
-        return (request, response, rejected) -> {
-            response.setStatus(HttpStatus.BAD_REQUEST.value());
-            response.setContentType(ProblemWriter.contentType());
-            ProblemWriter.write(response.getOutputStream(), HttpStatus.BAD_REQUEST,
-                    ProblemResponseSupport.VALIDATION_FAILED, "The request's URL is not allowed");
-        };
+        return (request, response, rejected) -> ProblemWriter.write(response, HttpStatus.BAD_REQUEST,
+                ProblemResponseSupport.VALIDATION_FAILED, "The request's URL is not allowed");
     }
 
     @Bean
