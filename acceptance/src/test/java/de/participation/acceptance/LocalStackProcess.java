@@ -19,6 +19,12 @@ record LocalStackProcess(Process process) implements AutoCloseable {
     private static final Path ROOT = Path.of("..").toAbsolutePath().normalize();
 
     static LocalStackProcess start(Path data, String option, int commandPort, int queryPort) throws IOException {
+        return start(data, option, commandPort, queryPort, Map.of());
+    }
+
+    /** The same, with {@code settings} added to the stack's environment (and so its services'). */
+    static LocalStackProcess start(Path data, String option, int commandPort, int queryPort,
+                                   Map<String, String> settings) throws IOException {
         Path localStack = ROOT.resolve("local-stack");
         ProcessBuilder builder = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
                 "-Dparticipation.root=" + ROOT,
@@ -34,6 +40,7 @@ record LocalStackProcess(Process process) implements AutoCloseable {
                 "COMMAND_PORT", String.valueOf(commandPort), "QUERY_PORT", String.valueOf(queryPort),
                 "KAFKA_PORT", String.valueOf(Ports.free()), "SIGN_IN_PORT", String.valueOf(Ports.free())));
         List.of("KAFKA_BOOTSTRAP_SERVERS", "SPRING_DATASOURCE_URL", "MONGODB_URI").forEach(builder.environment()::remove);
+        builder.environment().putAll(settings);
         LocalStackProcess stack = new LocalStackProcess(builder.start());
         await().atMost(Duration.ofMinutes(4)).until(() -> {
             assertThat(stack.process.isAlive()).as("the local stack is running (see %s)", log).isTrue();

@@ -10,7 +10,10 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
 import java.util.OptionalLong;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
@@ -42,6 +45,10 @@ final class Supervisor implements AutoCloseable {
     private final List<Part> parts = new CopyOnWriteArrayList<>();
     private final ScheduledExecutorService checks = Executors.newSingleThreadScheduledExecutor(
             Thread.ofPlatform().name("local-stack-supervisor").daemon().factory());
+    /** Each restart on a thread of its own: a part slow to come back must not keep the others down. */
+    private final ExecutorService restarts = Executors.newCachedThreadPool(
+            Thread.ofPlatform().name("local-stack-restart-", 0).daemon().factory());
+    private final Set<String> restarting = ConcurrentHashMap.newKeySet();
 
     /** Ends what an earlier stack on the same data left running, and watches over this one. */
     static Supervisor over(Path dataDirectory) {
@@ -67,20 +74,26 @@ final class Supervisor implements AutoCloseable {
 
     private void keepRunning() {
         for (Part part : parts) {
-            if (!part.alive().getAsBoolean()) {
-                log.warn("{} is not running; starting it again", part.name());
-                try {
-                    part.restart().run();
-                    log.info("{} is running again", part.name());
-                } catch (RuntimeException failure) {
-                    log.error("{} could not be started again; trying once more shortly", part.name(), failure);
-                }
-                writePids();
+            if (!part.alive().getAsBoolean() && restarting.add(part.name())) {
+                restarts.execute(() -> restart(part));
             }
         }
     }
 
-    private void writePids() {
+    private void restart(Part part) {
+        log.warn("{} is not running; starting it again", part.name());
+        try {
+            part.restart().run();
+            log.info("{} is running again", part.name());
+        } catch (RuntimeException failure) {
+            log.error("{} could not be started again; trying once more shortly", part.name(), failure);
+        } finally {
+            writePids();
+            restarting.remove(part.name());
+        }
+    }
+
+    private synchronized void writePids() {
         try {
             Files.createDirectories(pidFile.getParent());
             Files.writeString(pidFile, parts.stream()
@@ -135,6 +148,7 @@ final class Supervisor implements AutoCloseable {
     @Override
     public void close() {
         checks.shutdownNow();
+        restarts.shutdownNow();
         try {
             Files.deleteIfExists(pidFile);
         } catch (IOException e) {
