@@ -16,18 +16,21 @@ final class Latencies {
         nanos[count++] = elapsedNanos;
     }
 
-    synchronized String summary() {
-        long[] sorted = Arrays.copyOf(nanos, count);
-        Arrays.sort(sorted);
-        return "p50 %s  p95 %s  p99 %s  max %s".formatted(millis(sorted, 0.50), millis(sorted, 0.95),
-                millis(sorted, 0.99), millis(sorted, 1.0));
+    /** Records unless full (for streams whose length is not known in advance). */
+    synchronized void recordIfRoom(long elapsedNanos) {
+        if (count < nanos.length) {
+            record(elapsedNanos);
+        }
     }
 
-    private static String millis(long[] sorted, double quantile) {
-        if (sorted.length == 0) {
-            return "-";
+    /** The latency in milliseconds below which {@code quantile} of the recorded ones lie (1.0: the maximum). */
+    synchronized double millis(double quantile) {
+        if (count == 0) {
+            return Double.NaN;
         }
+        long[] sorted = Arrays.copyOf(nanos, count);
+        Arrays.sort(sorted);
         int index = Math.min(sorted.length - 1, (int) Math.ceil(quantile * sorted.length) - 1);
-        return "%.1f ms".formatted(sorted[Math.max(0, index)] / 1e6);
+        return sorted[Math.max(0, index)] / 1e6;
     }
 }

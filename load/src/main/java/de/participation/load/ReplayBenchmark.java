@@ -60,7 +60,7 @@ public final class ReplayBenchmark {
         LocalIssuer issuer = LocalIssuer.in(data.resolve("issuer"));
         try (LocalInfrastructure infrastructure = LocalInfrastructure.start(data, Map.of());
              ServiceProcess query = ServiceProcess.start("query-service", ServiceProcess.jar(root, "query-service"),
-                     Ports.free(), RegistrationBenchmark.environment(infrastructure, issuer),
+                     Ports.free(), WritePathBenchmark.environment(infrastructure, issuer),
                      data.resolve("query-service.log"), STARTUP)) {
             JsonHttp operator = new JsonHttp(query.baseUrl()).withBearer(issuer.token("operator", null));
             log.info("Replay benchmark: {} meetings, {} events, {} cores, data in {}", meetings,

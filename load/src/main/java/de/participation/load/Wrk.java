@@ -1,0 +1,70 @@
+package de.participation.load;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/**
+ * Runs wrk (the load generator, from Debian's package) with {@code register.lua}: every request
+ * registers a new person. Gives back what wrk measured and what the answers were.
+ */
+final class Wrk {
+
+    record Result(double requestsPerSecond, double p50, double p95, double p99, double max, long created, long busy,
+                  long other, String output) {
+
+        long errors() {
+            return busy + other;
+        }
+    }
+
+    private static final Pattern RATE = Pattern.compile("Requests/sec:\\s+([0-9.]+)");
+    private static final Pattern ANSWERS = Pattern.compile("ANSWERS created=(\\d+) busy=(\\d+) other=(\\d+)");
+    private static final Pattern PERCENTILE = Pattern.compile("PERCENTILE (\\d+) ([0-9.]+)");
+
+    private final Path script;
+
+    Wrk(Path directory) throws IOException {
+        script = directory.resolve("register.lua");
+        try (InputStream lua = Wrk.class.getResourceAsStream("/register.lua")) {
+            Files.write(script, lua.readAllBytes());
+        }
+    }
+
+    /** Registers for {@code duration} over {@code connections} connections, round robin over {@code meetings}. */
+    Result register(String baseUrl, List<String> meetings, String token, int connections, Duration duration,
+                    String run) throws IOException, InterruptedException {
+        List<String> command = new ArrayList<>(List.of("wrk", "-t", Integer.toString(Math.min(2, connections)),
+                "-c", Integer.toString(connections), "-d", duration.toSeconds() + "s", "--timeout", "10s",
+                "-s", script.toString(), baseUrl, "--", String.join(",", meetings), token, run));
+        Process wrk = new ProcessBuilder(command).redirectErrorStream(true).start();
+        String output = new String(wrk.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+        if (wrk.waitFor() != 0) {
+            throw new IllegalStateException("wrk failed: " + output);
+        }
+        Matcher answers = find(ANSWERS, output);
+        double[] percentiles = new double[4];
+        Matcher percentile = PERCENTILE.matcher(output);
+        for (int i = 0; percentile.find() && i < 4; i++) {
+            percentiles[i] = Double.parseDouble(percentile.group(2));
+        }
+        return new Result(Double.parseDouble(find(RATE, output).group(1)), percentiles[0], percentiles[1],
+                percentiles[2], percentiles[3], Long.parseLong(answers.group(1)), Long.parseLong(answers.group(2)),
+                Long.parseLong(answers.group(3)), output);
+    }
+
+    private static Matcher find(Pattern pattern, String output) {
+        Matcher matcher = pattern.matcher(output);
+        if (!matcher.find()) {
+            throw new IllegalStateException("Unexpected wrk output: " + output);
+        }
+        return matcher;
+    }
+}
