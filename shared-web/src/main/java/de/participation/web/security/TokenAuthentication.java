@@ -30,6 +30,7 @@ import java.security.GeneralSecurityException;
 import java.security.KeyFactory;
 import java.security.interfaces.RSAPublicKey;
 import java.security.spec.X509EncodedKeySpec;
+import java.time.Clock;
 import java.util.Base64;
 import java.util.Collection;
 import java.util.List;
@@ -45,6 +46,8 @@ public final class TokenAuthentication {
 
     /** The claim naming the organisation an organiser acts for. */
     public static final String ORGANISATION = "organisation";
+    /** Verified tokens remembered at most (each for its remaining lifetime). */
+    private static final long REMEMBERED_TOKENS = 10_000;
 
     private TokenAuthentication() {
     }
@@ -63,7 +66,7 @@ public final class TokenAuthentication {
         }
         decoder.setJwtValidator(new DelegatingOAuth2TokenValidator<>(new JwtTimestampValidator(),
                 new JwtIssuerValidator(properties.issuer())));
-        return decoder;
+        return new RememberingJwtDecoder(decoder, REMEMBERED_TOKENS, Clock.systemUTC());
     }
 
     /**
