@@ -6,7 +6,6 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import de.participation.command.meeting.MeetingAggregate;
 import de.participation.kafka.MeetingEventJson;
 import org.axonframework.common.caching.Cache;
-import org.axonframework.common.caching.WeakReferenceCache;
 import org.axonframework.eventsourcing.EventCountSnapshotTriggerDefinition;
 import org.axonframework.eventsourcing.EventSourcingRepository;
 import org.axonframework.eventsourcing.SnapshotTriggerDefinition;
@@ -61,13 +60,13 @@ class MeetingPersistenceConfiguration {
     }
 
     @Bean
-    Cache meetingCache() {
-        return new WeakReferenceCache();
+    Cache meetingCache(@Value("${participation.meeting.cache-size:1000}") long size) {
+        return new BoundedMeetingCache(size);
     }
 
     @Bean
     SnapshotTriggerDefinition meetingSnapshotTrigger(
-            Snapshotter snapshotter, @Value("${participation.meeting.snapshot-threshold:250}") int threshold) {
+            Snapshotter snapshotter, @Value("${participation.meeting.snapshot-threshold:1000}") int threshold) {
         return new EventCountSnapshotTriggerDefinition(new QueuedSnapshotter(snapshotter), threshold);
     }
 
