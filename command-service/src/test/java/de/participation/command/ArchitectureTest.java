@@ -12,7 +12,9 @@ import com.tngtech.archunit.lang.ArchRule;
 import com.tngtech.archunit.lang.ConditionEvents;
 import com.tngtech.archunit.lang.SimpleConditionEvent;
 import de.participation.command.meeting.MeetingAggregate;
+import org.axonframework.commandhandling.CommandBus;
 import org.axonframework.commandhandling.CommandHandler;
+import org.axonframework.commandhandling.gateway.CommandGateway;
 import org.axonframework.eventsourcing.EventSourcingHandler;
 import org.axonframework.spring.stereotype.Aggregate;
 
@@ -87,6 +89,17 @@ class ArchitectureTest {
     @ArchTest
     static final ArchRule neverUsesTheQueryService = noClasses().should().dependOnClassesThat()
             .resideInAPackage("de.participation.query..");
+
+    /**
+     * Every command reaches the meetings through their writers, which decide a meeting's commands
+     * in arrival order and commit them in batches; a command sent to Axon's bus or gateway directly
+     * would run outside any transaction (the bus has none of its own) and past the meeting's queue.
+     */
+    @ArchTest
+    static final ArchRule commandsGoThroughTheMeetingsWriters = noClasses().that()
+            .resideOutsideOfPackages("de.participation.command.writing..", "de.participation.command.config..")
+            .should().dependOnClassesThat().areAssignableTo(CommandBus.class)
+            .orShould().dependOnClassesThat().areAssignableTo(CommandGateway.class);
 
     /** The domain's API as its command handlers define it. */
     private static final class DomainApi {

@@ -5,6 +5,7 @@ import com.fasterxml.jackson.databind.JsonMappingException;
 import com.fasterxml.jackson.databind.exc.InvalidFormatException;
 import com.fasterxml.jackson.databind.exc.UnrecognizedPropertyException;
 import de.participation.command.meeting.MeetingRuleViolation;
+import de.participation.command.writing.MeetingWriters;
 import de.participation.web.FieldProblem;
 import de.participation.web.ProblemResponseSupport;
 import org.axonframework.common.AxonException;
@@ -94,8 +95,8 @@ class ProblemResponses extends ProblemResponseSupport {
                 "The event store cannot be reached right now; nothing was changed. Retry shortly", 2, request);
     }
 
-    @ExceptionHandler
-    ResponseEntity<Object> overloaded(CommandDispatcher.OverloadedException overloaded, WebRequest request) {
+    @ExceptionHandler({CommandDispatcher.OverloadedException.class, MeetingWriters.MeetingBusyException.class})
+    ResponseEntity<Object> overloaded(RuntimeException overloaded, WebRequest request) {
         return retryLater(overloaded, HttpStatus.SERVICE_UNAVAILABLE, "BUSY", overloaded.getMessage(), 1, request);
     }
 

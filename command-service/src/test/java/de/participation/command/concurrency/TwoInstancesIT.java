@@ -19,9 +19,10 @@ import java.util.stream.IntStream;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * Two command-service instances on one event store, each with its own cache: the store's
- * optimistic lock and the service's retries keep the invariants, and neither answers from stale
- * state.
+ * Two command-service instances on one event store, each with its own cache and its own writer per
+ * meeting: the store's unique key lets only one batch append at a given sequence, the other
+ * instance decides its batch again on the fresh meeting, the invariants hold, and neither answers
+ * from stale state.
  */
 class TwoInstancesIT {
 
@@ -59,6 +60,27 @@ class TwoInstancesIT {
                 .containsExactlyInAnyOrderElementsOf(IntStream.rangeClosed(1, 150).boxed().toList());
         assertThat(responses.stream().map(r -> r.body().path("sequence").asLong()).sorted().toList())
                 .containsExactlyElementsOf(IntStream.rangeClosed(1, 200).mapToObj(i -> (long) i).toList());
+        Invariants.assertHeldThroughout(first.storedEvents().of(meetingId));
+    }
+
+    @Test
+    void rushOnOneMeetingThroughBothInstancesStaysExact() throws Exception {
+        UUID meetingId = UUID.randomUUID();
+        first.api().scheduleMeeting(meetingId, 300);
+        List<Api> instances = List.of(first.api(), second.api());
+
+        List<Response> responses = ConcurrentRequests.run(64, IntStream.range(0, 2000)
+                .<Callable<Response>>mapToObj(i -> () -> instances.get(i % 2)
+                        .register(meetingId, UUID.randomUUID(), "Teilnehmer " + i, "rush" + i + "@example.org"))
+                .toList());
+
+        assertThat(responses).extracting(Response::status).containsOnly(201);
+        assertThat(responses).filteredOn(r -> r.body().path("status").asText().equals("CONFIRMED")).hasSize(300);
+        assertThat(responses).filteredOn(r -> r.body().path("status").asText().equals("WAITLISTED"))
+                .extracting(r -> r.body().path("waitingListPosition").asInt())
+                .containsExactlyInAnyOrderElementsOf(IntStream.rangeClosed(1, 1700).boxed().toList());
+        assertThat(responses).extracting(r -> r.body().path("sequence").asLong())
+                .containsExactlyInAnyOrderElementsOf(IntStream.rangeClosed(1, 2000).mapToObj(i -> (long) i).toList());
         Invariants.assertHeldThroughout(first.storedEvents().of(meetingId));
     }
 

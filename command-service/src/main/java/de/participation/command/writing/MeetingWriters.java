@@ -1,0 +1,100 @@
+package de.participation.command.writing;
+
+import org.axonframework.commandhandling.CommandMessage;
+import org.axonframework.commandhandling.CommandResultMessage;
+import org.axonframework.modelling.command.AnnotationCommandTargetResolver;
+import org.axonframework.modelling.command.CommandTargetResolver;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import java.util.List;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.Semaphore;
+
+/**
+ * A single writer per meeting: every command goes into its meeting's bounded queue, and a writer
+ * (a virtual thread that lives while the queue has work) takes what is waiting and hands it to
+ * {@link GroupCommit} as one batch. The commands of one meeting are therefore decided one after
+ * another in arrival order, and stored in that order, while the commands of other meetings have
+ * queues and writers of their own: a rush on one meeting does not hold up the others.
+ *
+ * <p>Each batch holds a database connection while it runs, so at most {@code concurrentBatches}
+ * run at once (fewer than the pool has connections); a writer waiting for its turn holds nothing
+ * but its queue, which keeps filling, so the next batch is larger.
+ */
+public final class MeetingWriters {
+
+    private static final Logger log = LoggerFactory.getLogger(MeetingWriters.class);
+    private static final CommandTargetResolver MEETING_OF_COMMAND = AnnotationCommandTargetResolver.builder().build();
+
+    private final ConcurrentHashMap<String, MeetingQueue> queues = new ConcurrentHashMap<>();
+    private final GroupCommit groupCommit;
+    private final WriterSettings settings;
+    private final Semaphore batchSlots;
+
+    MeetingWriters(GroupCommit groupCommit, WriterSettings settings) {
+        this.groupCommit = groupCommit;
+        this.settings = settings;
+        this.batchSlots = new Semaphore(settings.concurrentBatches(), true);
+    }
+
+    /**
+     * Queues {@code command} behind the commands of its meeting that came before it.
+     *
+     * @throws MeetingBusyException if the meeting's queue is full
+     */
+    public CompletableFuture<CommandResultMessage<?>> submit(CommandMessage<?> command) {
+        String meetingId = MEETING_OF_COMMAND.resolveTarget(command).getIdentifier();
+        PendingCommand pending = new PendingCommand(command);
+        while (true) {
+            MeetingQueue queue = queues.computeIfAbsent(meetingId, id -> new MeetingQueue(settings.queuePerMeeting()));
+            switch (queue.offer(pending)) {
+                case QUEUED -> {
+                    return pending.answer();
+                }
+                case QUEUED_START_WRITER -> {
+                    Thread.ofVirtual().name("meeting-writer-" + meetingId).start(() -> drain(meetingId, queue));
+                    return pending.answer();
+                }
+                case FULL -> throw new MeetingBusyException();
+                case RETIRED -> queues.remove(meetingId, queue);
+            }
+        }
+    }
+
+    private void drain(String meetingId, MeetingQueue queue) {
+        try {
+            while (true) {
+                batchSlots.acquireUninterruptibly();
+                try {
+                    List<PendingCommand> batch = queue.takeBatch(settings.maxBatch());
+                    if (batch.isEmpty()) {
+                        queues.remove(meetingId, queue);
+                        return;
+                    }
+                    groupCommit.write(batch);
+                } finally {
+                    batchSlots.release();
+                }
+            }
+        } catch (RuntimeException | Error unexpected) {
+            // GroupCommit answers every failure itself; this is a last resort so that the queue's
+            // callers are not left waiting for a writer that died.
+            log.error("The writer of meeting {} failed", meetingId, unexpected);
+            queues.remove(meetingId, queue);
+            for (List<PendingCommand> rest = queue.takeBatch(Integer.MAX_VALUE); !rest.isEmpty();
+                 rest = queue.takeBatch(Integer.MAX_VALUE)) {
+                rest.forEach(command -> command.answer().completeExceptionally(unexpected));
+            }
+            throw unexpected;
+        }
+    }
+
+    /** The meeting's queue is full: more commands are waiting for it than can be decided in time. */
+    public static final class MeetingBusyException extends RuntimeException {
+        MeetingBusyException() {
+            super("Too many commands are waiting for this meeting; retry shortly", null, false, false);
+        }
+    }
+}
