@@ -170,10 +170,14 @@ class Meeting {
                 vault.seal(command.registrationId(), meetingId, scheduled.organisation(), command.participant()));
         if (seatFree) {
             apply(new ParticipantRegistered(meetingId, command.registrationId(), sealed));
-        } else {
-            apply(new ParticipantWaitlisted(meetingId, command.registrationId(), sealed, waitingList.size() + 1));
+            return new RegistrationOutcome(command.registrationId(), RegistrationStatus.CONFIRMED, null, getVersion(),
+                    true);
         }
-        return outcome(registrations.get(command.registrationId()), true);
+        // The newcomer is last: no need to count through the waiting list to find its place.
+        int position = waitingList.size() + 1;
+        apply(new ParticipantWaitlisted(meetingId, command.registrationId(), sealed, position));
+        return new RegistrationOutcome(command.registrationId(), RegistrationStatus.WAITLISTED, position, getVersion(),
+                true);
     }
 
     @CommandHandler
@@ -218,7 +222,7 @@ class Meeting {
             throw new MeetingRuleViolation(REGISTRATION_ID_CONFLICT,
                     "Registration " + existing.id() + " exists with other participant data", existing.id());
         }
-        return outcome(existing, false);
+        return outcomeOfRepeated(existing);
     }
 
     private Registration requireRegistration(UUID registrationId) throws MeetingRuleViolation {
@@ -230,11 +234,11 @@ class Meeting {
         return registration;
     }
 
-    private RegistrationOutcome outcome(Registration registration, boolean created) {
+    private RegistrationOutcome outcomeOfRepeated(Registration registration) {
         Integer position = registration.status() == RegistrationStatus.WAITLISTED
                 ? positionOnWaitingList(registration.id())
                 : null;
-        return new RegistrationOutcome(registration.id(), registration.status(), position, getVersion(), created);
+        return new RegistrationOutcome(registration.id(), registration.status(), position, getVersion(), false);
     }
 
     private int positionOnWaitingList(UUID registrationId) {
