@@ -125,13 +125,12 @@ public final class WritePathBenchmark {
         PhysicalLimits limits = new PhysicalLimits(infrastructure.jdbcUrl());
         record("PostgreSQL commit, one row, one session (pgbench): %.0f commits/s".formatted(limits.commitsPerSecond(1)));
         record("PostgreSQL commit, 100 rows, one session (pgbench): %.0f commits/s".formatted(limits.commitsPerSecond(100)));
-        record("trivial authenticated endpoint (/actuator/info, wrk, %d connections): %.0f requests/s"
-                .formatted(settings.connections(), limits.trivialEndpoint(command.baseUrl() + "/actuator/info",
-                        organiserToken, settings.connections())));
-
         List<String> warmUp = schedule(10, 100_000);
         wrk.register(command.baseUrl(), warmUp, portalToken, settings.connections(), settings.duration(), "warm");
-        verify("warm-up", warmUp, -1);
+        verify("warm-up", warmUp, -1, 0);
+        record("trivial authenticated endpoint (/actuator/info, wrk, %d connections, warm): %.0f requests/s"
+                .formatted(settings.connections(), limits.trivialEndpoint(command.baseUrl() + "/actuator/info",
+                        organiserToken, settings.connections())));
 
         int rushCapacity = 1000;
         rush("one meeting, " + settings.connections() + " connections", 1, rushCapacity, settings.connections(), "rush");
@@ -160,7 +159,7 @@ public final class WritePathBenchmark {
         record("%s: %.0f registrations/s, p50 %.1f ms, p95 %.1f ms, p99 %.1f ms, max %.1f ms, %d errors (%d busy); %s; %s"
                 .formatted(name, result.requestsPerSecond(), result.p50(), result.p95(), result.p99(), result.max(),
                         result.errors(), result.busy(), cpuPerCommand(used, commands), kafka()));
-        verify(name, ids, result.created());
+        verify(name, ids, result.created(), connections);
         if (result.other() > 0) {
             throw new IllegalStateException(name + ": unexpected answers\n" + result.output());
         }
@@ -171,7 +170,7 @@ public final class WritePathBenchmark {
         List<String> ids = schedule(1, capacity);
         kafkaLag.reset(1_000_000);
         Map<String, Double> before = cpu.seconds();
-        FixedRateClient.Result result = new FixedRateClient(command.baseUrl(), portalToken)
+        FixedRateClient.Result result = new FixedRateClient(command.baseUrl(), portalToken, settings.connections())
                 .register(ids, settings.fixedRate(), settings.duration(), "fixed");
         Map<String, Double> used = ProcessCpu.between(before, cpu.seconds());
         Latencies latencies = result.latencies();
@@ -180,7 +179,7 @@ public final class WritePathBenchmark {
                         latencies.millis(0.99), latencies.millis(1.0), result.busy() + result.other(), result.busy(),
                         cpuPerCommand(used, result.created() + result.busy() + result.other()), kafka(),
                         answerToKafka(result.answeredAt())));
-        verify(name, ids, result.created());
+        verify(name, ids, result.created(), 0);
     }
 
     /**
@@ -190,6 +189,9 @@ public final class WritePathBenchmark {
     private String answerToKafka(Map<String, Long> answeredAt) {
         Latencies lag = new Latencies(answeredAt.size());
         Map<String, Long> arrivals = kafkaLag.registrationArrivals();
+        for (int waited = 0; !arrivals.keySet().containsAll(answeredAt.keySet()) && waited < 60; waited++) {
+            sleep(Duration.ofSeconds(1));
+        }
         answeredAt.forEach((registrationId, answered) -> {
             Long arrived = arrivals.get(registrationId);
             lag.record(arrived == null ? Long.MAX_VALUE : Math.max(0, arrived - answered) * 1_000_000);
@@ -212,7 +214,8 @@ public final class WritePathBenchmark {
      * The read model must equal the answers: as many registrations as were created, confirmed up
      * to the capacity, and (on one meeting) the waiting list numbered 1..n without a gap.
      */
-    private void verify(String name, List<String> meetings, long created) {
+    private void verify(String name, List<String> meetings, long created, int inFlightAtTheEnd) {
+        awaitProjected(meetings, created);
         long registered = 0;
         for (String meeting : meetings) {
             JsonNode summary = settledSummary(meeting);
@@ -226,12 +229,28 @@ public final class WritePathBenchmark {
                 verifyWaitingListPositions(name, meeting, waitlisted);
             }
         }
-        if (created >= 0 && registered != created) {
-            throw new IllegalStateException(name + ": " + created + " registrations answered 201, read model shows "
-                    + registered);
+        // wrk stops at the end of its time with a request open on each connection, whose answer it
+        // does not read: those registrations are stored but not counted as answered.
+        if (created >= 0 && (registered < created || registered > created + inFlightAtTheEnd)) {
+            throw new IllegalStateException(name + ": " + created + " registrations answered 201 (and at most "
+                    + inFlightAtTheEnd + " open at the end), read model shows " + registered);
         }
         record("  checked: the read model shows %d registrations%s".formatted(registered,
-                created >= 0 ? ", as answered" : ""));
+                created >= 0 ? ", %d answered 201 and %d open when the client stopped"
+                        .formatted(created, registered - created) : ""));
+    }
+
+    /** Waits until the read side shows at least {@code created} registrations (the answered ones). */
+    private void awaitProjected(List<String> meetings, long created) {
+        for (int attempt = 0; attempt < 240; attempt++) {
+            long shown = meetings.stream().map(meeting -> reader.get("/api/v1/meetings/" + meeting).body())
+                    .mapToLong(summary -> summary.path("confirmed").asLong() + summary.path("waitlisted").asLong())
+                    .sum();
+            if (shown >= created) {
+                return;
+            }
+            sleep(Duration.ofMillis(500));
+        }
     }
 
     /** The summary once the read side stopped changing (the last events are projected). */
