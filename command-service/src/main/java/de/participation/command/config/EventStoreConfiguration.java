@@ -10,9 +10,12 @@ import org.axonframework.eventsourcing.eventstore.EventStorageEngine;
 import org.axonframework.eventsourcing.eventstore.jdbc.JdbcEventStorageEngine;
 import org.axonframework.serialization.Serializer;
 import org.axonframework.serialization.json.JacksonSerializer;
+import org.axonframework.spring.jdbc.SpringDataSourceConnectionProvider;
 import org.springframework.beans.factory.annotation.Qualifier;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Primary;
+
+import javax.sql.DataSource;
 
 /**
  * Axon's JDBC event store on PostgreSQL (tables from the Flyway migrations), with JSON
@@ -44,6 +47,18 @@ public class EventStoreConfiguration {
     @Qualifier("messageSerializer")
     Serializer messageSerializer() {
         return jsonSerializer(MeetingEventJson.mapper());
+    }
+
+    /**
+     * Connections of the Spring transaction bound to the thread, nothing more. Axon's default wraps
+     * this provider in a UnitOfWorkAwareConnectionProviderWrapper, which rolls the connection back
+     * when the unit of work that first used it rolls back: with a batch of commands in one
+     * transaction (GroupCommit) that is a nested unit, and a refused command would have rolled back
+     * the commands decided before it. Spring's transaction, owned by the batch, decides instead.
+     */
+    @Bean
+    ConnectionProvider connectionProvider(DataSource dataSource) {
+        return new SpringDataSourceConnectionProvider(dataSource);
     }
 
     @Bean

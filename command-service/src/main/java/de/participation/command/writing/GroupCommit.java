@@ -10,7 +10,12 @@ import org.axonframework.modelling.command.AggregateStreamCreationException;
 import org.axonframework.modelling.command.ConcurrencyException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.jdbc.datasource.DataSourceUtils;
 
+import javax.sql.DataSource;
+import java.sql.Connection;
+import java.sql.SQLException;
+import java.sql.Savepoint;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.ThreadLocalRandom;
@@ -24,7 +29,8 @@ import java.util.concurrent.locks.LockSupport;
  * the batch's: the aggregate is loaded once for the batch and kept by Axon across the nested units,
  * the events of every command are appended together when the batch commits, and the id claims and
  * key rows that the commands write go into the same transaction. A command refused by a rule rolls
- * back its nested unit only (it wrote nothing: Meeting checks every rule before its first write).
+ * back its nested unit (its events) and the transaction to a savepoint taken before it (whatever it
+ * wrote, should a rule ever fail after a write); a command alone in its batch rolls back the whole.
  *
  * <p>Nobody hears an answer before the commit: the answers, refusals included (they may depend on
  * an earlier command of the batch), are handed out after it. If the commit fails because another
@@ -38,12 +44,19 @@ final class GroupCommit {
 
     private final CommandBus commandBus;
     private final TransactionManager transactionManager;
+    private final DataSource dataSource;
     private final int maxAttempts;
 
-    GroupCommit(CommandBus commandBus, TransactionManager transactionManager, int maxAttempts) {
+    GroupCommit(CommandBus commandBus, TransactionManager transactionManager, DataSource dataSource, int maxAttempts) {
         this.commandBus = commandBus;
         this.transactionManager = transactionManager;
+        this.dataSource = dataSource;
         this.maxAttempts = maxAttempts;
+    }
+
+    /** The batch's transactional connection (Spring binds it to this thread for the transaction). */
+    private Connection connection() {
+        return DataSourceUtils.getConnection(dataSource);
     }
 
     void write(List<PendingCommand> batch) {
@@ -80,17 +93,28 @@ final class GroupCommit {
         try {
             unitOfWork.attachTransaction(transactionManager);
             List<CommandResultMessage<?>> answers = new ArrayList<>(batch.size());
+            boolean alone = batch.size() == 1;
             for (PendingCommand command : batch) {
+                Savepoint beforeCommand = alone ? null : connection().setSavepoint();
                 // The simple command bus handles the command in this thread, in a nested unit of work.
                 commandBus.dispatch(command.message(), (message, answer) -> answers.add(answer));
+                if (!alone && answers.getLast().isExceptional()) {
+                    connection().rollback(beforeCommand);
+                }
             }
-            boolean unexpectedFailure = answers.stream().anyMatch(GroupCommit::failedUnexpectedly);
-            if (unexpectedFailure && batch.size() > 1) {
+            if (answers.stream().anyMatch(GroupCommit::failedUnexpectedly) && !alone) {
                 unitOfWork.rollback();
                 return null;
             }
-            unitOfWork.commit();
+            if (alone && answers.getFirst().isExceptional()) {
+                unitOfWork.rollback();
+            } else {
+                unitOfWork.commit();
+            }
             return answers;
+        } catch (SQLException savepointFailed) {
+            unitOfWork.rollback(savepointFailed);
+            throw new IllegalStateException("Cannot set or roll back to a savepoint", savepointFailed);
         } catch (RuntimeException | Error failure) {
             if (unitOfWork.isActive()) {
                 unitOfWork.rollback(failure);

@@ -1,10 +1,12 @@
 package de.participation.command.meeting;
 
 import de.participation.command.support.TestDatabase;
+import de.participation.command.writing.MeetingWriters;
 import de.participation.events.Participant;
 import de.participation.events.RegistrationStatus;
 import de.participation.events.WaitingListPolicy;
-import org.axonframework.commandhandling.gateway.CommandGateway;
+import org.axonframework.commandhandling.CommandResultMessage;
+import org.axonframework.commandhandling.GenericCommandMessage;
 import org.axonframework.common.caching.Cache;
 import org.axonframework.eventhandling.DomainEventMessage;
 import org.axonframework.eventsourcing.eventstore.EventStore;
@@ -39,23 +41,31 @@ class LongHistoryIT {
     }
 
     @Autowired
-    CommandGateway commands;
+    MeetingWriters writers;
     @Autowired
     EventStore eventStore;
     @Autowired
     Cache meetingCache;
 
+    /** As the web layer sends a command: through its meeting's writer, in a batch's transaction. */
+    @SuppressWarnings("unchecked")
+    private <R> R send(Object command) {
+        CommandResultMessage<?> answer = writers.submit(GenericCommandMessage.asCommandMessage(command)).join();
+        assertThat(answer.isExceptional()).as("refused: %s", answer.optionalExceptionResult()).isFalse();
+        return (R) answer.getPayload();
+    }
+
     @Test
     void loadingAMeetingWith10000RegistrationsReadsSnapshotAndFewEvents() {
         UUID meetingId = UUID.randomUUID();
-        commands.sendAndWait(new ScheduleMeeting(meetingId, "forum sachsen digital", null, "Leipzig",
+        send(new ScheduleMeeting(meetingId, "forum sachsen digital", null, "Leipzig",
                 Instant.parse("2099-06-27T07:00:00Z"), null, 5_000, null, null,
                 WaitingListPolicy.UNLIMITED, "SMWA"));
         List<UUID> registrations = new ArrayList<>();
         for (int i = 0; i < 10_000; i++) {
             UUID registrationId = UUID.randomUUID();
             registrations.add(registrationId);
-            commands.sendAndWait(new RegisterParticipant(meetingId, registrationId,
+            send(new RegisterParticipant(meetingId, registrationId,
                     new Participant("Teilnehmer " + i, "person" + i + "@example.org", null), true));
         }
 
@@ -68,14 +78,14 @@ class LongHistoryIT {
         });
 
         meetingCache.removeAll();
-        RegistrationOutcome lastOne = commands.sendAndWait(new RegisterParticipant(meetingId, registrations.getLast(),
+        RegistrationOutcome lastOne = send(new RegisterParticipant(meetingId, registrations.getLast(),
                 new Participant("Teilnehmer 9999", "person9999@example.org", null), true));
         assertThat(lastOne.status()).isEqualTo(RegistrationStatus.WAITLISTED);
         assertThat(lastOne.waitingListPosition()).isEqualTo(5_000);
         assertThat(lastOne.sequence()).isEqualTo(10_000);
 
         meetingCache.removeAll();
-        CancellationOutcome cancelled = commands.sendAndWait(new CancelRegistration(meetingId, registrations.getFirst(), null));
+        CancellationOutcome cancelled = send(new CancelRegistration(meetingId, registrations.getFirst(), null));
         assertThat(cancelled.promoted()).containsExactly(registrations.get(5_000));
     }
 }

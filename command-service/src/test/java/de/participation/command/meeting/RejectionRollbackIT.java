@@ -3,9 +3,12 @@ package de.participation.command.meeting;
 import de.participation.command.support.CommandServiceIT;
 import de.participation.command.support.StoredEvents.StoredEvent;
 import de.participation.command.support.TestTokens;
+import de.participation.command.writing.MeetingWriters;
+import de.participation.events.Participant;
 import de.participation.localstack.JsonHttp.Response;
 import org.axonframework.commandhandling.CommandBus;
 import org.axonframework.commandhandling.CommandMessage;
+import org.axonframework.commandhandling.GenericCommandMessage;
 import org.axonframework.common.Registration;
 import org.axonframework.messaging.MessageHandlerInterceptor;
 import org.junit.jupiter.api.AfterEach;
@@ -13,7 +16,9 @@ import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.jdbc.core.JdbcTemplate;
 
+import java.util.List;
 import java.util.UUID;
+import java.util.concurrent.CountDownLatch;
 import java.util.function.Predicate;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -35,6 +40,8 @@ class RejectionRollbackIT extends CommandServiceIT {
     CommandBus commandBus;
     @Autowired
     JdbcTemplate jdbc;
+    @Autowired
+    MeetingWriters writers;
 
     private Registration lateRule;
 
@@ -97,6 +104,56 @@ class RejectionRollbackIT extends CommandServiceIT {
         assertThat(rows("participant_key", registrationId)).isZero();
         assertThat(stored.of(meetingId)).extracting(StoredEvent::simpleType)
                 .containsExactly("MeetingScheduled", "ParticipantRegistered", "ParticipantDataErased");
+    }
+
+    @Test
+    void aCommandRefusedLateInABatchLeavesNothingAndTheOthersOfItsBatchAreStored() throws Exception {
+        UUID meetingId = UUID.randomUUID();
+        api.scheduleMeeting(meetingId, 5);
+        UUID first = UUID.randomUUID();
+        UUID before = UUID.randomUUID();
+        UUID refused = UUID.randomUUID();
+        UUID after = UUID.randomUUID();
+        CountDownLatch firstDecided = new CountDownLatch(1);
+        CountDownLatch release = new CountDownLatch(1);
+        // The first command holds the meeting's writer until the three others are queued behind it,
+        // so that those three are decided and committed together in the next batch.
+        lateRule = commandBus.registerHandlerInterceptor((unitOfWork, chain) -> {
+            Object result = chain.proceed();
+            if (unitOfWork.getMessage().getPayload() instanceof RegisterParticipant register) {
+                if (register.registrationId().equals(first)) {
+                    firstDecided.countDown();
+                    release.await();
+                } else if (register.registrationId().equals(refused)) {
+                    throw new MeetingRuleViolation(Rejection.MEETING_FULL, "a rule found broken after the command wrote");
+                }
+            }
+            return result;
+        });
+        var firstAnswer = writers.submit(registration(meetingId, first, "first@example.org"));
+        firstDecided.await();
+        var beforeAnswer = writers.submit(registration(meetingId, before, "before@example.org"));
+        var refusedAnswer = writers.submit(registration(meetingId, refused, "refused@example.org"));
+        var afterAnswer = writers.submit(registration(meetingId, after, "after@example.org"));
+        release.countDown();
+
+        assertThat(firstAnswer.get().isExceptional()).isFalse();
+        assertThat(beforeAnswer.get().isExceptional()).isFalse();
+        assertThat(refusedAnswer.get().exceptionResult()).isInstanceOf(MeetingRuleViolation.class);
+        assertThat(afterAnswer.get().isExceptional()).isFalse();
+        assertThat(rows("registration_id", refused)).as("the refused command's id claim").isZero();
+        assertThat(rows("participant_key", refused)).as("the refused command's key").isZero();
+        for (UUID accepted : List.of(first, before, after)) {
+            assertThat(rows("registration_id", accepted)).as("an accepted command's id claim").isOne();
+            assertThat(rows("participant_key", accepted)).as("an accepted command's key").isOne();
+        }
+        assertThat(stored.of(meetingId)).extracting(StoredEvent::simpleType).containsExactly("MeetingScheduled",
+                "ParticipantRegistered", "ParticipantRegistered", "ParticipantRegistered");
+    }
+
+    private static CommandMessage<RegisterParticipant> registration(UUID meetingId, UUID registrationId, String email) {
+        return GenericCommandMessage.asCommandMessage(new RegisterParticipant(meetingId, registrationId,
+                new Participant("Teilnehmerin", email, null), true));
     }
 
     /** After the real handler of a matching command has done all its work, a rule fails. */
