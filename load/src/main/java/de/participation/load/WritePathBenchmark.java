@@ -128,9 +128,11 @@ public final class WritePathBenchmark {
         List<String> warmUp = schedule(10, 100_000);
         wrk.register(command.baseUrl(), warmUp, portalToken, settings.connections(), settings.duration(), "warm");
         verify("warm-up", warmUp, -1, 0);
-        record("trivial authenticated endpoint (/actuator/info, wrk, %d connections, warm): %.0f requests/s"
-                .formatted(settings.connections(), limits.trivialEndpoint(command.baseUrl() + "/actuator/info",
-                        organiserToken, settings.connections())));
+        String trivial = command.baseUrl() + "/actuator/info";
+        limits.trivialEndpoint(trivial, organiserToken, settings.connections());
+        record("trivial authenticated endpoint (/actuator/info, wrk, %d connections, after a warm-up): %.0f requests/s"
+                .formatted(settings.connections(), limits.trivialEndpoint(trivial, organiserToken,
+                        settings.connections())));
 
         int rushCapacity = 1000;
         rush("one meeting, " + settings.connections() + " connections", 1, rushCapacity, settings.connections(), "rush");
