@@ -88,6 +88,10 @@ final class FixedRateClient {
                         connection = new Connection(base);
                     }
                     status = connection.exchange(next.request());
+                    if (connection.closedByServer()) {
+                        connection.close();
+                        connection = null;
+                    }
                 } catch (IOException failed) {
                     status = -1;
                     if (connection != null) {
@@ -128,6 +132,7 @@ final class FixedRateClient {
         private final Socket socket;
         private final InputStream in;
         private final OutputStream out;
+        private boolean closedByServer;
 
         Connection(URI base) throws IOException {
             socket = new Socket(base.getHost(), base.getPort());
@@ -149,6 +154,9 @@ final class FixedRateClient {
                     length = Long.parseLong(lower.substring("content-length:".length()).trim());
                 } else if (lower.startsWith("transfer-encoding:") && lower.contains("chunked")) {
                     chunked = true;
+                } else if (lower.startsWith("connection:") && lower.contains("close")) {
+                    // Tomcat closes a kept-alive connection after 100 requests, as wrk knows too
+                    closedByServer = true;
                 }
             }
             if (chunked) {
@@ -161,6 +169,10 @@ final class FixedRateClient {
                 in.readNBytes((int) length);
             }
             return status;
+        }
+
+        boolean closedByServer() {
+            return closedByServer;
         }
 
         private long chunkSize() throws IOException {
