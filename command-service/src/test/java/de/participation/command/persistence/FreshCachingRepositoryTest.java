@@ -1,7 +1,6 @@
 package de.participation.command.persistence;
 
 import org.axonframework.commandhandling.GenericCommandMessage;
-import org.axonframework.common.Registration;
 import org.axonframework.common.caching.Cache;
 import org.axonframework.eventhandling.GenericDomainEventMessage;
 import org.axonframework.eventsourcing.EventSourcingHandler;
@@ -14,10 +13,6 @@ import org.axonframework.messaging.unitofwork.UnitOfWork;
 import org.axonframework.modelling.command.AggregateIdentifier;
 import org.axonframework.modelling.command.AggregateLifecycle;
 import org.junit.jupiter.api.Test;
-
-import java.util.Map;
-import java.util.concurrent.ConcurrentHashMap;
-import java.util.function.UnaryOperator;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -56,7 +51,7 @@ class FreshCachingRepositoryTest {
 
     private final EventStore eventStore = EmbeddedEventStore.builder()
             .storageEngine(new InMemoryEventStorageEngine()).build();
-    private final Cache cache = new StrongCache();
+    private final Cache cache = new BoundedMeetingCache(100);
     private final FreshCachingRepository<Counter> repository = new FreshCachingRepository<>(
             EventSourcingRepository.builder(Counter.class).eventStore(eventStore).cache(cache), eventStore, cache);
 
@@ -93,53 +88,5 @@ class FreshCachingRepositoryTest {
         UnitOfWork<?> unitOfWork = DefaultUnitOfWork.startAndGet(GenericCommandMessage.asCommandMessage("load"));
         repository.load("c");
         return unitOfWork;
-    }
-
-    /** Unlike the service's weak-reference cache, it loses nothing to the garbage collector. */
-    private static final class StrongCache implements Cache {
-
-        private final Map<Object, Object> entries = new ConcurrentHashMap<>();
-
-        @Override
-        @SuppressWarnings("unchecked")
-        public <K, V> V get(K key) {
-            return (V) entries.get(key);
-        }
-
-        @Override
-        public void put(Object key, Object value) {
-            entries.put(key, value);
-        }
-
-        @Override
-        public boolean putIfAbsent(Object key, Object value) {
-            return entries.putIfAbsent(key, value) == null;
-        }
-
-        @Override
-        public boolean remove(Object key) {
-            return entries.remove(key) != null;
-        }
-
-        @Override
-        public void removeAll() {
-            entries.clear();
-        }
-
-        @Override
-        public boolean containsKey(Object key) {
-            return entries.containsKey(key);
-        }
-
-        @Override
-        @SuppressWarnings("unchecked")
-        public <V> void computeIfPresent(Object key, UnaryOperator<V> update) {
-            entries.computeIfPresent(key, (k, value) -> update.apply((V) value));
-        }
-
-        @Override
-        public Registration registerCacheEntryListener(EntryListener listener) {
-            return () -> true;
-        }
     }
 }
