@@ -10,7 +10,12 @@ import org.axonframework.modelling.command.AggregateStreamCreationException;
 import org.axonframework.modelling.command.ConcurrencyException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.dao.DataAccessException;
+import org.springframework.jdbc.UncategorizedSQLException;
 import org.springframework.jdbc.datasource.DataSourceUtils;
+import org.springframework.jdbc.support.SQLExceptionSubclassTranslator;
+import org.springframework.jdbc.support.SQLExceptionTranslator;
+import org.springframework.jdbc.UncategorizedSQLException;
 
 import javax.sql.DataSource;
 import java.sql.Connection;
@@ -41,6 +46,8 @@ import java.util.concurrent.locks.LockSupport;
 final class GroupCommit {
 
     private static final Logger log = LoggerFactory.getLogger(GroupCommit.class);
+    private static final SQLExceptionTranslator SQL_FAILURES = new SQLExceptionSubclassTranslator();
+    private static final String SAVEPOINT = "savepoint of a command in its batch";
 
     private final CommandBus commandBus;
     private final TransactionManager transactionManager;
@@ -113,8 +120,12 @@ final class GroupCommit {
             }
             return answers;
         } catch (SQLException savepointFailed) {
-            unitOfWork.rollback(savepointFailed);
-            throw new IllegalStateException("Cannot set or roll back to a savepoint", savepointFailed);
+            // As Spring's JDBC support reports it, so that a lost connection answers 503 like any other.
+            DataAccessException translated = SQL_FAILURES.translate(SAVEPOINT, null, savepointFailed);
+            DataAccessException failure = translated != null ? translated
+                    : new UncategorizedSQLException(SAVEPOINT, null, savepointFailed);
+            unitOfWork.rollback(failure);
+            throw failure;
         } catch (RuntimeException | Error failure) {
             if (unitOfWork.isActive()) {
                 unitOfWork.rollback(failure);
