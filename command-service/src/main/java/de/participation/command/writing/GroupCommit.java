@@ -81,7 +81,8 @@ final class GroupCommit {
                 return;
             }
             if (answers == null) {
-                batch.forEach(command -> write(List.of(command)));
+                // One by one, skipping those whose callers gave up meanwhile (as the queue does).
+                batch.stream().filter(command -> !command.abandoned()).forEach(command -> write(List.of(command)));
                 return;
             }
             for (int i = 0; i < batch.size(); i++) {
