@@ -1,8 +1,7 @@
 package de.participation.load;
 
 import de.participation.events.MeetingEventEnvelope;
-import de.participation.events.ParticipantRegistered;
-import de.participation.events.ParticipantWaitlisted;
+import de.participation.events.RegistrationEvent;
 import de.participation.kafka.MeetingEventJson;
 import de.participation.kafka.Topics;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
@@ -63,13 +62,9 @@ final class KafkaLag implements AutoCloseable {
                 long arrived = System.currentTimeMillis();
                 MeetingEventEnvelope envelope = MeetingEventJson.read(record.value());
                 latencies.recordIfRoom(Duration.between(envelope.time(), Instant.ofEpochMilli(arrived)).toNanos());
-                switch (envelope.data()) {
-                    case ParticipantRegistered registered ->
-                            registrationArrivals.put(registered.registrationId().toString(), arrived);
-                    case ParticipantWaitlisted waitlisted ->
-                            registrationArrivals.put(waitlisted.registrationId().toString(), arrived);
-                    default -> {
-                    }
+                if (envelope.data() instanceof RegistrationEvent event) {
+                    // A registration's first event is the one its command created.
+                    registrationArrivals.putIfAbsent(event.registrationId().toString(), arrived);
                 }
             }
         }

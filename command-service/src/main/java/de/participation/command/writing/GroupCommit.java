@@ -61,11 +61,6 @@ final class GroupCommit {
         this.maxAttempts = maxAttempts;
     }
 
-    /** The batch's transactional connection (Spring binds it to this thread for the transaction). */
-    private Connection connection() {
-        return DataSourceUtils.getConnection(dataSource);
-    }
-
     void write(List<PendingCommand> batch) {
         for (int attempt = 1; ; attempt++) {
             List<CommandResultMessage<?>> answers;
@@ -102,14 +97,17 @@ final class GroupCommit {
             unitOfWork.attachTransaction(transactionManager);
             List<CommandResultMessage<?>> answers = new ArrayList<>(batch.size());
             boolean alone = batch.size() == 1;
+            // The batch's transactional connection, which Spring bound to this thread.
+            Connection connection = alone ? null : DataSourceUtils.getConnection(dataSource);
             for (PendingCommand command : batch) {
-                Savepoint beforeCommand = alone ? null : connection().setSavepoint();
+                Savepoint beforeCommand = alone ? null : connection.setSavepoint();
                 // The simple command bus handles the command in this thread, in a nested unit of work.
                 commandBus.dispatch(command.message(), (message, answer) -> answers.add(answer));
                 if (!alone && answers.getLast().isExceptional()) {
-                    connection().rollback(beforeCommand);
+                    connection.rollback(beforeCommand);
                 }
             }
+            DataSourceUtils.releaseConnection(connection, dataSource);
             if (answers.stream().anyMatch(GroupCommit::failedUnexpectedly) && !alone) {
                 unitOfWork.rollback();
                 return null;
