@@ -6,7 +6,6 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import de.participation.command.meeting.MeetingAggregate;
 import de.participation.kafka.MeetingEventJson;
 import org.axonframework.common.caching.Cache;
-import org.axonframework.eventsourcing.EventCountSnapshotTriggerDefinition;
 import org.axonframework.eventsourcing.EventSourcingRepository;
 import org.axonframework.eventsourcing.SnapshotTriggerDefinition;
 import org.axonframework.eventsourcing.Snapshotter;
@@ -23,8 +22,9 @@ import org.springframework.context.annotation.Configuration;
 
 /**
  * How meetings are loaded and stored. A meeting with ten thousand registrations is not replayed
- * on every command: the instance stays in a cache between commands, and a snapshot every
- * {@code participation.meeting.snapshot-threshold} events bounds what a cache miss replays.
+ * on every command: the instance stays in a cache between commands, and snapshots (after
+ * {@code participation.meeting.snapshot-threshold} events, then spaced by a quarter of the history,
+ * see {@link GrowingSnapshotTriggerDefinition}) bound what a cache miss replays.
  * Snapshots carry the aggregate's {@code @Revision}; one of another revision (written before the
  * aggregate's fields changed) is skipped by Axon's snapshot filter (wired into the event store by
  * {@code EventStoreConfiguration}) and the meeting rebuilt from its events instead of being misread.
@@ -67,7 +67,7 @@ class MeetingPersistenceConfiguration {
     @Bean
     SnapshotTriggerDefinition meetingSnapshotTrigger(
             Snapshotter snapshotter, @Value("${participation.meeting.snapshot-threshold:1000}") int threshold) {
-        return new EventCountSnapshotTriggerDefinition(new QueuedSnapshotter(snapshotter), threshold);
+        return new GrowingSnapshotTriggerDefinition(new QueuedSnapshotter(snapshotter), threshold);
     }
 
     @Bean
