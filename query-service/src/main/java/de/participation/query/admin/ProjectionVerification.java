@@ -73,7 +73,7 @@ class ProjectionVerification {
         });
         List<Difference> differences = new ArrayList<>();
         long compared = 0;
-        for (String collection : List.of(ReadModelStore.MEETINGS, ReadModelStore.REGISTRATIONS)) {
+        for (String collection : List.of(ReadModelStore.MEETINGS, ReadModelStore.REGISTRATIONS, ReadModelStore.ARRIVAL_ORDER)) {
             Map<String, Document> liveDocuments = live.all(collection);
             Map<String, Document> replayedDocuments = replayed.all(collection);
             Set<String> ids = new TreeSet<>(liveDocuments.keySet());

@@ -80,14 +80,13 @@ class AuditController {
                 .toList();
         Map<UUID, MeetingReadModel> meetings = new HashMap<>();
         Map<UUID, RegistrationReadModel> registrations = new HashMap<>();
-        new MeetingProjector(meetings, registrations).project(past);
+        new MeetingProjector(meetings, registrations, new HashMap<>()).project(past);
         MeetingReadModel then = meetings.get(meetingId);
         if (then == null) {
             throw new NotFoundException("Meeting " + meetingId + " was not yet scheduled at " + instant);
         }
         List<RegistrationReadModel> ordered = registrations.values().stream()
-                .sorted(Comparator.comparing(RegistrationReadModel::registeredAt)
-                        .thenComparing(RegistrationReadModel::registrationId))
+                .sorted(Comparator.comparingInt(RegistrationReadModel::arrival))
                 .toList();
         Map<UUID, Participant> opened = participants.open(ordered);
         return new MeetingState(instant, MeetingSummary.of(then, Clock.fixed(instant, ZoneOffset.UTC)),

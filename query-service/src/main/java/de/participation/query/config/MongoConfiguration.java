@@ -6,6 +6,8 @@ import com.mongodb.WriteConcern;
 import com.mongodb.client.MongoClient;
 import com.mongodb.client.MongoClients;
 import com.mongodb.client.MongoDatabase;
+import com.mongodb.event.CommandListener;
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 
@@ -15,15 +17,17 @@ import java.util.concurrent.TimeUnit;
 @Configuration(proxyBeanMethods = false)
 class MongoConfiguration {
 
+    /** @param listeners watch the commands sent (none in production; tests check which queries run) */
     @Bean(destroyMethod = "close")
-    MongoClient mongoClient(MongoProperties properties) {
-        return MongoClients.create(MongoClientSettings.builder()
+    MongoClient mongoClient(MongoProperties properties, ObjectProvider<CommandListener> listeners) {
+        MongoClientSettings.Builder settings = MongoClientSettings.builder()
                 // With MongoDB away a read fails after this (503) instead of the driver's 30 s;
                 // the URI's serverSelectionTimeoutMS, if it has one, wins.
                 .applyToClusterSettings(cluster -> cluster.serverSelectionTimeout(2, TimeUnit.SECONDS))
                 .applyConnectionString(new ConnectionString(properties.uri()))
-                .applicationName("query-service")
-                .build());
+                .applicationName("query-service");
+        listeners.orderedStream().forEach(settings::addCommandListener);
+        return MongoClients.create(settings.build());
     }
 
     /**

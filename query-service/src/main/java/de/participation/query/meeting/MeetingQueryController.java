@@ -66,7 +66,7 @@ class MeetingQueryController {
                 .orElseThrow(() -> new NotFoundException("No meeting " + meetingId));
     }
 
-    /** Confirmed (and cancelled) by registration time, waitlisted by position. */
+    /** In the order they arrived (with a status: those with it); waitlisted by position. */
     @GetMapping("/{meetingId}/registrations")
     ResponseEntity<List<RegistrationView>> registrations(
             @PathVariable UUID meetingId,
@@ -79,9 +79,9 @@ class MeetingQueryController {
         if (status == RegistrationStatus.WAITLISTED) {
             return waitingList(meeting, page);
         }
-        String wanted = status == null ? null : status.name();
-        return page.response(views(readModels.live().registrationsOf(meetingId, wanted, page.offset(), page.limit()), meeting),
-                readModels.live().registrationCount(meetingId, wanted));
+        ReadModelStore.RegistrationPage registrations =
+                readModels.live().registrationsOf(meetingId, status, page.offset(), page.limit());
+        return page.response(views(registrations.registrations(), meeting), registrations.total());
     }
 
     @GetMapping("/{meetingId}/waiting-list")

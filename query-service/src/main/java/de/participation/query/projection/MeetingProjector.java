@@ -10,6 +10,7 @@ import de.participation.events.ParticipantRegistered;
 import de.participation.events.ParticipantWaitlisted;
 import de.participation.events.RegistrationCancelled;
 import de.participation.events.RegistrationClosed;
+import de.participation.events.RegistrationEvent;
 import de.participation.events.RegistrationReopened;
 import de.participation.events.RegistrationStatus;
 import de.participation.events.SealedParticipant;
@@ -38,40 +39,57 @@ public final class MeetingProjector {
 
     /** The models a batch changed (to be written) and the events it could not apply. */
     public record Outcome(Set<MeetingReadModel> meetings, Set<RegistrationReadModel> registrations,
-                          List<Rejected> rejected) {
+                          Set<ArrivalDocument> arrivalOrder, List<Rejected> rejected) {
 
-        static final Outcome NOTHING = new Outcome(Set.of(), Set.of(), List.of());
+        static final Outcome NOTHING = rejecting(List.of());
+
+        static Outcome rejecting(List<Rejected> rejected) {
+            return new Outcome(Set.of(), Set.of(), Set.of(), rejected);
+        }
 
         /** Both outcomes, as of one batch. */
         Outcome and(Outcome other) {
-            Set<MeetingReadModel> allMeetings = new LinkedHashSet<>(meetings);
-            allMeetings.addAll(other.meetings);
-            Set<RegistrationReadModel> allRegistrations = new LinkedHashSet<>(registrations);
-            allRegistrations.addAll(other.registrations);
-            List<Rejected> allRejected = new ArrayList<>(rejected);
-            allRejected.addAll(other.rejected);
-            return new Outcome(allMeetings, allRegistrations, allRejected);
+            return new Outcome(union(meetings, other.meetings), union(registrations, other.registrations),
+                    union(arrivalOrder, other.arrivalOrder), union(rejected, other.rejected));
+        }
+
+        private static <T> Set<T> union(Set<T> some, Set<T> more) {
+            Set<T> all = new LinkedHashSet<>(some);
+            all.addAll(more);
+            return all;
+        }
+
+        private static <T> List<T> union(List<T> some, List<T> more) {
+            List<T> all = new ArrayList<>(some);
+            all.addAll(more);
+            return all;
         }
     }
 
     private final Map<UUID, MeetingReadModel> meetings;
     private final Map<UUID, RegistrationReadModel> registrations;
+    private final Map<String, ArrivalDocument> arrivalOrder;
     private final Set<MeetingReadModel> changedMeetings = new LinkedHashSet<>();
     private final Set<RegistrationReadModel> changedRegistrations = new LinkedHashSet<>();
+    private final Set<ArrivalDocument> changedArrivalOrder = new LinkedHashSet<>();
     private final List<Rejected> rejected = new ArrayList<>();
 
     /**
      * @param meetings      the current models of the batch's meetings, by id (missing: not yet known)
      * @param registrations the current models of the batch's registrations, by id
+     * @param arrivalOrder  the current arrival indexes of the batch's meetings and the chunks its
+     *                      registrations have or will take, by {@code _id} (missing: not yet written)
      */
-    public MeetingProjector(Map<UUID, MeetingReadModel> meetings, Map<UUID, RegistrationReadModel> registrations) {
+    public MeetingProjector(Map<UUID, MeetingReadModel> meetings, Map<UUID, RegistrationReadModel> registrations,
+                            Map<String, ArrivalDocument> arrivalOrder) {
         this.meetings = meetings;
         this.registrations = registrations;
+        this.arrivalOrder = arrivalOrder;
     }
 
     public Outcome project(List<MeetingEventEnvelope> events) {
         events.forEach(this::apply);
-        return new Outcome(changedMeetings, changedRegistrations, rejected);
+        return new Outcome(changedMeetings, changedRegistrations, changedArrivalOrder, rejected);
     }
 
     private void apply(MeetingEventEnvelope envelope) {
@@ -85,6 +103,7 @@ public final class MeetingProjector {
             applyToMeeting(meeting, envelope);
         }
         applyToRegistration(envelope);
+        applyToArrivalOrder(envelope);
     }
 
     private void applyToMeeting(MeetingReadModel current, MeetingEventEnvelope envelope) {
@@ -180,6 +199,7 @@ public final class MeetingProjector {
         registration.sealedParticipant = participant.ciphertext();
         registration.registeredAt = envelope.time();
         registration.status = status.name();
+        registration.arrival = index(registration.meetingId).arrivals();
         applied(registration, envelope);
     }
 
@@ -211,5 +231,70 @@ public final class MeetingProjector {
         registration.eventSequences.add(envelope.sequence());
         registrations.put(registration.registrationId, registration);
         changedRegistrations.add(registration);
+    }
+
+    /** Keeps the registration's place and status in its meeting's arrival order. */
+    private void applyToArrivalOrder(MeetingEventEnvelope envelope) {
+        if (!(envelope.data() instanceof RegistrationEvent event)
+                || !(registrations.get(event.registrationId()) instanceof RegistrationReadModel registration)) {
+            return; // a meeting-level event, or one rejected above
+        }
+        int arrival = registration.arrival;
+        ArrivalIndex index = index(event.meetingId());
+        ArrivalChunk chunk = (ArrivalChunk) arrivalOrder.computeIfAbsent(
+                ArrivalChunk.idOf(event.meetingId(), ArrivalChunk.numberOf(arrival)),
+                id -> new ArrivalChunk(event.meetingId(), ArrivalChunk.numberOf(arrival)));
+        switch (event) {
+            case ParticipantRegistered registered -> {
+                if (isNew(chunk, envelope)) {
+                    chunk.arrived(arrival, registered.registrationId(), RegistrationStatus.CONFIRMED);
+                }
+                if (isNew(index, envelope)) {
+                    index.arrived(arrival, RegistrationStatus.CONFIRMED);
+                }
+            }
+            case ParticipantWaitlisted waitlisted -> {
+                if (isNew(chunk, envelope)) {
+                    chunk.arrived(arrival, waitlisted.registrationId(), RegistrationStatus.WAITLISTED);
+                }
+                if (isNew(index, envelope)) {
+                    index.arrived(arrival, RegistrationStatus.WAITLISTED);
+                }
+            }
+            case WaitlistedParticipantPromoted promoted ->
+                    changeStatus(envelope, index, chunk, arrival, RegistrationStatus.WAITLISTED, RegistrationStatus.CONFIRMED);
+            case RegistrationCancelled cancelled ->
+                    changeStatus(envelope, index, chunk, arrival, cancelled.previousStatus(), RegistrationStatus.CANCELLED);
+            case ParticipantDataErased erased -> {
+                // place and status stay
+            }
+        }
+    }
+
+    private void changeStatus(MeetingEventEnvelope envelope, ArrivalIndex index, ArrivalChunk chunk, int arrival,
+                              RegistrationStatus from, RegistrationStatus to) {
+        if (isNew(chunk, envelope)) {
+            chunk.changed(arrival, to);
+        }
+        if (isNew(index, envelope)) {
+            index.changed(arrival, from, to);
+        }
+    }
+
+    /**
+     * Whether the event is newer than the document; if so, the document counts as changed by it.
+     * The chunk and the index are checked each on its own, as a crash may have written one of them.
+     */
+    private boolean isNew(ArrivalDocument document, MeetingEventEnvelope envelope) {
+        if (envelope.sequence() <= document.sequence()) {
+            return false;
+        }
+        document.applied(envelope.sequence());
+        changedArrivalOrder.add(document);
+        return true;
+    }
+
+    private ArrivalIndex index(UUID meetingId) {
+        return (ArrivalIndex) arrivalOrder.computeIfAbsent(ArrivalIndex.idOf(meetingId), id -> new ArrivalIndex(meetingId));
     }
 }

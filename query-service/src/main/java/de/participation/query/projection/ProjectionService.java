@@ -1,6 +1,8 @@
 package de.participation.query.projection;
 
 import de.participation.events.MeetingEventEnvelope;
+import de.participation.events.ParticipantRegistered;
+import de.participation.events.ParticipantWaitlisted;
 import de.participation.events.RegistrationEvent;
 import de.participation.query.projection.MeetingProjector.Outcome;
 import de.participation.query.projection.MeetingProjector.Rejected;
@@ -11,6 +13,7 @@ import org.springframework.stereotype.Service;
 import java.util.Collection;
 import java.util.Collections;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.IdentityHashMap;
 import java.util.List;
 import java.util.Map;
@@ -106,20 +109,51 @@ public class ProjectionService {
         }
         log.error("Event {} of meeting {} cannot be projected; rejected after {} tries", event.sequence(),
                 event.data().meetingId(), TRIES, failure);
-        return new Outcome(Set.of(), Set.of(), List.of(new Rejected(event, "cannot be projected: " + failure)));
+        return Outcome.rejecting(List.of(new Rejected(event, "cannot be projected: " + failure)));
     }
 
     private Outcome project(ReadModelStore store, List<MeetingEventEnvelope> events, boolean addToHistory) {
+        Outcome outcome = fold(store, events);
+        store.save(outcome.registrations(), outcome.arrivalOrder(), outcome.meetings(),
+                addToHistory ? addedToHistory(store, events, outcome) : List.of());
+        return outcome;
+    }
+
+    /** Reads the documents the events touch and folds the events into them, writing nothing. */
+    static Outcome fold(ReadModelStore store, List<MeetingEventEnvelope> events) {
         Set<UUID> meetingIds = events.stream().map(e -> e.data().meetingId()).collect(Collectors.toSet());
         Set<UUID> registrationIds = events.stream()
                 .filter(e -> e.data() instanceof RegistrationEvent)
                 .map(e -> ((RegistrationEvent) e.data()).registrationId())
                 .collect(Collectors.toSet());
-        MeetingProjector projector = new MeetingProjector(store.meetings(meetingIds), store.registrations(registrationIds));
-        Outcome outcome = projector.project(events);
-        store.save(outcome.registrations(), outcome.meetings(),
-                addToHistory ? addedToHistory(store, events, outcome) : List.of());
-        return outcome;
+        Map<UUID, RegistrationReadModel> registrations = store.registrations(registrationIds);
+        return new MeetingProjector(store.meetings(meetingIds), registrations, arrivalOrder(store, events, registrations))
+                .project(events);
+    }
+
+    /**
+     * The arrival documents the batch may change: the indexes of its meetings, the chunks of the
+     * registrations it changes, and the chunks its arrivals will take (which the indexes tell).
+     */
+    private static Map<String, ArrivalDocument> arrivalOrder(ReadModelStore store, List<MeetingEventEnvelope> events,
+                                                             Map<UUID, RegistrationReadModel> registrations) {
+        Map<UUID, Long> arrivalsPerMeeting = events.stream()
+                .filter(event -> event.data() instanceof ParticipantRegistered || event.data() instanceof ParticipantWaitlisted)
+                .collect(Collectors.groupingBy(event -> event.data().meetingId(), Collectors.counting()));
+        Set<UUID> meetingIds = events.stream().map(event -> event.data().meetingId()).collect(Collectors.toSet());
+        Map<String, ArrivalDocument> documents = new HashMap<>(
+                store.arrivalDocuments(meetingIds.stream().map(ArrivalIndex::idOf).toList()));
+        Set<String> chunkIds = new HashSet<>();
+        registrations.values().forEach(registration ->
+                chunkIds.add(ArrivalChunk.idOf(registration.meetingId(), ArrivalChunk.numberOf(registration.arrival()))));
+        arrivalsPerMeeting.forEach((meetingId, arrivals) -> {
+            int next = documents.get(ArrivalIndex.idOf(meetingId)) instanceof ArrivalIndex index ? index.arrivals() : 0;
+            for (int number = ArrivalChunk.numberOf(next); number <= ArrivalChunk.numberOf(next + arrivals.intValue() - 1); number++) {
+                chunkIds.add(ArrivalChunk.idOf(meetingId, number));
+            }
+        });
+        documents.putAll(store.arrivalDocuments(chunkIds));
+        return documents;
     }
 
     /** The history chunks that gained events of this batch (rejected events are not history). */

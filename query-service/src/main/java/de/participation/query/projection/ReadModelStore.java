@@ -8,6 +8,7 @@ import com.mongodb.client.model.ReplaceOneModel;
 import com.mongodb.client.model.ReplaceOptions;
 import com.mongodb.client.model.Sorts;
 import com.mongodb.client.model.Updates;
+import de.participation.events.RegistrationStatus;
 import org.bson.Document;
 import org.bson.conversions.Bson;
 import org.slf4j.Logger;
@@ -33,10 +34,13 @@ public class ReadModelStore {
     public static final String MEETINGS = "meetings";
     public static final String REGISTRATIONS = "registrations";
     public static final String HISTORY = "history";
+    /** Not named meetings-something: the change stream watches the collections whose names start so. */
+    public static final String ARRIVAL_ORDER = "arrival_order";
     private static final ReplaceOptions UPSERT = new ReplaceOptions().upsert(true);
 
     private final MongoCollection<Document> meetings;
     private final MongoCollection<Document> registrations;
+    private final MongoCollection<Document> arrivalOrder;
     private final MongoCollection<Document> history;
 
     private final long generation;
@@ -50,11 +54,11 @@ public class ReadModelStore {
         this.generation = generation;
         this.meetings = database.getCollection(collectionName(MEETINGS, generation));
         this.registrations = database.getCollection(collectionName(REGISTRATIONS, generation));
+        this.arrivalOrder = database.getCollection(collectionName(ARRIVAL_ORDER, generation));
         // The history is a copy of the topic, the same for every generation (see LiveReadModels).
         this.history = database.getCollection(HISTORY);
-        // Real MongoDB uses it for the per-meeting lists; the stand-in ignores it (a scan).
-        this.registrations.createIndex(new Document("meetingId", 1).append("status", 1));
         dropParticipantsInClear();
+        new ArrivalOrderMigration(this, registrations).migrateIfNeeded();
     }
 
     /**
@@ -83,7 +87,8 @@ public class ReadModelStore {
     }
 
     static List<String> collectionNames(long generation) {
-        return List.of(MEETINGS, REGISTRATIONS).stream().map(name -> collectionName(name, generation)).toList();
+        return List.of(MEETINGS, REGISTRATIONS, ARRIVAL_ORDER).stream()
+                .map(name -> collectionName(name, generation)).toList();
     }
 
     public long generation() {
@@ -101,6 +106,7 @@ public class ReadModelStore {
         MongoCollection<Document> documents = switch (collection) {
             case MEETINGS -> meetings;
             case REGISTRATIONS -> registrations;
+            case ARRIVAL_ORDER -> arrivalOrder;
             case HISTORY -> history;
             default -> throw new IllegalArgumentException(collection);
         };
@@ -146,39 +152,76 @@ public class ReadModelStore {
         return organisation == null ? Filters.empty() : Filters.eq("organisation", organisation);
     }
 
-    /** A slice of a meeting's registrations with the given status (any when null), in registration order. */
-    public List<RegistrationReadModel> registrationsOf(UUID meetingId, String status, int offset, int limit) {
-        return registrations.find(registrationsFilter(meetingId, status)).sort(Sorts.ascending("registeredAt", "_id"))
-                .skip(offset).limit(limit)
-                .map(RegistrationReadModel::from).into(new ArrayList<>());
-    }
-
-    public long registrationCount(UUID meetingId, String status) {
-        return registrations.countDocuments(registrationsFilter(meetingId, status));
-    }
-
-    private static Bson registrationsFilter(UUID meetingId, String status) {
-        return status == null ? Filters.eq("meetingId", meetingId.toString())
-                : Filters.and(Filters.eq("meetingId", meetingId.toString()), Filters.eq("status", status));
+    /** One page of a meeting's registrations, and how many there are in all. */
+    public record RegistrationPage(List<RegistrationReadModel> registrations, long total) {
     }
 
     /**
-     * Writes a batch's changes: history and registrations first, then meetings, whose
+     * A slice of a meeting's registrations with the given status (any when null), in the order they
+     * arrived: the meeting's arrival index tells which chunks hold the slice, and those chunks which
+     * registrations; all three are read by {@code _id}.
+     */
+    public RegistrationPage registrationsOf(UUID meetingId, RegistrationStatus status, int offset, int limit) {
+        Document indexDocument = arrivalOrder.find(Filters.eq("_id", ArrivalIndex.idOf(meetingId))).first();
+        if (indexDocument == null) {
+            return new RegistrationPage(List.of(), 0);
+        }
+        ArrivalIndex index = ArrivalIndex.from(indexDocument);
+        ArrivalIndex.Slice slice = index.slice(status, offset, limit);
+        List<UUID> ids = arrivalChunks(meetingId, slice.chunks()).stream()
+                .flatMap(chunk -> chunk.entries().stream())
+                .filter(entry -> status == null || entry.status() == status)
+                .skip(slice.skip()).limit(limit)
+                .map(ArrivalChunk.Entry::registrationId).toList();
+        Map<UUID, RegistrationReadModel> found = registrations(ids);
+        return new RegistrationPage(ids.stream().filter(found::containsKey).map(found::get).toList(),
+                index.total(status));
+    }
+
+    /** The meeting's chunks with these numbers, in their order. */
+    private List<ArrivalChunk> arrivalChunks(UUID meetingId, List<Integer> numbers) {
+        Map<String, ArrivalDocument> found = arrivalDocuments(numbers.stream()
+                .map(number -> ArrivalChunk.idOf(meetingId, number)).toList());
+        return numbers.stream().map(number -> found.get(ArrivalChunk.idOf(meetingId, number)))
+                .filter(ArrivalChunk.class::isInstance).map(ArrivalChunk.class::cast).toList();
+    }
+
+    MongoCollection<Document> arrivalOrderCollection() {
+        return arrivalOrder;
+    }
+
+    /** Arrival indexes and chunks by id; missing ones are absent. */
+    Map<String, ArrivalDocument> arrivalDocuments(Collection<String> ids) {
+        Map<String, ArrivalDocument> found = new HashMap<>();
+        if (!ids.isEmpty()) {
+            arrivalOrder.find(Filters.in("_id", ids)).forEach(document -> {
+                ArrivalDocument arrivalDocument = ArrivalDocument.from(document);
+                found.put(arrivalDocument.id(), arrivalDocument);
+            });
+        }
+        return found;
+    }
+
+    /**
+     * Writes a batch's changes: history, registrations and their arrival order first, then meetings, whose
      * {@code sequence} tells readers (minSequence) that everything of that event is visible. Every
      * document is built before the first is written, so a model that cannot be stored leaves the
      * others unwritten too, rather than half of an event.
      */
-    public void save(Collection<RegistrationReadModel> changedRegistrations, Collection<MeetingReadModel> changedMeetings,
+    public void save(Collection<RegistrationReadModel> changedRegistrations,
+                     Collection<ArrivalDocument> changedArrivalOrder, Collection<MeetingReadModel> changedMeetings,
                      Collection<HistoryChunk> changedHistory) {
         List<Document> historyDocuments = changedHistory.stream().map(HistoryChunk::toDocument).toList();
         List<Document> registrationDocuments = changedRegistrations.stream().map(RegistrationReadModel::toDocument).toList();
+        List<Document> arrivalDocuments = changedArrivalOrder.stream().map(ArrivalDocument::toDocument).toList();
         List<Document> meetingDocuments = changedMeetings.stream().map(MeetingReadModel::toDocument).toList();
         replaceAll(history, historyDocuments);
         replaceAll(registrations, registrationDocuments);
+        replaceAll(arrivalOrder, arrivalDocuments);
         replaceAll(meetings, meetingDocuments);
     }
 
-    private static void replaceAll(MongoCollection<Document> collection, List<Document> documents) {
+    static void replaceAll(MongoCollection<Document> collection, List<Document> documents) {
         if (documents.isEmpty()) {
             return;
         }

@@ -29,6 +29,8 @@ public final class RegistrationReadModel {
     Instant registeredAt;
     Instant updatedAt;
     long sequence = -1;
+    /** How many registrations of the meeting arrived before this one: its place in {@link ArrivalChunk}s. */
+    int arrival = -1;
     /** The sequences of the meeting's events about this registration, in order (for its history). */
     List<Long> eventSequences = new ArrayList<>();
 
@@ -52,6 +54,10 @@ public final class RegistrationReadModel {
         return personalDataErased;
     }
 
+    public int arrival() {
+        return arrival;
+    }
+
     public Instant registeredAt() {
         return registeredAt;
     }
@@ -73,6 +79,7 @@ public final class RegistrationReadModel {
                 .append("registeredAt", date(registeredAt))
                 .append("updatedAt", date(updatedAt))
                 .append("sequence", sequence)
+                .append("arrival", arrival)
                 .append("eventSequences", eventSequences);
     }
 
@@ -86,6 +93,7 @@ public final class RegistrationReadModel {
         registration.registeredAt = instant(document.getDate("registeredAt"));
         registration.updatedAt = instant(document.getDate("updatedAt"));
         registration.sequence = document.getLong("sequence");
+        registration.arrival = document.getInteger("arrival", -1);
         registration.eventSequences = new ArrayList<>(document.getList("eventSequences", Long.class, List.of()));
         return registration;
     }

@@ -164,7 +164,7 @@ class RebuildIT {
 
     private static List<String> readModelCollections(long generation) {
         String suffix = generation == 0 ? "" : "_g" + generation;
-        return List.of("meetings" + suffix, "registrations" + suffix);
+        return List.of("meetings" + suffix, "registrations" + suffix, "arrival_order" + suffix);
     }
 
 }

@@ -10,6 +10,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 
+import static de.participation.events.RegistrationStatus.CANCELLED;
 import static de.participation.events.RegistrationStatus.CONFIRMED;
 import static de.participation.events.RegistrationStatus.WAITLISTED;
 import static org.assertj.core.api.Assertions.assertThat;
@@ -23,6 +24,7 @@ class MeetingProjectorTest {
     private final UUID jonas = UUID.randomUUID();
     private final Map<UUID, MeetingReadModel> meetings = new HashMap<>();
     private final Map<UUID, RegistrationReadModel> registrations = new HashMap<>();
+    private final Map<String, ArrivalDocument> arrivalOrder = new HashMap<>();
 
     private Histories story() {
         return new Histories(meetingId).scheduled(1).registered(erika).waitlisted(max, 1).waitlisted(jonas, 2)
@@ -30,7 +32,7 @@ class MeetingProjectorTest {
     }
 
     private MeetingProjector.Outcome project(List<MeetingEventEnvelope> events) {
-        return new MeetingProjector(meetings, registrations).project(events);
+        return new MeetingProjector(meetings, registrations, arrivalOrder).project(events);
     }
 
     @Test
@@ -67,6 +69,42 @@ class MeetingProjectorTest {
         assertThat(snapshot()).isEqualTo(before);
         assertThat(again.meetings()).isEmpty();
         assertThat(again.registrations()).isEmpty();
+        assertThat(again.arrivalOrder()).isEmpty();
+    }
+
+    @Test
+    void registrationsKeepTheirPlaceInArrivalOrderAndTheIndexCountsTheirStatuses() {
+        project(story().events());
+
+        ArrivalChunk chunk = (ArrivalChunk) arrivalOrder.get(ArrivalChunk.idOf(meetingId, 0));
+        assertThat(chunk.entries()).containsExactly(new ArrivalChunk.Entry(erika, CANCELLED),
+                new ArrivalChunk.Entry(max, CONFIRMED), new ArrivalChunk.Entry(jonas, WAITLISTED));
+        ArrivalIndex index = (ArrivalIndex) arrivalOrder.get(ArrivalIndex.idOf(meetingId));
+        assertThat(index.total(null)).isEqualTo(3);
+        assertThat(index.total(CONFIRMED)).isEqualTo(1);
+        assertThat(index.total(WAITLISTED)).isEqualTo(1);
+        assertThat(index.total(CANCELLED)).isEqualTo(1);
+    }
+
+    @Test
+    void theIndexFindsTheChunksThatHoldAPage() {
+        Histories history = new Histories(meetingId).scheduled(1_000);
+        List<UUID> arrived = new ArrayList<>();
+        for (int i = 0; i < 3 * ArrivalChunk.SIZE; i++) {
+            arrived.add(UUID.randomUUID());
+            history.registered(arrived.getLast());
+        }
+        // only the first chunk has cancellations: a page of them never needs the later chunks
+        history.cancelled(arrived.get(0), CONFIRMED).cancelled(arrived.get(1), CONFIRMED);
+        project(history.events());
+        ArrivalIndex index = (ArrivalIndex) arrivalOrder.get(ArrivalIndex.idOf(meetingId));
+
+        assertThat(index.slice(CANCELLED, 0, 50)).isEqualTo(new ArrivalIndex.Slice(List.of(0), 0));
+        assertThat(index.slice(CONFIRMED, ArrivalChunk.SIZE - 10, 20))
+                .isEqualTo(new ArrivalIndex.Slice(List.of(0, 1), ArrivalChunk.SIZE - 10));
+        assertThat(index.slice(null, 2 * ArrivalChunk.SIZE + 5, 10))
+                .isEqualTo(new ArrivalIndex.Slice(List.of(2), 5));
+        assertThat(index.slice(null, 3 * ArrivalChunk.SIZE, 10).chunks()).isEmpty();
     }
 
     @Test
@@ -128,6 +166,7 @@ class MeetingProjectorTest {
 
     private String snapshot() {
         return meetings.values().stream().map(m -> m.toDocument().toJson()).toList()
-                + registrations.values().stream().map(r -> r.toDocument().toJson()).sorted().toList().toString();
+                + registrations.values().stream().map(r -> r.toDocument().toJson()).sorted().toList().toString()
+                + arrivalOrder.values().stream().map(a -> a.toDocument().toJson()).sorted().toList();
     }
 }

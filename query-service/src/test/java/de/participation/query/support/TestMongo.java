@@ -8,6 +8,7 @@ import org.bson.Document;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.UUID;
 
 /**
@@ -55,6 +56,19 @@ public final class TestMongo implements AutoCloseable {
     }
 
     /** Every document of every collection, in a stable order, to compare whole states. */
+    /**
+     * Every document of every collection, as {@link #dump} lists them, compared by their fields
+     * whatever their order (a replaced document may keep the order of the fields it had).
+     */
+    public static List<Map.Entry<String, Document>> contents(MongoDatabase database) {
+        List<Map.Entry<String, Document>> documents = new ArrayList<>();
+        for (String collection : database.listCollectionNames().into(new ArrayList<>()).stream().sorted().toList()) {
+            database.getCollection(collection).find().sort(new Document("_id", 1))
+                    .forEach(document -> documents.add(Map.entry(collection, document)));
+        }
+        return documents;
+    }
+
     public static List<String> dump(MongoDatabase database) {
         List<String> documents = new ArrayList<>();
         for (String collection : database.listCollectionNames().into(new ArrayList<>()).stream().sorted().toList()) {
