@@ -18,7 +18,6 @@ import de.participation.kafka.Topics;
 import de.participation.localstack.JsonHttp;
 import de.participation.localstack.LocalInfrastructure;
 import de.participation.localstack.LocalIssuer;
-import de.participation.localstack.Ports;
 import de.participation.localstack.ServiceProcess;
 import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerConfig;
@@ -46,7 +45,6 @@ import java.util.UUID;
 public final class ReplayBenchmark {
 
     private static final Logger log = LoggerFactory.getLogger(ReplayBenchmark.class);
-    private static final Duration STARTUP = Duration.ofMinutes(3);
     private static final int EVENTS_PER_MEETING = 521;
 
     private ReplayBenchmark() {
@@ -59,28 +57,41 @@ public final class ReplayBenchmark {
         Path data = Files.createTempDirectory("replay-benchmark-");
         LocalIssuer issuer = LocalIssuer.in(data.resolve("issuer"));
         try (LocalInfrastructure infrastructure = LocalInfrastructure.start(data, Map.of());
-             ServiceProcess query = ServiceProcess.start("query-service", ServiceProcess.jar(root, "query-service"),
-                     Ports.free(), WritePathBenchmark.environment(infrastructure, issuer),
-                     data.resolve("query-service.log"), STARTUP)) {
+             ServiceProcess query = WritePathBenchmark.service("query-service", root, data,
+                     WritePathBenchmark.environment(infrastructure, issuer))) {
+            ProcessCpu cpu = new ProcessCpu(commandLine -> WritePathBenchmark.partOf(commandLine, data.toString()));
             JsonHttp operator = new JsonHttp(query.baseUrl()).withBearer(issuer.token("operator", null));
             log.info("Replay benchmark: {} meetings, {} events, {} cores, data in {}", meetings,
                     meetings * EVENTS_PER_MEETING, Runtime.getRuntime().availableProcessors(), data);
 
+            Map<String, Double> beforeLive = cpu.seconds();
             Instant published = Instant.now();
             long total = publish(infrastructure.kafkaBootstrapServers(), meetings);
             awaitLiveCaughtUp(operator);
             Duration live = Duration.between(published, Instant.now());
-            log.info("live projection   {} events in {} ms: {} events/s (publishing included)", total, live.toMillis(),
-                    total * 1000 / Math.max(1, live.toMillis()));
+            log.info("live projection   {} events in {} ms: {} events/s (publishing included); CPU µs per event: {}",
+                    total, live.toMillis(), total * 1000 / Math.max(1, live.toMillis()),
+                    perEvent(ProcessCpu.between(beforeLive, cpu.seconds()), total));
 
+            Map<String, Double> beforeRebuild = cpu.seconds();
             JsonNode rebuild = rebuild(operator);
+            Map<String, Double> rebuildCpu = ProcessCpu.between(beforeRebuild, cpu.seconds());
             Duration took = Duration.between(Instant.parse(rebuild.path("startedAt").asText()),
                     Instant.parse(rebuild.path("finishedAt").asText()));
             long replayed = rebuild.path("eventsProjected").asLong();
-            log.info("rebuild           {} events in {} ms: {} events/s; resident memory of the query service {} MiB",
+            log.info("rebuild           {} events in {} ms: {} events/s; CPU µs per event: {}; "
+                            + "resident memory of the query service {} MiB",
                     replayed, took.toMillis(), replayed * 1000 / Math.max(1, took.toMillis()),
-                    query.residentKilobytes() / 1024);
+                    perEvent(rebuildCpu, replayed), query.residentKilobytes() / 1024);
         }
+    }
+
+    /** CPU microseconds per event of each part of the system. */
+    private static String perEvent(Map<String, Double> cpuSeconds, long events) {
+        StringBuilder text = new StringBuilder();
+        cpuSeconds.forEach((part, seconds) -> text.append(part).append(' ')
+                .append(Math.round(seconds * 1_000_000 / Math.max(1, events))).append(' '));
+        return text.toString().trim();
     }
 
     /** One meeting's history as the command service would have published it. */

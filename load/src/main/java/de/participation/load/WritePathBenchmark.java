@@ -72,8 +72,7 @@ public final class WritePathBenchmark {
         this.portalToken = issuer.token("portal", null);
         this.wrk = new Wrk(data);
         String dataDirectory = data.toString();
-        long self = ProcessHandle.current().pid();
-        this.cpu = new ProcessCpu(commandLine -> partOf(commandLine, dataDirectory, self));
+        this.cpu = new ProcessCpu(commandLine -> partOf(commandLine, dataDirectory));
         this.kafkaLag = new KafkaLag(infrastructure.kafkaBootstrapServers());
     }
 
@@ -94,10 +93,10 @@ public final class WritePathBenchmark {
     }
 
     /**
-     * A service as run-local.sh starts it. {@code -Dbenchmark.jvm-options=...} adds JVM options to
-     * the command service, for instance a JFR recording.
+     * A service as run-local.sh starts it. {@code -Dbenchmark.<name>.jvm-options=...} adds JVM
+     * options to it, for instance a JFR recording.
      */
-    private static ServiceProcess service(String name, Path root, Path data, Map<String, String> environment) {
+    static ServiceProcess service(String name, Path root, Path data, Map<String, String> environment) {
         String options = System.getProperty("benchmark." + name + ".jvm-options", "");
         if (!options.isBlank()) {
             environment.put("JAVA_TOOL_OPTIONS", options);
@@ -303,7 +302,7 @@ public final class WritePathBenchmark {
     }
 
     /** Names the part of the system a process belongs to, by its command line. */
-    private static String partOf(String commandLine, String dataDirectory, long self) {
+    static String partOf(String commandLine, String dataDirectory) {
         if (commandLine.contains("command-service")) {
             return "command";
         }

@@ -2,6 +2,7 @@ package de.participation.query.audit;
 
 import de.participation.events.MeetingEventEnvelope;
 import de.participation.events.Participant;
+import de.participation.events.RegistrationStatus;
 import de.participation.query.meeting.MeetingSummary;
 import de.participation.query.personaldata.ParticipantOpener;
 import de.participation.query.projection.MeetingProjector;
@@ -89,8 +90,12 @@ class AuditController {
                 .sorted(Comparator.comparingInt(RegistrationReadModel::arrival))
                 .toList();
         Map<UUID, Participant> opened = participants.open(ordered);
+        Map<UUID, Integer> positions = new HashMap<>();
+        ordered.stream().filter(registration -> RegistrationStatus.WAITLISTED.name().equals(registration.status()))
+                .forEach(waiting -> positions.put(waiting.registrationId(), positions.size() + 1));
         return new MeetingState(instant, MeetingSummary.of(then, Clock.fixed(instant, ZoneOffset.UTC)),
-                ordered.stream().map(registration -> RegistrationView.of(registration, then, opened)).toList());
+                ordered.stream().map(registration -> RegistrationView.of(registration,
+                        positions.get(registration.registrationId()), opened)).toList());
     }
 
     private MeetingReadModel meeting(UUID meetingId) {

@@ -6,7 +6,6 @@ import de.participation.query.projection.MeetingReadModel;
 import de.participation.query.personaldata.ParticipantOpener;
 import de.participation.query.projection.LiveReadModels;
 import de.participation.query.projection.ReadModelStore;
-import de.participation.query.projection.RegistrationReadModel;
 import de.participation.query.registration.RegistrationView;
 import de.participation.query.web.NotFoundException;
 import de.participation.query.web.Page;
@@ -66,7 +65,7 @@ class MeetingQueryController {
                 .orElseThrow(() -> new NotFoundException("No meeting " + meetingId));
     }
 
-    /** In the order they arrived (with a status: those with it); waitlisted by position. */
+    /** In the order they arrived (with a status: those with it); the waitlisted ones are the waiting list in order. */
     @GetMapping("/{meetingId}/registrations")
     ResponseEntity<List<RegistrationView>> registrations(
             @PathVariable UUID meetingId,
@@ -74,14 +73,7 @@ class MeetingQueryController {
             @RequestParam(required = false) @PositiveOrZero Long minSequence,
             @RequestParam(defaultValue = "0") @PositiveOrZero int offset,
             @RequestParam(defaultValue = "" + Page.DEFAULT_LIMIT) @Min(1) @Max(Page.MAX_LIMIT) int limit) {
-        MeetingReadModel meeting = meetingAt(meetingId, minSequence);
-        Page page = new Page(offset, limit);
-        if (status == RegistrationStatus.WAITLISTED) {
-            return waitingList(meeting, page);
-        }
-        ReadModelStore.RegistrationPage registrations =
-                readModels.live().registrationsOf(meetingId, status, page.offset(), page.limit());
-        return page.response(views(registrations.registrations(), meeting), registrations.total());
+        return page(meetingAt(meetingId, minSequence), status, new Page(offset, limit));
     }
 
     @GetMapping("/{meetingId}/waiting-list")
@@ -90,20 +82,18 @@ class MeetingQueryController {
             @RequestParam(required = false) @PositiveOrZero Long minSequence,
             @RequestParam(defaultValue = "0") @PositiveOrZero int offset,
             @RequestParam(defaultValue = "" + Page.DEFAULT_LIMIT) @Min(1) @Max(Page.MAX_LIMIT) int limit) {
-        return waitingList(meetingAt(meetingId, minSequence), new Page(offset, limit));
-    }
-
-    private ResponseEntity<List<RegistrationView>> waitingList(MeetingReadModel meeting, Page page) {
-        List<UUID> order = page.of(meeting.waitingList());
-        Map<UUID, RegistrationReadModel> registrations = readModels.live().registrations(order);
-        return page.response(views(order.stream().filter(registrations::containsKey).map(registrations::get).toList(),
-                meeting), meeting.waitingList().size());
+        return page(meetingAt(meetingId, minSequence), RegistrationStatus.WAITLISTED, new Page(offset, limit));
     }
 
     /** The page's registrations with their participants, opened in one request. */
-    private List<RegistrationView> views(List<RegistrationReadModel> registrations, MeetingReadModel meeting) {
-        Map<UUID, Participant> opened = participants.open(registrations);
-        return registrations.stream().map(registration -> RegistrationView.of(registration, meeting, opened)).toList();
+    private ResponseEntity<List<RegistrationView>> page(MeetingReadModel meeting, RegistrationStatus status, Page page) {
+        ReadModelStore.RegistrationPage found =
+                readModels.live().registrationsOf(meeting.meetingId(), status, page.offset(), page.limit());
+        Map<UUID, Participant> opened = participants.open(found.registrations());
+        return page.response(found.registrations().stream()
+                .map(registration -> RegistrationView.of(registration,
+                        found.positions().get(registration.registrationId()), opened))
+                .toList(), found.total());
     }
 
     /** The meeting, if it exists and the viewer organises it: other organisations' meetings are not found. */

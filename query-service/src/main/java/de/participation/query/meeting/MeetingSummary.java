@@ -36,7 +36,7 @@ public record MeetingSummary(
         return new MeetingSummary(meeting.meetingId(), meeting.organisation(), meeting.title(), meeting.description(), meeting.location(),
                 meeting.startsAt(), meeting.endsAt(), meeting.status(), meeting.registrationOpen(clock),
                 meeting.capacity(), meeting.confirmed(), available(meeting),
-                meeting.waitingList().size(), meeting.waitingListEnabled(), meeting.waitingListLimit(),
+                meeting.waitlisted(), meeting.waitingListEnabled(), meeting.waitingListLimit(),
                 meeting.sequence(), meeting.updatedAt(), meeting.recentChanges());
     }
 

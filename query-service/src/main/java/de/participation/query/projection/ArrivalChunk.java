@@ -43,6 +43,10 @@ final class ArrivalChunk extends ArrivalDocument {
         return idOf(meetingId, number);
     }
 
+    int number() {
+        return number;
+    }
+
     public List<Entry> entries() {
         return List.copyOf(entries);
     }

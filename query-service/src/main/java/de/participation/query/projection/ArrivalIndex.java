@@ -68,6 +68,15 @@ final class ArrivalIndex extends ArrivalDocument {
         return total;
     }
 
+    /** How many wait in the chunks before chunk {@code number}: the positions taken before it. */
+    int waitingBefore(int number) {
+        int waiting = 0;
+        for (int chunk = 0; chunk < number && chunk < counts.size(); chunk++) {
+            waiting += counts.get(chunk)[RegistrationStatus.WAITLISTED.ordinal()];
+        }
+        return waiting;
+    }
+
     /** The chunks that hold the matching registrations {@code offset} to {@code offset + limit - 1}. */
     public Slice slice(RegistrationStatus status, long offset, int limit) {
         List<Integer> chunks = new ArrayList<>();

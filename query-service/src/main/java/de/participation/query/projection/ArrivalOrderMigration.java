@@ -17,24 +17,29 @@ import java.util.UUID;
 import java.util.stream.LongStream;
 
 /**
- * Gives the registrations projected before the arrival order existed their places, once, when a
- * generation's store is opened and some registration has none (a store written by this version
- * has none such). Each such meeting's history, which the live projection keeps complete, is folded
- * again, so the arrival documents come out exactly as the projection would have written them. A
- * meeting's arrival documents are written before its registrations' places, and a meeting is
- * migrated again as long as one of its registrations lacks its place, so a migration cut short by a
- * crash is completed at the next start.
+ * Brings read models projected before the arrival order existed to its layout, once, when a
+ * generation's store is opened: registrations get their places, meetings lose the waiting list
+ * they carried and keep its length. Each such meeting's history, which the live projection keeps
+ * complete, is folded again, so the documents come out exactly as the projection would have written
+ * them. A meeting's arrival documents are written before its registrations' places and its own
+ * document last, and a meeting is migrated again as long as one of them is in the old layout, so a
+ * migration cut short by a crash is completed at the next start. A store written by this version
+ * has nothing to migrate.
  */
 final class ArrivalOrderMigration {
 
     private static final Logger log = LoggerFactory.getLogger(ArrivalOrderMigration.class);
     private static final Document WITHOUT_PLACE = new Document("arrival", new Document("$exists", false));
+    private static final Document WITH_WAITING_LIST = new Document("waitingList", new Document("$exists", true));
 
     private final ReadModelStore store;
+    private final MongoCollection<Document> meetings;
     private final MongoCollection<Document> registrations;
 
-    ArrivalOrderMigration(ReadModelStore store, MongoCollection<Document> registrations) {
+    ArrivalOrderMigration(ReadModelStore store, MongoCollection<Document> meetings,
+                          MongoCollection<Document> registrations) {
         this.store = store;
+        this.meetings = meetings;
         this.registrations = registrations;
     }
 
@@ -42,11 +47,13 @@ final class ArrivalOrderMigration {
         Set<UUID> meetingIds = new TreeSet<>();
         registrations.find(WITHOUT_PLACE).projection(Projections.include("meetingId"))
                 .forEach(registration -> meetingIds.add(UUID.fromString(registration.getString("meetingId"))));
+        meetings.find(WITH_WAITING_LIST).projection(Projections.include("_id"))
+                .forEach(meeting -> meetingIds.add(UUID.fromString(meeting.getString("_id"))));
         if (meetingIds.isEmpty()) {
             return;
         }
         meetingIds.forEach(this::migrate);
-        log.warn("Gave the registrations of {} meetings, projected before the arrival order existed, their places",
+        log.warn("Brought {} meetings projected before the arrival order existed to its layout",
                 meetingIds.size());
     }
 
@@ -66,11 +73,13 @@ final class ArrivalOrderMigration {
                 })
                 .toList();
         ReadModelStore.replaceAll(registrations, placed);
+        ReadModelStore.replaceAll(meetings, folded.meetings().stream().map(MeetingReadModel::toDocument).toList());
     }
 
     /** The meeting's events up to the last one its read model shows, from the shared history. */
     private List<MeetingEventEnvelope> history(UUID meetingId) {
-        long last = store.meeting(meetingId).map(MeetingReadModel::sequence).orElse(-1L);
+        Document meeting = meetings.find(new Document("_id", meetingId.toString())).first();
+        long last = meeting == null ? -1 : meeting.getLong("sequence");
         List<String> chunkIds = LongStream.rangeClosed(0, last / HistoryChunk.SIZE)
                 .mapToObj(chunk -> HistoryChunk.idOf(meetingId, chunk * HistoryChunk.SIZE)).toList();
         return store.historyChunks(chunkIds).values().stream()

@@ -119,11 +119,11 @@ public final class MeetingProjector {
                 recordChange(meeting, envelope, registered.registrationId(), "REGISTERED");
             }
             case ParticipantWaitlisted waitlisted -> {
-                meeting.waitingList.add(waitlisted.registrationId());
+                meeting.waitlisted++;
                 recordChange(meeting, envelope, waitlisted.registrationId(), "WAITLISTED");
             }
             case WaitlistedParticipantPromoted promoted -> {
-                meeting.waitingList.remove(promoted.registrationId());
+                meeting.waitlisted--;
                 meeting.confirmed++;
                 recordChange(meeting, envelope, promoted.registrationId(), "PROMOTED");
             }
@@ -131,7 +131,7 @@ public final class MeetingProjector {
                 if (cancelled.previousStatus() == RegistrationStatus.CONFIRMED) {
                     meeting.confirmed--;
                 } else {
-                    meeting.waitingList.remove(cancelled.registrationId());
+                    meeting.waitlisted--;
                 }
                 recordChange(meeting, envelope, cancelled.registrationId(), "CANCELLED");
             }

@@ -10,9 +10,10 @@ import java.util.List;
 import java.util.UUID;
 
 /**
- * One meeting as the read side keeps it: its details, its counts, and its waiting list in order
- * (positions are indexes into it, so one cancellation does not rewrite a thousand documents).
- * {@code sequence} is the last event of the meeting applied here.
+ * One meeting as the read side keeps it: its details and its counts, a document of constant size
+ * however many register. Who waits, and in which order, is in the meeting's arrival order
+ * ({@link ArrivalIndex}, {@link ArrivalChunk}). {@code sequence} is the last event of the meeting
+ * applied here.
  */
 public final class MeetingReadModel {
 
@@ -36,7 +37,7 @@ public final class MeetingReadModel {
     String status = SCHEDULED;
     boolean closedByOrganiser;
     int confirmed;
-    List<UUID> waitingList = new ArrayList<>();
+    int waitlisted;
     /** The latest registration changes, newest first. */
     List<RecentChange> recentChanges = new ArrayList<>();
     long sequence = -1;
@@ -83,8 +84,8 @@ public final class MeetingReadModel {
         return confirmed;
     }
 
-    public List<UUID> waitingList() {
-        return List.copyOf(waitingList);
+    public int waitlisted() {
+        return waitlisted;
     }
 
     public long sequence() {
@@ -123,12 +124,6 @@ public final class MeetingReadModel {
                 && now.isBefore(startsAt);
     }
 
-    /** 1-based position on the waiting list, or null if not waiting. */
-    public Integer positionOf(UUID registrationId) {
-        int index = waitingList.indexOf(registrationId);
-        return index < 0 ? null : index + 1;
-    }
-
     Document toDocument() {
         return new Document("_id", meetingId.toString())
                 .append("organisation", organisation)
@@ -145,7 +140,7 @@ public final class MeetingReadModel {
                 .append("status", status)
                 .append("closedByOrganiser", closedByOrganiser)
                 .append("confirmed", confirmed)
-                .append("waitingList", waitingList.stream().map(UUID::toString).toList())
+                .append("waitlisted", waitlisted)
                 .append("recentChanges", recentChanges.stream().map(RecentChange::toDocument).toList())
                 .append("sequence", sequence)
                 .append("updatedAt", date(updatedAt));
@@ -168,8 +163,7 @@ public final class MeetingReadModel {
         meeting.status = document.getString("status");
         meeting.closedByOrganiser = document.getBoolean("closedByOrganiser");
         meeting.confirmed = document.getInteger("confirmed");
-        meeting.waitingList = new ArrayList<>(document.getList("waitingList", String.class).stream()
-                .map(UUID::fromString).toList());
+        meeting.waitlisted = document.getInteger("waitlisted");
         meeting.recentChanges = new ArrayList<>(document.getList("recentChanges", Document.class, List.of()).stream()
                 .map(RecentChange::from).toList());
         meeting.sequence = document.getLong("sequence");

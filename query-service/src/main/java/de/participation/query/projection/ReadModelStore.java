@@ -58,7 +58,7 @@ public class ReadModelStore {
         // The history is a copy of the topic, the same for every generation (see LiveReadModels).
         this.history = database.getCollection(HISTORY);
         dropParticipantsInClear();
-        new ArrivalOrderMigration(this, registrations).migrateIfNeeded();
+        new ArrivalOrderMigration(this, meetings, registrations).migrateIfNeeded();
     }
 
     /**
@@ -152,30 +152,72 @@ public class ReadModelStore {
         return organisation == null ? Filters.empty() : Filters.eq("organisation", organisation);
     }
 
-    /** One page of a meeting's registrations, and how many there are in all. */
-    public record RegistrationPage(List<RegistrationReadModel> registrations, long total) {
+    /**
+     * One page of a meeting's registrations, the waiting-list positions of those who wait, and how
+     * many registrations the list has in all.
+     */
+    public record RegistrationPage(List<RegistrationReadModel> registrations, Map<UUID, Integer> positions,
+                                   long total) {
+
+        static final RegistrationPage EMPTY = new RegistrationPage(List.of(), Map.of(), 0);
     }
 
     /**
      * A slice of a meeting's registrations with the given status (any when null), in the order they
-     * arrived: the meeting's arrival index tells which chunks hold the slice, and those chunks which
+     * arrived; the waiting list is its waitlisted registrations, so their order is their positions.
+     * The meeting's arrival index tells which chunks hold the slice, and those chunks which
      * registrations; all three are read by {@code _id}.
      */
     public RegistrationPage registrationsOf(UUID meetingId, RegistrationStatus status, int offset, int limit) {
         Document indexDocument = arrivalOrder.find(Filters.eq("_id", ArrivalIndex.idOf(meetingId))).first();
         if (indexDocument == null) {
-            return new RegistrationPage(List.of(), 0);
+            return RegistrationPage.EMPTY;
         }
         ArrivalIndex index = ArrivalIndex.from(indexDocument);
         ArrivalIndex.Slice slice = index.slice(status, offset, limit);
-        List<UUID> ids = arrivalChunks(meetingId, slice.chunks()).stream()
-                .flatMap(chunk -> chunk.entries().stream())
-                .filter(entry -> status == null || entry.status() == status)
-                .skip(slice.skip()).limit(limit)
-                .map(ArrivalChunk.Entry::registrationId).toList();
+        Map<UUID, Integer> positions = new HashMap<>();
+        List<UUID> ids = new ArrayList<>(limit);
+        int skip = slice.skip();
+        for (ArrivalChunk chunk : arrivalChunks(meetingId, slice.chunks())) {
+            int position = index.waitingBefore(chunk.number());
+            for (ArrivalChunk.Entry entry : chunk.entries()) {
+                boolean waiting = entry.status() == RegistrationStatus.WAITLISTED;
+                position += waiting ? 1 : 0;
+                if (ids.size() == limit || status != null && entry.status() != status) {
+                    continue;
+                }
+                if (skip > 0) {
+                    skip--;
+                } else {
+                    ids.add(entry.registrationId());
+                    if (waiting) {
+                        positions.put(entry.registrationId(), position);
+                    }
+                }
+            }
+        }
         Map<UUID, RegistrationReadModel> found = registrations(ids);
-        return new RegistrationPage(ids.stream().filter(found::containsKey).map(found::get).toList(),
+        return new RegistrationPage(ids.stream().filter(found::containsKey).map(found::get).toList(), positions,
                 index.total(status));
+    }
+
+    /** The registration's place on its meeting's waiting list, or null if it does not wait. */
+    public Integer waitingListPosition(RegistrationReadModel registration) {
+        if (!RegistrationStatus.WAITLISTED.name().equals(registration.status())) {
+            return null;
+        }
+        int number = ArrivalChunk.numberOf(registration.arrival());
+        Map<String, ArrivalDocument> found = arrivalDocuments(List.of(ArrivalIndex.idOf(registration.meetingId()),
+                ArrivalChunk.idOf(registration.meetingId(), number)));
+        if (!(found.get(ArrivalIndex.idOf(registration.meetingId())) instanceof ArrivalIndex index)
+                || !(found.get(ArrivalChunk.idOf(registration.meetingId(), number)) instanceof ArrivalChunk chunk)) {
+            return null;
+        }
+        int position = index.waitingBefore(number);
+        for (ArrivalChunk.Entry entry : chunk.entries().subList(0, registration.arrival() % ArrivalChunk.SIZE + 1)) {
+            position += entry.status() == RegistrationStatus.WAITLISTED ? 1 : 0;
+        }
+        return position;
     }
 
     /** The meeting's chunks with these numbers, in their order. */

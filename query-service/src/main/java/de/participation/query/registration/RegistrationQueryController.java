@@ -1,6 +1,7 @@
 package de.participation.query.registration;
 
 import de.participation.query.personaldata.ParticipantOpener;
+import de.participation.query.projection.LiveReadModels;
 import de.participation.query.web.NotFoundException;
 import de.participation.query.web.ReadYourWrites;
 import de.participation.query.web.Viewer;
@@ -18,10 +19,13 @@ import java.util.UUID;
 class RegistrationQueryController {
 
     private final ReadYourWrites readYourWrites;
+    private final LiveReadModels readModels;
     private final ParticipantOpener participants;
 
-    RegistrationQueryController(ReadYourWrites readYourWrites, ParticipantOpener participants) {
+    RegistrationQueryController(ReadYourWrites readYourWrites, LiveReadModels readModels,
+                                ParticipantOpener participants) {
         this.readYourWrites = readYourWrites;
+        this.readModels = readModels;
         this.participants = participants;
     }
 
@@ -35,7 +39,8 @@ class RegistrationQueryController {
         Viewer viewer = Viewer.current();
         return readYourWrites.registration(registrationId, minSequence)
                 .filter(found -> viewer.portal() || viewer.organises(found.meeting()))
-                .map(found -> RegistrationView.of(found.registration(), found.meeting(),
+                .map(found -> RegistrationView.of(found.registration(),
+                        readModels.live().waitingListPosition(found.registration()),
                         participants.open(List.of(found.registration()))))
                 .orElseThrow(() -> new NotFoundException("No registration " + registrationId));
     }

@@ -1,7 +1,6 @@
 package de.participation.query.registration;
 
 import de.participation.events.Participant;
-import de.participation.query.projection.MeetingReadModel;
 import de.participation.query.projection.RegistrationReadModel;
 
 import java.time.Instant;
@@ -22,12 +21,15 @@ public record RegistrationView(
         Instant registeredAt,
         Instant updatedAt) {
 
-    /** @param opened the participants opened for this read, by registration id (erased ones missing) */
-    public static RegistrationView of(RegistrationReadModel registration, MeetingReadModel meeting,
+    /**
+     * @param waitingListPosition its place on the waiting list, null if it does not wait
+     * @param opened              the participants opened for this read, by registration id (erased ones missing)
+     */
+    public static RegistrationView of(RegistrationReadModel registration, Integer waitingListPosition,
                                       Map<UUID, Participant> opened) {
         Participant participant = opened.get(registration.registrationId());
         return new RegistrationView(registration.registrationId(), registration.meetingId(), registration.status(),
-                meeting.positionOf(registration.registrationId()), participant, participant == null,
+                waitingListPosition, participant, participant == null,
                 registration.registeredAt(), registration.updatedAt());
     }
 }

@@ -132,6 +132,12 @@ class ListsByIdIT {
                     .map(entry -> entry.getKey().toString()).toList();
         }
 
+        /** The place on the waiting list, as the API shows it: null for whoever does not wait. */
+        String position(String registrationId) {
+            int position = list(WAITLISTED).indexOf(registrationId);
+            return position < 0 ? "null" : Integer.toString(position + 1);
+        }
+
         long lastSequence() {
             return history.events().getLast().sequence();
         }
@@ -168,10 +174,13 @@ class ListsByIdIT {
                         .isEqualTo(expected.subList(Math.min(offset, expected.size()),
                                 Math.min(expected.size(), offset + limit)));
                 assertThat(response.raw().headers().firstValue("X-Total-Count")).hasValue(Integer.toString(expected.size()));
+                assertThat(response.body().findValuesAsText("waitingListPosition"))
+                        .isEqualTo(response.body().findValuesAsText("registrationId").stream().map(model::position).toList());
             }
-            List<String> all = model.list(null);
-            Response single = get("/api/v1/registrations/" + all.get(random.nextInt(all.size())));
-            assertThat(single.status()).isEqualTo(200);
+            for (String registrationId : List.of(model.list(WAITLISTED).getLast(), model.list(CONFIRMED).getFirst())) {
+                Response single = get("/api/v1/registrations/" + registrationId);
+                assertThat(single.body().path("waitingListPosition").asText()).isEqualTo(model.position(registrationId));
+            }
         }
         RecordedCommands.recording = false;
 

@@ -41,8 +41,8 @@ class MeetingProjectorTest {
 
         MeetingReadModel meeting = meetings.get(meetingId);
         assertThat(meeting.confirmed()).isEqualTo(1);
-        assertThat(meeting.waitingList()).containsExactly(jonas);
-        assertThat(meeting.positionOf(jonas)).isEqualTo(1);
+        assertThat(meeting.waitlisted()).isEqualTo(1);
+        assertThat(waitingList()).containsExactly(jonas);
         assertThat(meeting.sequence()).isEqualTo(5);
         assertThat(registrations.get(erika).status()).isEqualTo("CANCELLED");
         assertThat(registrations.get(max).status()).isEqualTo("CONFIRMED");
@@ -116,7 +116,8 @@ class MeetingProjectorTest {
         assertThat(registrations.get(max).status()).isEqualTo("CONFIRMED");
         assertThat(registrations.get(erika).sealedParticipant()).isEqualTo(Histories.sealed(erika).ciphertext());
         assertThat(meetings.get(meetingId).confirmed()).isEqualTo(1);
-        assertThat(meetings.get(meetingId).waitingList()).containsExactly(jonas);
+        assertThat(meetings.get(meetingId).waitlisted()).isEqualTo(1);
+        assertThat(waitingList()).containsExactly(jonas);
         assertThat(meetings.get(meetingId).sequence()).isEqualTo(7);
     }
 
@@ -147,8 +148,8 @@ class MeetingProjectorTest {
         project(new Histories(meetingId).scheduled(1).registered(erika).waitlisted(max, 1).waitlisted(jonas, 2)
                 .cancelled(max, WAITLISTED).events());
 
-        assertThat(meetings.get(meetingId).positionOf(jonas)).isEqualTo(1);
-        assertThat(meetings.get(meetingId).positionOf(max)).isNull();
+        assertThat(waitingList()).containsExactly(jonas);
+        assertThat(meetings.get(meetingId).waitlisted()).isEqualTo(1);
     }
 
     @Test
@@ -162,6 +163,12 @@ class MeetingProjectorTest {
         assertThat(outcome.rejected()).singleElement()
                 .satisfies(r -> assertThat(r.reason()).contains("unknown meeting"));
         assertThat(meetings.get(meetingId).sequence()).isEqualTo(5);
+    }
+
+    /** The waiting list in order: the waitlisted registrations in the order they arrived. */
+    private List<UUID> waitingList() {
+        return ((ArrivalChunk) arrivalOrder.get(ArrivalChunk.idOf(meetingId, 0))).entries().stream()
+                .filter(entry -> entry.status() == WAITLISTED).map(ArrivalChunk.Entry::registrationId).toList();
     }
 
     private String snapshot() {

@@ -102,6 +102,9 @@ class ProjectionServiceIT {
         database.getCollection(ReadModelStore.ARRIVAL_ORDER).drop();
         database.getCollection(ReadModelStore.REGISTRATIONS).updateMany(new Document(),
                 new Document("$unset", new Document("arrival", "")));
+        database.getCollection(ReadModelStore.MEETINGS).updateMany(new Document(),
+                new Document("$unset", new Document("waitlisted", ""))
+                        .append("$set", new Document("waitingList", List.of(UUID.randomUUID().toString()))));
 
         new ReadModelStore(database, 0);
 
@@ -120,7 +123,7 @@ class ProjectionServiceIT {
         ReadModelStore store = new ReadModelStore(database, 0);
         MeetingReadModel meeting = store.meeting(history.meetingId()).orElseThrow();
         assertThat(meeting.confirmed()).isEqualTo(1);
-        assertThat(meeting.waitingList()).containsExactly(max);
+        assertThat(meeting.waitlisted()).isEqualTo(1);
         assertThat(meeting.sequence()).isEqualTo(2);
         assertThat(store.registration(max).orElseThrow().sealedParticipant())
                 .isEqualTo(Histories.sealed(max).ciphertext());
