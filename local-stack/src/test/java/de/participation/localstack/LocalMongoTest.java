@@ -4,6 +4,9 @@ import com.mongodb.WriteConcern;
 import com.mongodb.client.MongoClient;
 import com.mongodb.client.MongoClients;
 import com.mongodb.client.MongoCollection;
+import com.mongodb.client.model.Filters;
+import de.bwaldvogel.mongo.MongoServer;
+import de.bwaldvogel.mongo.backend.h2.H2Backend;
 import org.bson.Document;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -11,6 +14,10 @@ import org.junit.jupiter.api.io.TempDir;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.UUID;
+import java.util.stream.IntStream;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
@@ -43,6 +50,28 @@ class LocalMongoTest {
                     .isNotNull().containsEntry("confirmed", 12);
         } finally {
             restarted.destroyForcibly().waitFor();
+        }
+    }
+
+    @Test
+    void aFileFromBeforeTheComparableKeyOrderStillFindsEveryDocumentByItsId() {
+        Path file = directory.resolve("read-models.mv");
+        List<String> ids = IntStream.range(0, 3_000).mapToObj(i -> UUID.randomUUID() + ":" + i).toList();
+        MongoServer before = new MongoServer(new H2Backend(file.toString()));
+        try (MongoClient client = MongoClients.create(before.bindAndGetConnectionString())) {
+            readModels(client).insertMany(ids.stream().map(id -> new Document("_id", id)).toList());
+        } finally {
+            before.shutdownNow();
+        }
+
+        try (LocalMongo reopened = LocalMongo.inFile(file, 0); MongoClient client = MongoClients.create(reopened.uri())) {
+            MongoCollection<Document> meetings = readModels(client);
+            meetings.insertOne(new Document("_id", "added-after"));
+
+            assertThat(ids).allSatisfy(id -> assertThat(meetings.find(new Document("_id", id)).first()).isNotNull());
+            assertThat(meetings.find(Filters.in("_id", ids.subList(100, 300))).into(new ArrayList<>())).hasSize(200);
+            assertThat(meetings.find(new Document("_id", "added-after")).first()).isNotNull();
+            assertThat(meetings.find(new Document("_id", "never-written")).first()).isNull();
         }
     }
 
