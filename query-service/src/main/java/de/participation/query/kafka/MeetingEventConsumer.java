@@ -7,20 +7,26 @@ import de.participation.kafka.Topics;
 import de.participation.query.projection.MeetingProjector.Outcome;
 import de.participation.query.projection.MeetingProjector.Rejected;
 import de.participation.query.projection.ProjectionService;
+import de.participation.query.projection.StoreIdentity;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
+import org.apache.kafka.clients.consumer.ConsumerRebalanceListener;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.ConsumerRecords;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
+import org.apache.kafka.clients.consumer.OffsetAndMetadata;
+import org.apache.kafka.common.TopicPartition;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Component;
 
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.HashMap;
 import java.util.IdentityHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 
 /**
  * Reads the history with a plain consumer in the group {@code query-service} and projects it.
@@ -38,24 +44,71 @@ class MeetingEventConsumer extends ConsumerLoop {
     private final QueryKafkaProperties properties;
     private final ProjectionService projection;
     private final DeadLetters deadLetters;
+    private final StoreIdentity store;
 
-    MeetingEventConsumer(QueryKafkaProperties properties, ProjectionService projection, DeadLetters deadLetters) {
+    MeetingEventConsumer(QueryKafkaProperties properties, ProjectionService projection, DeadLetters deadLetters,
+                         StoreIdentity store) {
         super("meeting-event-consumer");
         this.properties = properties;
         this.projection = projection;
         this.deadLetters = deadLetters;
+        this.store = store;
     }
 
     @Override
     protected void consume(KafkaConsumer<String, String> kafka) {
         ensureTopics();
-        kafka.subscribe(List.of(Topics.MEETING_EVENTS));
+        kafka.subscribe(List.of(Topics.MEETING_EVENTS), new StartOverInAnotherStore(kafka));
         while (running()) {
             ConsumerRecords<String, String> records = kafka.poll(POLL_TIMEOUT);
+            if (!store.unchanged()) {
+                throw new IllegalStateException("The read models' store was replaced; projecting the history into it");
+            }
             if (!records.isEmpty()) {
                 project(records);
-                kafka.commitSync();
+                kafka.commitSync(nextOffsets(records));
             }
+        }
+    }
+
+    /** The offsets after the batch, marked with the store its read models are in. */
+    private Map<TopicPartition, OffsetAndMetadata> nextOffsets(ConsumerRecords<String, String> records) {
+        Map<TopicPartition, OffsetAndMetadata> next = new HashMap<>();
+        for (TopicPartition partition : records.partitions()) {
+            next.put(partition, new OffsetAndMetadata(records.records(partition).getLast().offset() + 1, store.id()));
+        }
+        return next;
+    }
+
+    /**
+     * Offsets committed for read models in another store (see {@link StoreIdentity}) are not this
+     * store's: its partitions are projected from the beginning.
+     */
+    private final class StartOverInAnotherStore implements ConsumerRebalanceListener {
+
+        private final KafkaConsumer<String, String> kafka;
+
+        StartOverInAnotherStore(KafkaConsumer<String, String> kafka) {
+            this.kafka = kafka;
+        }
+
+        @Override
+        public void onPartitionsAssigned(Collection<TopicPartition> partitions) {
+            Map<TopicPartition, OffsetAndMetadata> committed = kafka.committed(Set.copyOf(partitions));
+            List<TopicPartition> fromTheStart = partitions.stream()
+                    .filter(partition -> committed.get(partition) != null
+                            && store.isOtherThan(committed.get(partition).metadata()))
+                    .toList();
+            if (!fromTheStart.isEmpty()) {
+                log.warn("The offsets of {} were committed for read models in another store; projecting them from the start",
+                        fromTheStart);
+                kafka.seekToBeginning(fromTheStart);
+            }
+        }
+
+        @Override
+        public void onPartitionsRevoked(Collection<TopicPartition> partitions) {
+            // offsets are committed after each batch
         }
     }
 
