@@ -46,6 +46,8 @@ public final class ReplayBenchmark {
 
     private static final Logger log = LoggerFactory.getLogger(ReplayBenchmark.class);
     private static final int EVENTS_PER_MEETING = 521;
+    private static final String ORGANISATION = "BENCHMARK";
+    private static final int SUMMARY_CONNECTIONS = 16;
 
     private ReplayBenchmark() {
     }
@@ -73,6 +75,14 @@ public final class ReplayBenchmark {
                     total, live.toMillis(), total * 1000 / Math.max(1, live.toMillis()),
                     perEvent(ProcessCpu.between(beforeLive, cpu.seconds()), total));
 
+            String organiser = issuer.token("organiser", ORGANISATION);
+            String summary = query.baseUrl() + "/api/v1/meetings/"
+                    + new JsonHttp(query.baseUrl()).withBearer(organiser).get("/api/v1/meetings?limit=1").body()
+                    .get(0).path("meetingId").asText();
+            PhysicalLimits.getRate(summary, organiser, SUMMARY_CONNECTIONS);
+            log.info("meeting summary by id, wrk, {} connections: {} reads/s", SUMMARY_CONNECTIONS,
+                    Math.round(PhysicalLimits.getRate(summary, organiser, SUMMARY_CONNECTIONS)));
+
             Map<String, Double> beforeRebuild = cpu.seconds();
             JsonNode rebuild = rebuild(operator);
             Map<String, Double> rebuildCpu = ProcessCpu.between(beforeRebuild, cpu.seconds());
@@ -98,7 +108,7 @@ public final class ReplayBenchmark {
     private static List<MeetingEvent> history(UUID meetingId) {
         List<MeetingEvent> events = new ArrayList<>(EVENTS_PER_MEETING);
         events.add(new MeetingScheduled(meetingId, "Replay-Workshop", null, "Dresden", Instant.parse("2099-01-01T09:00:00Z"),
-                null, 300, null, null, WaitingListPolicy.UNLIMITED, "BENCHMARK"));
+                null, 300, null, null, WaitingListPolicy.UNLIMITED, ORGANISATION));
         List<UUID> confirmed = new ArrayList<>();
         List<UUID> waiting = new ArrayList<>();
         for (int i = 0; i < 400; i++) {

@@ -128,9 +128,9 @@ public final class WritePathBenchmark {
         wrk.register(command.baseUrl(), warmUp, portalToken, settings.connections(), settings.duration(), "warm");
         verify("warm-up", warmUp, -1, 0);
         String trivial = command.baseUrl() + "/actuator/info";
-        limits.trivialEndpoint(trivial, organiserToken, settings.connections());
+        PhysicalLimits.getRate(trivial, organiserToken, settings.connections());
         record("trivial authenticated endpoint (/actuator/info, wrk, %d connections, after a warm-up): %.0f requests/s"
-                .formatted(settings.connections(), limits.trivialEndpoint(trivial, organiserToken,
+                .formatted(settings.connections(), PhysicalLimits.getRate(trivial, organiserToken,
                         settings.connections())));
 
         int rushCapacity = 1000;

@@ -12,9 +12,10 @@ import java.util.Map;
 
 /**
  * What the services need, on this machine: a Kafka broker, PostgreSQL and the MongoDB stand-in,
- * each with its data under one directory ({@code kafka/}, {@code postgres/},
- * {@code mongo/read-models.mv}: the layout the services used when they started their databases
- * themselves, so an existing DATA_DIR keeps its data). A part named in {@code settings} by its
+ * the first two with their data under one directory ({@code kafka/}, {@code postgres/}: the layout
+ * the services used when they started their databases themselves, so an existing DATA_DIR keeps
+ * its data). The stand-in keeps the read models in memory ({@link LocalMongo}); the
+ * {@code mongo/read-models.mv} file of earlier versions is no longer read. A part named in {@code settings} by its
  * service variable (KAFKA_BOOTSTRAP_SERVERS, SPRING_DATASOURCE_URL, MONGODB_URI) is used instead
  * of starting one here; KAFKA_PORT, EMBEDDED_POSTGRES_PORT and EMBEDDED_MONGO_PORT fix the ports
  * of the parts started here (any free port by default). The broker and the stand-in run in JVMs of
@@ -67,7 +68,7 @@ public final class LocalInfrastructure implements AutoCloseable {
         } else {
             int port = port(settings, "EMBEDDED_MONGO_PORT");
             ServiceProcess mongo = started(ServiceProcess.startMain("MongoDB stand-in", LocalPartMain.class,
-                    List.of("mongo", dataDirectory.resolve("mongo/read-models.mv").toString(), Integer.toString(port)),
+                    List.of("mongo", Integer.toString(port)),
                     port, log(dataDirectory, "mongo"), STARTUP));
             parts.add(Supervisor.Part.of(mongo));
             serviceEnvironment.putAll(Map.of("MONGODB_URI", "mongodb://127.0.0.1:" + port,

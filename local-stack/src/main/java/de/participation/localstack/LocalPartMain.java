@@ -8,7 +8,7 @@ import java.util.concurrent.CountDownLatch;
 
 /**
  * Runs one part of the local infrastructure in a JVM of its own, until SIGTERM: the Kafka broker
- * ({@code kafka <log directory> <port>}) or the MongoDB stand-in ({@code mongo <file> <port>}). So
+ * ({@code kafka <log directory> <port>}) or the MongoDB stand-in ({@code mongo <port>}). So
  * each can die and be started again on its own, as a real broker or database server would.
  */
 public final class LocalPartMain {
@@ -19,11 +19,9 @@ public final class LocalPartMain {
     }
 
     public static void main(String[] args) throws InterruptedException {
-        Path data = Path.of(args[1]);
-        int port = Integer.parseInt(args[2]);
         AutoCloseable part = switch (args[0]) {
-            case "kafka" -> LocalKafka.start(data, port);
-            case "mongo" -> LocalMongo.inFile(data, port);
+            case "kafka" -> LocalKafka.start(Path.of(args[1]), Integer.parseInt(args[2]));
+            case "mongo" -> LocalMongo.inMemory(Integer.parseInt(args[1]));
             default -> throw new IllegalArgumentException("Unknown part " + args[0] + " (kafka, mongo)");
         };
         CountDownLatch stopped = new CountDownLatch(1);

@@ -30,8 +30,10 @@ import static org.awaitility.Awaitility.await;
 /**
  * MongoDB goes away and comes back: meanwhile reads are answered at once with 503 and Retry-After,
  * and the projection waits; an event published during the outage is projected once MongoDB is
- * back, without a restart of the query service. Needs a MongoDB the test can stop, so it runs on
- * the stand-in (not against MONGODB_URI).
+ * back, without a restart of the query service. The stand-in comes back empty (it keeps its
+ * documents in memory), so this also shows the projection noticing a new store and projecting the
+ * whole history into it. Needs a MongoDB the test can stop, so it runs on the stand-in (not
+ * against MONGODB_URI).
  */
 class ReadModelOutageIT {
 
@@ -40,7 +42,7 @@ class ReadModelOutageIT {
         assumeThat(System.getenv("MONGODB_URI")).as("a MongoDB this test can stop").isNullOrEmpty();
         Path data = Files.createTempDirectory("read-model-outage-");
         int mongoPort = Ports.free();
-        LocalMongo mongo = LocalMongo.inFile(data.resolve("read-models.mv"), mongoPort);
+        LocalMongo mongo = LocalMongo.inMemory(mongoPort);
         try (LocalKafka kafka = LocalKafka.start(data.resolve("kafka"), 0);
              TestPersonalDataService personalData = TestPersonalDataService.start();
              EventPublisher publisher = new EventPublisher(kafka.bootstrapServers())) {
@@ -67,7 +69,7 @@ class ReadModelOutageIT {
                 assertThat(refused.raw().headers().firstValue("Retry-After")).isPresent();
                 publisher.publish(List.of(meeting.registered(UUID.randomUUID()).events().getLast()));
 
-                mongo = LocalMongo.inFile(data.resolve("read-models.mv"), mongoPort);
+                mongo = LocalMongo.inMemory(mongoPort);
                 await().atMost(Duration.ofSeconds(60)).until(() -> {
                     Response summary = reads.get("/api/v1/meetings/" + meeting.meetingId());
                     return summary.status() == 200 && summary.body().path("confirmed").asInt() == 2;
