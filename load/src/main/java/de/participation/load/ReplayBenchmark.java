@@ -48,6 +48,7 @@ public final class ReplayBenchmark {
     private static final int EVENTS_PER_MEETING = 521;
     private static final String ORGANISATION = "BENCHMARK";
     private static final int SUMMARY_CONNECTIONS = 16;
+    private static final Duration SUMMARY_READS = Duration.ofSeconds(5);
 
     private ReplayBenchmark() {
     }
@@ -76,12 +77,20 @@ public final class ReplayBenchmark {
                     perEvent(ProcessCpu.between(beforeLive, cpu.seconds()), total));
 
             String organiser = issuer.token("organiser", ORGANISATION);
-            String summary = query.baseUrl() + "/api/v1/meetings/"
-                    + new JsonHttp(query.baseUrl()).withBearer(organiser).get("/api/v1/meetings?limit=1").body()
-                    .get(0).path("meetingId").asText();
-            PhysicalLimits.getRate(summary, organiser, SUMMARY_CONNECTIONS);
-            log.info("meeting summary by id, wrk, {} connections: {} reads/s", SUMMARY_CONNECTIONS,
-                    Math.round(PhysicalLimits.getRate(summary, organiser, SUMMARY_CONNECTIONS)));
+            List<String> meetingIds = new ArrayList<>();
+            new JsonHttp(query.baseUrl()).withBearer(organiser).get("/api/v1/meetings?limit=1000").body()
+                    .forEach(meeting -> meetingIds.add(meeting.path("meetingId").asText()));
+            String trivial = query.baseUrl() + "/actuator/info";
+            Wrk wrk = new Wrk(data);
+            PhysicalLimits.getRate(trivial, organiser, SUMMARY_CONNECTIONS);
+            wrk.summaries(query.baseUrl(), meetingIds, organiser, SUMMARY_CONNECTIONS, SUMMARY_READS);
+            Wrk.Reads summaries = wrk.summaries(query.baseUrl(), meetingIds, organiser, SUMMARY_CONNECTIONS,
+                    SUMMARY_READS);
+            log.info("meeting summaries by id, each of {} meetings at random, wrk, {} connections: {} reads/s, p99 {} ms; "
+                            + "the trivial authenticated endpoint of the query service (/actuator/info) in the same way: "
+                            + "{} requests/s", meetingIds.size(), SUMMARY_CONNECTIONS,
+                    Math.round(summaries.requestsPerSecond()), summaries.p99Millis(),
+                    Math.round(PhysicalLimits.getRate(trivial, organiser, SUMMARY_CONNECTIONS)));
 
             Map<String, Double> beforeRebuild = cpu.seconds();
             JsonNode rebuild = rebuild(operator);

@@ -29,13 +29,51 @@ final class Wrk {
     private static final Pattern ANSWERS = Pattern.compile("ANSWERS created=(\\d+) busy=(\\d+) other=(\\d+)");
     private static final Pattern PERCENTILE = Pattern.compile("PERCENTILE (\\d+) ([0-9.]+)");
 
+    /** What wrk measured for reads: their rate and the 99th percentile of their latency. */
+    record Reads(double requestsPerSecond, double p99Millis) {
+    }
+
+    private static final Pattern P99 = Pattern.compile("\\s99%\\s+([0-9.]+)(us|ms|s)");
+
     private final Path script;
+    private final Path summaries;
 
     Wrk(Path directory) throws IOException {
-        script = directory.resolve("register.lua");
-        try (InputStream lua = Wrk.class.getResourceAsStream("/register.lua")) {
-            Files.write(script, lua.readAllBytes());
+        script = copy("register.lua", directory);
+        summaries = copy("summaries.lua", directory);
+    }
+
+    private static Path copy(String resource, Path directory) throws IOException {
+        Path file = directory.resolve(resource);
+        try (InputStream lua = Wrk.class.getResourceAsStream("/" + resource)) {
+            Files.write(file, lua.readAllBytes());
         }
+        return file;
+    }
+
+    /** Reads summaries of meetings drawn at random from {@code meetings} for {@code duration}. */
+    Reads summaries(String baseUrl, List<String> meetings, String token, int connections, Duration duration)
+            throws IOException, InterruptedException {
+        String output = run(List.of("wrk", "-t", Integer.toString(Math.min(2, connections)), "-c",
+                Integer.toString(connections), "-d", duration.toSeconds() + "s", "--latency", "-s", summaries.toString(),
+                baseUrl, "--", String.join(",", meetings), token));
+        Matcher p99 = find(P99, output);
+        double value = Double.parseDouble(p99.group(1));
+        double millis = switch (p99.group(2)) {
+            case "us" -> value / 1000;
+            case "s" -> value * 1000;
+            default -> value;
+        };
+        return new Reads(Double.parseDouble(find(RATE, output).group(1)), millis);
+    }
+
+    private static String run(List<String> command) throws IOException, InterruptedException {
+        Process wrk = new ProcessBuilder(command).redirectErrorStream(true).start();
+        String output = new String(wrk.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+        if (wrk.waitFor() != 0) {
+            throw new IllegalStateException("wrk failed: " + output);
+        }
+        return output;
     }
 
     /** Registers for {@code duration} over {@code connections} connections, round robin over {@code meetings}. */
@@ -44,11 +82,7 @@ final class Wrk {
         List<String> command = new ArrayList<>(List.of("wrk", "-t", Integer.toString(Math.min(2, connections)),
                 "-c", Integer.toString(connections), "-d", duration.toSeconds() + "s", "--timeout", "10s",
                 "-s", script.toString(), baseUrl, "--", String.join(",", meetings), token, run));
-        Process wrk = new ProcessBuilder(command).redirectErrorStream(true).start();
-        String output = new String(wrk.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
-        if (wrk.waitFor() != 0) {
-            throw new IllegalStateException("wrk failed: " + output);
-        }
+        String output = run(command);
         Matcher answers = find(ANSWERS, output);
         double[] percentiles = new double[4];
         Matcher percentile = PERCENTILE.matcher(output);

@@ -17,7 +17,8 @@ import java.util.function.Supplier;
 /**
  * {@code ?minSequence=N}: answers once the meeting's read model has applied its event N (the
  * {@code sequence} of a command's answer), waiting up to a bound (5 s by default), then gives up
- * with 504 NOT_YET_PROJECTED. Without it, reads answer at once from what is projected.
+ * with 504 NOT_YET_PROJECTED. Without it, reads answer at once from what is projected (a meeting
+ * as read a moment ago, see {@link RecentMeetings}).
  */
 @Component
 public class ReadYourWrites {
@@ -25,12 +26,14 @@ public class ReadYourWrites {
     private static final Duration RECHECK = Duration.ofMillis(100);
 
     private final LiveReadModels readModels;
+    private final RecentMeetings recentMeetings;
     private final ProjectionSignal signal;
     private final Duration maxWait;
 
-    ReadYourWrites(LiveReadModels readModels, ProjectionSignal signal,
+    ReadYourWrites(LiveReadModels readModels, RecentMeetings recentMeetings, ProjectionSignal signal,
                    @Value("${participation.read-your-writes.max-wait:5s}") Duration maxWait) {
         this.readModels = readModels;
+        this.recentMeetings = recentMeetings;
         this.signal = signal;
         this.maxWait = maxWait;
     }
@@ -38,10 +41,17 @@ public class ReadYourWrites {
     public record RegistrationInMeeting(RegistrationReadModel registration, MeetingReadModel meeting) {
     }
 
-    /** The meeting once it has applied {@code minSequence}; empty if unknown and nothing to wait for. */
+    /**
+     * The meeting once it has applied {@code minSequence}; empty if unknown and nothing to wait for.
+     * A meeting read a moment ago ({@link RecentMeetings}) serves if it shows that event already.
+     */
     public Optional<MeetingReadModel> meeting(UUID meetingId, Long minSequence) {
-        return read(() -> readModels.live().meeting(meetingId), meeting -> meeting.sequence() >= minSequence, minSequence,
-                "Meeting " + meetingId);
+        Optional<MeetingReadModel> recent = recentMeetings.meeting(meetingId);
+        if (minSequence == null || recent.filter(meeting -> meeting.sequence() >= minSequence).isPresent()) {
+            return recent;
+        }
+        return read(() -> recentMeetings.freshMeeting(meetingId), meeting -> meeting.sequence() >= minSequence,
+                minSequence, "Meeting " + meetingId);
     }
 
     /** The registration and its meeting, once the meeting has applied {@code minSequence}. */
