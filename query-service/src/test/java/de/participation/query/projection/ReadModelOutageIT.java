@@ -48,7 +48,9 @@ class ReadModelOutageIT {
              EventPublisher publisher = new EventPublisher(kafka.bootstrapServers())) {
             List<String> arguments = new ArrayList<>(List.of("--server.port=0",
                     "--participation.kafka.bootstrap-servers=" + kafka.bootstrapServers(),
-                    "--participation.mongodb.uri=" + mongo.uri(), "--participation.mongodb.change-streams=false"));
+                    "--participation.mongodb.uri=" + mongo.uri(), "--participation.mongodb.change-streams=false",
+                    // every read goes to MongoDB: none is answered from the meetings read a moment ago
+                    "--participation.read-models.meeting-cache-ttl=0s"));
             arguments.addAll(TestTokens.arguments());
             arguments.addAll(personalData.arguments());
             try (ConfigurableApplicationContext service = new SpringApplicationBuilder(QueryServiceApplication.class)
