@@ -52,24 +52,36 @@ public class StoreIdentity {
 
     /**
      * Reads the id again and tells whether the store is still the one this instance saw: after the
-     * store was replaced (its state gone with it), the projection must start over.
+     * store was replaced (its state gone with it), the projection must start over. A MongoDB that
+     * cannot be reached is no sign of that; the projection waits for it as it does anyway.
      */
     public boolean unchanged() {
         Document before = current();
-        identity = null;
-        return Objects.equals(before.getString("storeId"), current().getString("storeId"));
+        Document now;
+        try {
+            now = load();
+        } catch (RuntimeException failure) {
+            if (MongoOutage.is(failure)) {
+                return true;
+            }
+            throw failure;
+        }
+        identity = now;
+        return Objects.equals(before.getString("storeId"), now.getString("storeId"));
     }
 
     private Document current() {
         Document known = identity;
         if (known == null) {
-            known = state.find(Filters.eq("_id", STORE)).first();
-            if (known == null) {
-                known = create();
-            }
+            known = load();
             identity = known;
         }
         return known;
+    }
+
+    private Document load() {
+        Document stored = state.find(Filters.eq("_id", STORE)).first();
+        return stored != null ? stored : create();
     }
 
     private Document create() {

@@ -1,10 +1,17 @@
 package de.participation.query.projection;
 
+import com.mongodb.ConnectionString;
+import com.mongodb.MongoClientSettings;
+import com.mongodb.client.MongoClient;
+import com.mongodb.client.MongoClients;
 import com.mongodb.client.MongoDatabase;
+import de.participation.localstack.LocalMongo;
 import de.participation.query.support.TestMongo;
 import org.bson.Document;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Test;
+
+import java.util.concurrent.TimeUnit;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -41,6 +48,23 @@ class StoreIdentityIT {
         database.getCollection(ReadModelStore.MEETINGS).insertOne(new Document("_id", "meeting-from-before"));
 
         assertThat(new StoreIdentity(database).isOtherThan("")).isFalse();
+    }
+
+    @Test
+    void aMongoDbThatCannotBeReachedIsNoSignOfAnotherStore() {
+        LocalMongo standIn = LocalMongo.inMemory();
+        try (MongoClient client = MongoClients.create(MongoClientSettings.builder()
+                .applyConnectionString(new ConnectionString(standIn.uri()))
+                .applyToClusterSettings(cluster -> cluster.serverSelectionTimeout(300, TimeUnit.MILLISECONDS))
+                .build())) {
+            StoreIdentity store = new StoreIdentity(client.getDatabase("participation"));
+            String id = store.id();
+
+            standIn.close();
+
+            assertThat(store.unchanged()).isTrue();
+            assertThat(store.isOtherThan(id)).isFalse();
+        }
     }
 
     @Test
