@@ -22,14 +22,13 @@ import java.util.stream.LongStream;
  * they carried and keep its length. Each such meeting's history, which the live projection keeps
  * complete, is folded again, so the documents come out exactly as the projection would have written
  * them. A meeting's arrival documents are written before its registrations' places and its own
- * document last, and a meeting is migrated again as long as one of them is in the old layout, so a
- * migration cut short by a crash is completed at the next start. A store written by this version
- * has nothing to migrate.
+ * document last, so a meeting document that still carries its waiting list marks every meeting to
+ * migrate, one cut short by a crash included, and the check reads the meetings only, never every
+ * registration. A store written by this version has nothing to migrate.
  */
 final class ArrivalOrderMigration {
 
     private static final Logger log = LoggerFactory.getLogger(ArrivalOrderMigration.class);
-    private static final Document WITHOUT_PLACE = new Document("arrival", new Document("$exists", false));
     private static final Document WITH_WAITING_LIST = new Document("waitingList", new Document("$exists", true));
 
     private final ReadModelStore store;
@@ -45,8 +44,6 @@ final class ArrivalOrderMigration {
 
     void migrateIfNeeded() {
         Set<UUID> meetingIds = new TreeSet<>();
-        registrations.find(WITHOUT_PLACE).projection(Projections.include("meetingId"))
-                .forEach(registration -> meetingIds.add(UUID.fromString(registration.getString("meetingId"))));
         meetings.find(WITH_WAITING_LIST).projection(Projections.include("_id"))
                 .forEach(meeting -> meetingIds.add(UUID.fromString(meeting.getString("_id"))));
         if (meetingIds.isEmpty()) {

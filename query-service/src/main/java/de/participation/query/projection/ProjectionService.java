@@ -127,8 +127,8 @@ public class ProjectionService {
                 .map(e -> ((RegistrationEvent) e.data()).registrationId())
                 .collect(Collectors.toSet());
         Map<UUID, RegistrationReadModel> registrations = store.registrations(registrationIds);
-        return new MeetingProjector(store.meetings(meetingIds), registrations, arrivalOrder(store, events, registrations))
-                .project(events);
+        return new MeetingProjector(store.meetings(meetingIds), registrations,
+                arrivalOrder(store, events, meetingIds, registrations)).project(events);
     }
 
     /**
@@ -136,11 +136,11 @@ public class ProjectionService {
      * registrations it changes, and the chunks its arrivals will take (which the indexes tell).
      */
     private static Map<String, ArrivalDocument> arrivalOrder(ReadModelStore store, List<MeetingEventEnvelope> events,
+                                                             Set<UUID> meetingIds,
                                                              Map<UUID, RegistrationReadModel> registrations) {
         Map<UUID, Long> arrivalsPerMeeting = events.stream()
                 .filter(event -> event.data() instanceof ParticipantRegistered || event.data() instanceof ParticipantWaitlisted)
                 .collect(Collectors.groupingBy(event -> event.data().meetingId(), Collectors.counting()));
-        Set<UUID> meetingIds = events.stream().map(event -> event.data().meetingId()).collect(Collectors.toSet());
         Map<String, ArrivalDocument> documents = new HashMap<>(
                 store.arrivalDocuments(meetingIds.stream().map(ArrivalIndex::idOf).toList()));
         Set<String> chunkIds = new HashSet<>();
