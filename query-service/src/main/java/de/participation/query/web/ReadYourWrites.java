@@ -54,13 +54,18 @@ public class ReadYourWrites {
                 minSequence, "Meeting " + meetingId);
     }
 
-    /** The registration and its meeting, once the meeting has applied {@code minSequence}. */
+    /**
+     * The registration and its meeting, once the meeting has applied {@code minSequence}. The
+     * projection writes a meeting after everything else of an event, so the registration is read
+     * again after its meeting: read before, it could miss what the meeting already shows.
+     */
     public Optional<RegistrationInMeeting> registration(UUID registrationId, Long minSequence) {
         return read(() -> {
                     ReadModelStore store = readModels.live();
-                    return store.registration(registrationId).flatMap(registration -> store
-                            .meeting(registration.meetingId())
-                            .map(meeting -> new RegistrationInMeeting(registration, meeting)));
+                    return store.registration(registrationId)
+                            .flatMap(registration -> store.meeting(registration.meetingId()))
+                            .flatMap(meeting -> store.registration(registrationId)
+                                    .map(registration -> new RegistrationInMeeting(registration, meeting)));
                 },
                 found -> found.meeting().sequence() >= minSequence, minSequence, "Registration " + registrationId);
     }
