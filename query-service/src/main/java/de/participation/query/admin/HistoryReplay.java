@@ -5,6 +5,7 @@ import de.participation.events.UnreadableEventException;
 import de.participation.kafka.MeetingEventJson;
 import de.participation.kafka.Topics;
 import de.participation.query.kafka.QueryKafkaProperties;
+import de.participation.query.projection.KnownDocuments;
 import de.participation.query.projection.ProjectionService;
 import de.participation.query.projection.ReadModelStore;
 import org.apache.kafka.clients.admin.Admin;
@@ -39,13 +40,17 @@ final class HistoryReplay implements AutoCloseable {
     private final List<TopicPartition> partitions;
     private final ProjectionService projection;
     private final ReadModelStore target;
+    private KnownDocuments known;
     private long eventsProjected;
     private long eventsSkipped;
 
-    HistoryReplay(QueryKafkaProperties kafka, ProjectionService projection, ReadModelStore target) {
+    /** @param known what the replay remembers of the documents it wrote, while it alone writes them */
+    HistoryReplay(QueryKafkaProperties kafka, ProjectionService projection, ReadModelStore target,
+                  KnownDocuments known) {
         this.kafka = kafka;
         this.projection = projection;
         this.target = target;
+        this.known = known;
         this.consumer = new KafkaConsumer<>(Map.of(
                 ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, kafka.bootstrapServers(),
                 ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, false,
@@ -75,6 +80,11 @@ final class HistoryReplay implements AutoCloseable {
         while (!reached(offsets)) {
             next(progress);
         }
+    }
+
+    /** From now on the live projection writes the target too (it went live): nothing is remembered any more. */
+    void sharedFromNowOn() {
+        known = KnownDocuments.none();
     }
 
     long eventsProjected() {
@@ -111,7 +121,7 @@ final class HistoryReplay implements AutoCloseable {
             }
         }
         if (!events.isEmpty()) {
-            int rejected = projection.replay(target, events).rejected().size();
+            int rejected = projection.replay(target, events, known).rejected().size();
             eventsProjected += events.size() - rejected;
             eventsSkipped += rejected;
         }

@@ -4,7 +4,9 @@ import com.mongodb.MongoWriteException;
 import com.mongodb.client.MongoCollection;
 import com.mongodb.client.MongoDatabase;
 import com.mongodb.client.model.Filters;
+import de.participation.query.kafka.ProjectionProperties;
 import de.participation.query.kafka.QueryKafkaProperties;
+import de.participation.query.projection.KnownDocuments;
 import de.participation.query.projection.LiveReadModels;
 import de.participation.query.projection.ProjectionService;
 import org.bson.Document;
@@ -41,16 +43,18 @@ public class ProjectionRebuild {
     private final LiveReadModels readModels;
     private final ProjectionService projection;
     private final QueryKafkaProperties kafka;
+    private final ProjectionProperties settings;
     private final MongoCollection<Document> state;
     private final Duration staleAfter;
     private final Clock clock;
 
     ProjectionRebuild(LiveReadModels readModels, ProjectionService projection,
-                      QueryKafkaProperties kafka, MongoDatabase database, Clock clock,
+                      QueryKafkaProperties kafka, ProjectionProperties settings, MongoDatabase database, Clock clock,
                       @Value("${participation.rebuild.stale-after}") Duration staleAfter) {
         this.readModels = readModels;
         this.projection = projection;
         this.kafka = kafka;
+        this.settings = settings;
         this.state = database.getCollection(LiveReadModels.STATE);
         this.clock = clock;
         this.staleAfter = staleAfter;
@@ -126,11 +130,13 @@ public class ProjectionRebuild {
         long previous = readModels.current().generation();
         boolean switched = false;
         StatusPublisher status = new StatusPublisher(rebuildId);
-        try (HistoryReplay replay = new HistoryReplay(kafka, projection, readModels.generation(generation))) {
+        try (HistoryReplay replay = new HistoryReplay(kafka, projection, readModels.generation(generation),
+                KnownDocuments.upTo(settings.rememberedBytes().toBytes()))) {
             log.info("Rebuild {}: projecting the whole history into generation {}", rebuildId, generation);
             replay.untilHead(status::maybePublish);
             readModels.switchTo(generation);
             switched = true;
+            replay.sharedFromNowOn();
             replay.untilLiveCommitted(status::maybePublish);
             readModels.drop(previous);
             status.completed(replay);

@@ -1,6 +1,8 @@
 package de.participation.query.admin;
 
+import de.participation.query.kafka.ProjectionProperties;
 import de.participation.query.kafka.QueryKafkaProperties;
+import de.participation.query.projection.KnownDocuments;
 import de.participation.query.projection.LiveReadModels;
 import de.participation.query.projection.ProjectionService;
 import de.participation.query.projection.ReadModelStore;
@@ -29,13 +31,15 @@ class ProjectionVerification {
     private final LiveReadModels readModels;
     private final ProjectionService projection;
     private final QueryKafkaProperties kafka;
+    private final ProjectionProperties settings;
     private final ProjectionRebuild rebuild;
 
     ProjectionVerification(LiveReadModels readModels, ProjectionService projection,
-                           QueryKafkaProperties kafka, ProjectionRebuild rebuild) {
+                           QueryKafkaProperties kafka, ProjectionProperties settings, ProjectionRebuild rebuild) {
         this.readModels = readModels;
         this.projection = projection;
         this.kafka = kafka;
+        this.settings = settings;
         this.rebuild = rebuild;
     }
 
@@ -52,7 +56,9 @@ class ProjectionVerification {
         Document slot = rebuild.claimForVerification();
         long generation = slot.getLong("generation");
         ReadModelStore scratch = readModels.generation(generation);
-        try (HistoryReplay replay = new HistoryReplay(kafka, projection, scratch)) {
+        // the scratch generation is this replay's alone
+        try (HistoryReplay replay = new HistoryReplay(kafka, projection, scratch,
+                KnownDocuments.upTo(settings.rememberedBytes().toBytes()))) {
             replay.untilLiveCommitted(rebuild.progressOf(slot.getString("rebuildId")));
             return compare(readModels.current(), scratch, replay.eventsProjected());
         } finally {

@@ -4,6 +4,7 @@ import de.participation.events.MeetingEventEnvelope;
 import de.participation.events.UnreadableEventException;
 import de.participation.kafka.MeetingEventJson;
 import de.participation.kafka.Topics;
+import de.participation.query.projection.KnownDocuments;
 import de.participation.query.projection.MeetingProjector.Outcome;
 import de.participation.query.projection.MeetingProjector.Rejected;
 import de.participation.query.projection.ProjectionService;
@@ -17,7 +18,6 @@ import org.apache.kafka.clients.consumer.OffsetAndMetadata;
 import org.apache.kafka.common.TopicPartition;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.springframework.stereotype.Component;
 
 import java.time.Duration;
 import java.util.ArrayList;
@@ -29,13 +29,18 @@ import java.util.Map;
 import java.util.Set;
 
 /**
- * Reads the history with a plain consumer in the group {@code query-service} and projects it.
+ * Reads the history with a plain consumer in the group {@code query-service} and projects it; an
+ * instance runs several ({@link MeetingEventConsumers}), each with its share of the partitions.
  * Each poll is one batch: records are parsed (unreadable ones dead-lettered), folded into the read
- * models, written (acknowledged once journaled), and only then are the offsets committed. Any failure drops the
- * consumer and starts a new one from the committed offsets after a pause ({@link ConsumerLoop});
- * the projection is idempotent, so reprocessing what was already written changes nothing.
+ * models, written (acknowledged once journaled), and only then are the offsets committed. Any
+ * failure drops the consumer and starts a new one from the committed offsets after a pause
+ * ({@link ConsumerLoop}); the projection is idempotent, so reprocessing what was already written
+ * changes nothing.
+ *
+ * <p>The consumer remembers the documents it wrote ({@link KnownDocuments}) as long as it owns the
+ * same partitions: it forgets them when partitions are assigned or taken away and whenever it
+ * starts again, so that it never folds events into documents another consumer may have changed.
  */
-@Component
 class MeetingEventConsumer extends ConsumerLoop {
 
     private static final Logger log = LoggerFactory.getLogger(MeetingEventConsumer.class);
@@ -45,55 +50,72 @@ class MeetingEventConsumer extends ConsumerLoop {
     private final ProjectionService projection;
     private final DeadLetters deadLetters;
     private final StoreIdentity store;
+    private final String instanceId;
+    private final KnownDocuments known;
 
-    MeetingEventConsumer(QueryKafkaProperties properties, ProjectionService projection, DeadLetters deadLetters,
-                         StoreIdentity store) {
-        super("meeting-event-consumer");
+    /**
+     * @param number the consumer's number in this instance: the first has the instance's own
+     *               static membership id, the others that id with their number
+     */
+    MeetingEventConsumer(int number, QueryKafkaProperties properties, ProjectionService projection,
+                         DeadLetters deadLetters, StoreIdentity store, KnownDocuments known) {
+        super("meeting-event-consumer-" + number);
         this.properties = properties;
         this.projection = projection;
         this.deadLetters = deadLetters;
         this.store = store;
+        this.instanceId = properties.instanceId().isBlank() || number == 0
+                ? properties.instanceId() : properties.instanceId() + "-" + number;
+        this.known = known;
     }
 
     @Override
     protected void consume(KafkaConsumer<String, String> kafka) {
+        known.forget();
+        String storeId = store.id();
         ensureTopics();
-        kafka.subscribe(List.of(Topics.MEETING_EVENTS), new StartOverInAnotherStore(kafka));
+        kafka.subscribe(List.of(Topics.MEETING_EVENTS), new OwnPartitions(kafka));
         while (running()) {
             ConsumerRecords<String, String> records = kafka.poll(POLL_TIMEOUT);
-            if (!store.unchanged()) {
+            if (!store.stillIs(storeId)) {
                 throw new IllegalStateException("The read models' store was replaced; projecting the history into it");
             }
             if (!records.isEmpty()) {
                 project(records);
-                kafka.commitSync(nextOffsets(records));
+                kafka.commitSync(nextOffsets(records, storeId));
             }
         }
     }
 
-    /** The offsets after the batch, marked with the store its read models are in. */
-    private Map<TopicPartition, OffsetAndMetadata> nextOffsets(ConsumerRecords<String, String> records) {
+    /**
+     * The offsets after the batch, marked with the store this consumer started in: if the store
+     * was replaced meanwhile, the offsets are not the new store's, which then starts from the beginning.
+     */
+    private static Map<TopicPartition, OffsetAndMetadata> nextOffsets(ConsumerRecords<String, String> records,
+                                                                      String storeId) {
         Map<TopicPartition, OffsetAndMetadata> next = new HashMap<>();
         for (TopicPartition partition : records.partitions()) {
-            next.put(partition, new OffsetAndMetadata(records.records(partition).getLast().offset() + 1, store.id()));
+            next.put(partition, new OffsetAndMetadata(records.records(partition).getLast().offset() + 1, storeId));
         }
         return next;
     }
 
     /**
-     * Offsets committed for read models in another store (see {@link StoreIdentity}) are not this
-     * store's: its partitions are projected from the beginning.
+     * Partitions change hands: what this consumer remembers may no longer be only its own to write,
+     * so it is forgotten. Offsets committed for read models in another store (see
+     * {@link StoreIdentity}) are not this store's: its partitions are projected from the beginning.
      */
-    private final class StartOverInAnotherStore implements ConsumerRebalanceListener {
+    private final class OwnPartitions implements ConsumerRebalanceListener {
 
         private final KafkaConsumer<String, String> kafka;
 
-        StartOverInAnotherStore(KafkaConsumer<String, String> kafka) {
+        OwnPartitions(KafkaConsumer<String, String> kafka) {
             this.kafka = kafka;
         }
 
         @Override
         public void onPartitionsAssigned(Collection<TopicPartition> partitions) {
+            known.forget();
             Map<TopicPartition, OffsetAndMetadata> committed = kafka.committed(Set.copyOf(partitions));
             List<TopicPartition> fromTheStart = partitions.stream()
                     .filter(partition -> committed.get(partition) != null
@@ -108,7 +130,12 @@ class MeetingEventConsumer extends ConsumerLoop {
 
         @Override
         public void onPartitionsRevoked(Collection<TopicPartition> partitions) {
-            // offsets are committed after each batch
+            known.forget(); // offsets are committed after each batch
+        }
+
+        @Override
+        public void onPartitionsLost(Collection<TopicPartition> partitions) {
+            known.forget();
         }
     }
 
@@ -132,10 +159,12 @@ class MeetingEventConsumer extends ConsumerLoop {
                 ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, false,
                 ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "earliest",
                 ConsumerConfig.MAX_POLL_RECORDS_CONFIG, properties.maxPollRecords(),
+                ConsumerConfig.FETCH_MAX_WAIT_MS_CONFIG, (int) properties.batchWait().toMillis(),
+                ConsumerConfig.FETCH_MIN_BYTES_CONFIG, (int) properties.batchBytes().toBytes(),
                 ConsumerConfig.SESSION_TIMEOUT_MS_CONFIG, (int) properties.sessionTimeout().toMillis(),
                 ConsumerConfig.HEARTBEAT_INTERVAL_MS_CONFIG, (int) properties.sessionTimeout().toMillis() / 3));
-        if (!properties.instanceId().isBlank()) {
-            config.put(ConsumerConfig.GROUP_INSTANCE_ID_CONFIG, properties.instanceId());
+        if (!instanceId.isBlank()) {
+            config.put(ConsumerConfig.GROUP_INSTANCE_ID_CONFIG, instanceId);
         }
         return config;
     }
@@ -152,7 +181,7 @@ class MeetingEventConsumer extends ConsumerLoop {
                 deadLetters.park(record, unreadable.getMessage());
             }
         }
-        Outcome outcome = projection.apply(events);
+        Outcome outcome = projection.apply(events, known);
         for (Rejected rejected : outcome.rejected()) {
             deadLetters.park(origins.get(rejected.envelope()), rejected.reason());
         }

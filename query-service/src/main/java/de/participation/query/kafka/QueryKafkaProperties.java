@@ -2,6 +2,7 @@ package de.participation.query.kafka;
 
 import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.boot.context.properties.bind.DefaultValue;
+import org.springframework.util.unit.DataSize;
 
 import java.time.Duration;
 
@@ -18,6 +19,11 @@ import java.time.Duration;
  *                          the session timeout; empty for dynamic membership
  * @param sessionTimeout    how long the group waits for a silent instance before moving its
  *                          partitions to the others
+ * @param batchWait         how long the broker may hold a fetch back to gather more events for one
+ *                          batch (unless {@code batchBytes} come first): every batch costs its reads,
+ *                          writes and offset commit, so a few events per batch cost much less per
+ *                          event than one; an event is projected later by at most this much
+ * @param batchBytes        how many bytes of events the broker gathers before it answers at once
  */
 @ConfigurationProperties("participation.kafka")
 public record QueryKafkaProperties(
@@ -27,5 +33,7 @@ public record QueryKafkaProperties(
         @DefaultValue("1") short replicationFactor,
         @DefaultValue("500") int maxPollRecords,
         @DefaultValue("") String instanceId,
-        @DefaultValue("10s") Duration sessionTimeout) {
+        @DefaultValue("10s") Duration sessionTimeout,
+        @DefaultValue("10ms") Duration batchWait,
+        @DefaultValue("64KB") DataSize batchBytes) {
 }

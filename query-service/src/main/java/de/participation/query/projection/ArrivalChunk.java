@@ -51,6 +51,10 @@ final class ArrivalChunk extends ArrivalDocument {
         return List.copyOf(entries);
     }
 
+    int size() {
+        return entries.size();
+    }
+
     /** Records the registration that arrived {@code arrival}-th, which is the next place. */
     void arrived(int arrival, UUID registrationId, RegistrationStatus status) {
         if (arrival % SIZE != entries.size()) {

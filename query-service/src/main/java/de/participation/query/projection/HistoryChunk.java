@@ -2,23 +2,34 @@ package de.participation.query.projection;
 
 import de.participation.events.MeetingEventEnvelope;
 import de.participation.kafka.MeetingEventJson;
+import com.mongodb.client.model.Filters;
+import com.mongodb.client.model.UpdateOneModel;
+import com.mongodb.client.model.UpdateOptions;
+import com.mongodb.client.model.Updates;
+import com.mongodb.client.model.WriteModel;
 import org.bson.Document;
 
 import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.TreeMap;
 import java.util.UUID;
 
 /**
  * A meeting's history as the auditors read it, in documents of {@value #SIZE} consecutive events
  * each (sequence {@code n} lives in chunk {@code n / SIZE}): a batch writes a few documents rather
- * than one per event, and a page of history is read by id. Events are placed by their sequence, so
- * a duplicate delivered by Kafka takes the place it already has: the history stays complete, in
- * order and without repeats.
+ * than one per event, and a page of history is read by id. A batch appends its events to their
+ * chunks without reading them ({@code $addToSet}, so an event delivered again by Kafka is not added
+ * twice) and sends only those events, not the whole chunk. Events arrive in order per meeting, so
+ * each chunk's array is in order; reading places events by their sequence anyway, so the history
+ * reads complete, in order and without repeats whatever a chunk holds.
  */
 public final class HistoryChunk {
 
     static final int SIZE = 100;
+    private static final UpdateOptions UPSERT = new UpdateOptions().upsert(true);
 
     private final UUID meetingId;
     private final long index;
@@ -46,10 +57,20 @@ public final class HistoryChunk {
         return List.copyOf(events.values());
     }
 
-    Document toDocument() {
-        List<String> written = new ArrayList<>(events.size());
-        events.values().forEach(event -> written.add(MeetingEventJson.write(event)));
-        return new Document("_id", id()).append("meetingId", meetingId.toString()).append("events", written);
+    /** The writes that append {@code events} (accepted ones, in order) to their chunks, one per chunk. */
+    static List<WriteModel<Document>> appending(List<MeetingEventEnvelope> events) {
+        Map<String, List<String>> byChunk = new LinkedHashMap<>();
+        Map<String, UUID> meetings = new HashMap<>();
+        for (MeetingEventEnvelope event : events) {
+            String id = idOf(event.data().meetingId(), event.sequence());
+            byChunk.computeIfAbsent(id, any -> new ArrayList<>()).add(MeetingEventJson.write(event));
+            meetings.put(id, event.data().meetingId());
+        }
+        List<WriteModel<Document>> writes = new ArrayList<>(byChunk.size());
+        byChunk.forEach((id, json) -> writes.add(new UpdateOneModel<>(Filters.eq("_id", id),
+                Updates.combine(Updates.setOnInsert("meetingId", meetings.get(id).toString()),
+                        Updates.addEachToSet("events", json)), UPSERT)));
+        return writes;
     }
 
     static HistoryChunk from(Document document) {

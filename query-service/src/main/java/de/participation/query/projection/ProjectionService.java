@@ -10,7 +10,6 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Service;
 
-import java.util.Collection;
 import java.util.Collections;
 import java.util.HashMap;
 import java.util.HashSet;
@@ -22,9 +21,10 @@ import java.util.UUID;
 import java.util.stream.Collectors;
 
 /**
- * Applies one batch of events to the read models: reads the documents the batch touches (by id),
- * folds the events into them in memory, adds them to the meetings' histories, writes what changed
- * in one bulk write per collection, and then wakes readers waiting for these meetings.
+ * Applies one batch of events to the read models: takes the documents the batch touches from what
+ * the writer remembers ({@link KnownDocuments}) or reads the others by id, folds the events into
+ * them in memory, appends them to the meetings' histories, writes what changed in one bulk write
+ * per collection, and then wakes readers waiting for these meetings.
  *
  * <p>One event that cannot be projected must not stop the others (a poison event would otherwise
  * be retried forever, and every partition behind it with it). If a batch fails for any reason but
@@ -47,59 +47,67 @@ public class ProjectionService {
         this.signal = signal;
     }
 
-    /**
-     * Applies a batch to the live generation. If a rebuild switched generations while the batch
-     * ran, the batch is applied to the new live generation as well (idempotently), so that no
-     * event lands only in the generation being retired.
-     */
+    /** Applies a batch to the live generation, remembering nothing. */
     public Outcome apply(List<MeetingEventEnvelope> events) {
-        ReadModelStore pinned = readModels.current();
-        Outcome outcome = isolatingFailures(pinned, events, true);
+        return apply(events, KnownDocuments.none());
+    }
+
+    /**
+     * Applies a batch to the live generation with what its writer remembers. If a rebuild switched
+     * generations before or while the batch ran, the batch is applied to the new live generation as
+     * well (idempotently, reading what it needs), so that no event lands only in the generation
+     * being retired.
+     */
+    public Outcome apply(List<MeetingEventEnvelope> events, KnownDocuments known) {
+        ReadModelStore pinned = known.liveStore(readModels);
+        Outcome outcome = isolatingFailures(pinned, events, true, known);
         ReadModelStore live = readModels.current();
         if (live.generation() != pinned.generation()) {
-            isolatingFailures(live, events, true);
+            isolatingFailures(live, events, true, KnownDocuments.none());
         }
+        known.pin(live);
         if (!outcome.meetings().isEmpty()) {
             signal.projected();
         }
         return outcome;
     }
 
-
     /**
      * Applies a batch to a generation being rebuilt; the history, shared by all generations, has
      * these events already.
      */
-    public Outcome replay(ReadModelStore store, List<MeetingEventEnvelope> events) {
-        return isolatingFailures(store, events, false);
+    public Outcome replay(ReadModelStore store, List<MeetingEventEnvelope> events, KnownDocuments known) {
+        known.use(store);
+        return isolatingFailures(store, events, false, known);
     }
 
-    private Outcome isolatingFailures(ReadModelStore store, List<MeetingEventEnvelope> events, boolean addToHistory) {
+    private Outcome isolatingFailures(ReadModelStore store, List<MeetingEventEnvelope> events, boolean addToHistory,
+                                      KnownDocuments known) {
         try {
-            return project(store, events, addToHistory);
+            return project(store, events, addToHistory, known);
         } catch (RuntimeException failure) {
             if (MongoOutage.is(failure)) {
                 throw failure;
             }
             if (events.size() == 1) {
-                return alone(store, events.getFirst(), addToHistory, failure);
+                return alone(store, events.getFirst(), addToHistory, known, failure);
             }
             log.warn("A batch of {} events failed ({}); applying them one at a time", events.size(), failure.toString());
             Outcome combined = Outcome.NOTHING;
             for (MeetingEventEnvelope event : events) {
-                combined = combined.and(alone(store, event, addToHistory, null));
+                combined = combined.and(alone(store, event, addToHistory, known, null));
             }
             return combined;
         }
     }
 
     /** One event, tried up to {@value #TRIES} times in all; rejected if it never succeeds. */
-    private Outcome alone(ReadModelStore store, MeetingEventEnvelope event, boolean addToHistory,
+    private Outcome alone(ReadModelStore store, MeetingEventEnvelope event, boolean addToHistory, KnownDocuments known,
                           RuntimeException firstFailure) {
         RuntimeException failure = firstFailure;
         for (int attempt = firstFailure == null ? 1 : 2; attempt <= TRIES; attempt++) {
             try {
-                return project(store, List.of(event), addToHistory);
+                return project(store, List.of(event), addToHistory, known);
             } catch (RuntimeException again) {
                 if (MongoOutage.is(again)) {
                     throw again;
@@ -112,37 +120,48 @@ public class ProjectionService {
         return Outcome.rejecting(List.of(new Rejected(event, "cannot be projected: " + failure)));
     }
 
-    private Outcome project(ReadModelStore store, List<MeetingEventEnvelope> events, boolean addToHistory) {
-        Outcome outcome = fold(store, events);
-        store.save(outcome.registrations(), outcome.arrivalOrder(), outcome.meetings(),
-                addToHistory ? addedToHistory(store, events, outcome) : List.of());
-        return outcome;
+    /**
+     * Folds and writes one batch. The documents are changed in memory before they are written, so a
+     * failure anywhere leaves what the writer remembers unlike the store: it is forgotten.
+     */
+    private Outcome project(ReadModelStore store, List<MeetingEventEnvelope> events, boolean addToHistory,
+                            KnownDocuments known) {
+        try {
+            Outcome outcome = fold(store, events, known);
+            store.save(outcome.registrations(), outcome.arrivalOrder(), outcome.meetings(),
+                    addToHistory ? accepted(events, outcome) : List.of());
+            known.remember(store, outcome);
+            return outcome;
+        } catch (RuntimeException failure) {
+            known.forget();
+            throw failure;
+        }
     }
 
-    /** Reads the documents the events touch and folds the events into them, writing nothing. */
-    static Outcome fold(ReadModelStore store, List<MeetingEventEnvelope> events) {
+    /** Takes or reads the documents the events touch and folds the events into them, writing nothing. */
+    static Outcome fold(ReadModelStore store, List<MeetingEventEnvelope> events, KnownDocuments known) {
         Set<UUID> meetingIds = events.stream().map(e -> e.data().meetingId()).collect(Collectors.toSet());
         Set<UUID> registrationIds = events.stream()
                 .filter(e -> e.data() instanceof RegistrationEvent)
                 .map(e -> ((RegistrationEvent) e.data()).registrationId())
                 .collect(Collectors.toSet());
-        Map<UUID, RegistrationReadModel> registrations = store.registrations(registrationIds);
-        return new MeetingProjector(store.meetings(meetingIds), registrations,
-                arrivalOrder(store, events, meetingIds, registrations)).project(events);
+        Map<UUID, RegistrationReadModel> registrations = known.registrations(store, registrationIds);
+        return new MeetingProjector(known.meetings(store, meetingIds), registrations,
+                arrivalOrder(store, known, events, meetingIds, registrations)).project(events);
     }
 
     /**
      * The arrival documents the batch may change: the indexes of its meetings, the chunks of the
      * registrations it changes, and the chunks its arrivals will take (which the indexes tell).
      */
-    private static Map<String, ArrivalDocument> arrivalOrder(ReadModelStore store, List<MeetingEventEnvelope> events,
-                                                             Set<UUID> meetingIds,
+    private static Map<String, ArrivalDocument> arrivalOrder(ReadModelStore store, KnownDocuments known,
+                                                             List<MeetingEventEnvelope> events, Set<UUID> meetingIds,
                                                              Map<UUID, RegistrationReadModel> registrations) {
         Map<UUID, Long> arrivalsPerMeeting = events.stream()
                 .filter(event -> event.data() instanceof ParticipantRegistered || event.data() instanceof ParticipantWaitlisted)
                 .collect(Collectors.groupingBy(event -> event.data().meetingId(), Collectors.counting()));
-        Map<String, ArrivalDocument> documents = new HashMap<>(
-                store.arrivalDocuments(meetingIds.stream().map(ArrivalIndex::idOf).toList()));
+        Map<String, ArrivalDocument> documents = new HashMap<>(known.arrivalDocuments(store,
+                meetingIds.stream().map(ArrivalIndex::idOf).collect(Collectors.toSet())));
         Set<String> chunkIds = new HashSet<>();
         registrations.values().forEach(registration ->
                 chunkIds.add(ArrivalChunk.idOf(registration.meetingId(), ArrivalChunk.numberOf(registration.arrival()))));
@@ -152,27 +171,14 @@ public class ProjectionService {
                 chunkIds.add(ArrivalChunk.idOf(meetingId, number));
             }
         });
-        documents.putAll(store.arrivalDocuments(chunkIds));
+        documents.putAll(known.arrivalDocuments(store, chunkIds));
         return documents;
     }
 
-    /** The history chunks that gained events of this batch (rejected events are not history). */
-    private static Collection<HistoryChunk> addedToHistory(ReadModelStore store, List<MeetingEventEnvelope> events,
-                                                           Outcome outcome) {
+    /** The events of the batch that go into the history (rejected events are not history). */
+    private static List<MeetingEventEnvelope> accepted(List<MeetingEventEnvelope> events, Outcome outcome) {
         Set<MeetingEventEnvelope> rejected = Collections.newSetFromMap(new IdentityHashMap<>());
         outcome.rejected().forEach(rejection -> rejected.add(rejection.envelope()));
-        List<MeetingEventEnvelope> accepted = events.stream().filter(event -> !rejected.contains(event)).toList();
-        Map<String, HistoryChunk> chunks = store.historyChunks(accepted.stream()
-                .map(event -> HistoryChunk.idOf(event.data().meetingId(), event.sequence())).collect(Collectors.toSet()));
-        Map<String, HistoryChunk> changed = new HashMap<>();
-        for (MeetingEventEnvelope event : accepted) {
-            String id = HistoryChunk.idOf(event.data().meetingId(), event.sequence());
-            HistoryChunk chunk = chunks.computeIfAbsent(id, missing ->
-                    new HistoryChunk(event.data().meetingId(), event.sequence() / HistoryChunk.SIZE));
-            if (chunk.add(event)) {
-                changed.put(id, chunk);
-            }
-        }
-        return changed.values();
+        return events.stream().filter(event -> !rejected.contains(event)).toList();
     }
 }

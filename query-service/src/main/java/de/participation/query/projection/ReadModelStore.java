@@ -8,6 +8,8 @@ import com.mongodb.client.model.ReplaceOneModel;
 import com.mongodb.client.model.ReplaceOptions;
 import com.mongodb.client.model.Sorts;
 import com.mongodb.client.model.Updates;
+import com.mongodb.client.model.WriteModel;
+import de.participation.events.MeetingEventEnvelope;
 import de.participation.events.RegistrationStatus;
 import org.bson.Document;
 import org.bson.conversions.Bson;
@@ -252,12 +254,14 @@ public class ReadModelStore {
      */
     public void save(Collection<RegistrationReadModel> changedRegistrations,
                      Collection<ArrivalDocument> changedArrivalOrder, Collection<MeetingReadModel> changedMeetings,
-                     Collection<HistoryChunk> changedHistory) {
-        List<Document> historyDocuments = changedHistory.stream().map(HistoryChunk::toDocument).toList();
+                     List<MeetingEventEnvelope> addedToHistory) {
+        List<WriteModel<Document>> historyWrites = HistoryChunk.appending(addedToHistory);
         List<Document> registrationDocuments = changedRegistrations.stream().map(RegistrationReadModel::toDocument).toList();
         List<Document> arrivalDocuments = changedArrivalOrder.stream().map(ArrivalDocument::toDocument).toList();
         List<Document> meetingDocuments = changedMeetings.stream().map(MeetingReadModel::toDocument).toList();
-        replaceAll(history, historyDocuments);
+        if (!historyWrites.isEmpty()) {
+            history.bulkWrite(historyWrites, new BulkWriteOptions().ordered(false));
+        }
         replaceAll(registrations, registrationDocuments);
         replaceAll(arrivalOrder, arrivalDocuments);
         replaceAll(meetings, meetingDocuments);

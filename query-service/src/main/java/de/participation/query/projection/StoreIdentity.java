@@ -6,9 +6,10 @@ import com.mongodb.client.MongoCollection;
 import com.mongodb.client.MongoDatabase;
 import com.mongodb.client.model.Filters;
 import org.bson.Document;
+import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.stereotype.Component;
 
-import java.util.Objects;
+import java.time.Duration;
 import java.util.UUID;
 
 /**
@@ -25,14 +26,24 @@ import java.util.UUID;
 public class StoreIdentity {
 
     private static final String STORE = "store";
+    /** How often a projection's store is checked: a replaced store is noticed within this time. */
+    private static final Duration RECHECK = Duration.ofSeconds(1);
 
     private final MongoDatabase database;
     private final MongoCollection<Document> state;
     private volatile Document identity;
+    private final Duration recheck;
+    private volatile long checkedAtNanos = System.nanoTime();
 
+    @Autowired
     public StoreIdentity(MongoDatabase database) {
+        this(database, RECHECK);
+    }
+
+    StoreIdentity(MongoDatabase database, Duration recheck) {
         this.database = database;
         this.state = database.getCollection(LiveReadModels.STATE);
+        this.recheck = recheck;
     }
 
     /** This store's id, created with the store's first use. */
@@ -51,23 +62,24 @@ public class StoreIdentity {
     }
 
     /**
-     * Reads the id again and tells whether the store is still the one this instance saw: after the
-     * store was replaced (its state gone with it), the projection must start over. A MongoDB that
-     * cannot be reached is no sign of that; the projection waits for it as it does anyway.
+     * Whether the store is still the one with {@code storeId}, as read at most a second ago
+     * ({@link #RECHECK}): after the store was replaced (its state gone with it), a
+     * projection that started in the old one must start over. A MongoDB that cannot be reached is
+     * no sign of that; the projection waits for it as it does anyway.
      */
-    public boolean unchanged() {
-        Document before = current();
-        Document now;
-        try {
-            now = load();
-        } catch (RuntimeException failure) {
-            if (MongoOutage.is(failure)) {
-                return true;
+    public boolean stillIs(String storeId) {
+        if (System.nanoTime() - checkedAtNanos >= recheck.toNanos()) {
+            try {
+                identity = load();
+                checkedAtNanos = System.nanoTime();
+            } catch (RuntimeException failure) {
+                if (MongoOutage.is(failure)) {
+                    return true;
+                }
+                throw failure;
             }
-            throw failure;
         }
-        identity = now;
-        return Objects.equals(before.getString("storeId"), now.getString("storeId"));
+        return storeId.equals(current().getString("storeId"));
     }
 
     private Document current() {

@@ -1,6 +1,14 @@
 package de.participation.query.projection;
 
+import com.mongodb.ConnectionString;
+import com.mongodb.MongoClientSettings;
+import com.mongodb.client.MongoClient;
+import com.mongodb.client.MongoClients;
 import com.mongodb.client.MongoDatabase;
+import com.mongodb.event.CommandListener;
+import com.mongodb.event.CommandSucceededEvent;
+import de.participation.events.ParticipantRegistered;
+import de.participation.events.SealedParticipant;
 import de.participation.events.MeetingEventEnvelope;
 import de.participation.query.support.Histories;
 import de.participation.query.support.TestMongo;
@@ -159,7 +167,7 @@ class ProjectionServiceIT {
         projectionInto(crashed).apply(events.subList(0, half));
         ReadModelStore store = new ReadModelStore(crashed, 0);
         List<MeetingEventEnvelope> lostBatch = events.subList(half, events.size());
-        MeetingProjector.Outcome partial = ProjectionService.fold(store, lostBatch);
+        MeetingProjector.Outcome partial = ProjectionService.fold(store, lostBatch, KnownDocuments.none());
         List<ArrivalDocument> arrivalOrder = switch (written) {
             case REGISTRATIONS -> List.of();
             // the arrival order goes out in one unordered bulk write: the chunks may land without the index
@@ -167,15 +175,29 @@ class ProjectionServiceIT {
                     .filter(ArrivalChunk.class::isInstance).toList();
             case ALL_BUT_THE_MEETINGS -> List.copyOf(partial.arrivalOrder());
         };
-        store.save(partial.registrations(), arrivalOrder, List.of(), List.of());
+        store.save(partial.registrations(), arrivalOrder, List.of(), lostBatch);
 
         projectionInto(crashed).apply(lostBatch);
 
         assertThat(TestMongo.dump(crashed)).isEqualTo(TestMongo.dump(reference));
     }
 
-    @Test
-    void anyPatternOfRedeliveryEndsAsOneDelivery() {
+    /** How much a writer remembers of the documents it wrote. */
+    enum Memory {
+        NOTHING, PLENTY, LITTLE;
+
+        KnownDocuments known() {
+            return switch (this) {
+                case NOTHING -> KnownDocuments.none();
+                case PLENTY -> KnownDocuments.upTo(32 << 20);
+                case LITTLE -> KnownDocuments.upTo(8 << 10); // a few documents: most are read again
+            };
+        }
+    }
+
+    @ParameterizedTest
+    @EnumSource(Memory.class)
+    void anyPatternOfRedeliveryEndsAsOneDelivery(Memory memory) {
         Random random = new Random(42);
         List<MeetingEventEnvelope> events = interleavedHistories(random, 8);
         MongoDatabase reference = MONGO.freshDatabase();
@@ -183,10 +205,11 @@ class ProjectionServiceIT {
 
         MongoDatabase redelivered = MONGO.freshDatabase();
         ProjectionService projection = projectionInto(redelivered);
+        KnownDocuments known = memory.known();
         int committed = 0;
         while (committed < events.size()) {
             int end = Math.min(events.size(), committed + 1 + random.nextInt(25));
-            projection.apply(events.subList(committed, end));
+            projection.apply(events.subList(committed, end), known);
             boolean crashedBeforeCommit = random.nextInt(3) == 0;
             if (!crashedBeforeCommit) {
                 committed = end;
@@ -194,5 +217,65 @@ class ProjectionServiceIT {
         }
 
         assertThat(TestMongo.dump(redelivered)).isEqualTo(TestMongo.dump(reference));
+    }
+
+    @Test
+    void aWriterThatRemembersReadsNoDocumentItWroteAndEndsAsOneThatDoesNot() {
+        List<MeetingEventEnvelope> events = interleavedHistories(new Random(3), 6);
+        MongoDatabase reference = MONGO.freshDatabase();
+        projectionInto(reference).apply(events);
+        DocumentsRead read = new DocumentsRead();
+        try (MongoClient client = MongoClients.create(MongoClientSettings.builder()
+                .applyConnectionString(new ConnectionString(MONGO.uri())).addCommandListener(read).build())) {
+            MongoDatabase remembering = client.getDatabase(TestMongo.freshDatabaseName());
+            ProjectionService projection = projectionInto(remembering);
+            KnownDocuments known = KnownDocuments.upTo(32 << 20);
+
+            for (int next = 0; next < events.size(); next += 2) {
+                projection.apply(events.subList(next, Math.min(events.size(), next + 2)), known);
+            }
+
+            assertThat(read.documents).as("documents read back by the projection").isZero();
+            assertThat(TestMongo.dump(remembering)).isEqualTo(TestMongo.dump(reference));
+        }
+    }
+
+    @Test
+    void aBatchThatFailsLeavesNothingOfItsEventsInWhatTheWriterRemembers() {
+        UUID erika = UUID.randomUUID();
+        UUID tooLarge = UUID.randomUUID();
+        UUID max = UUID.randomUUID();
+        Histories history = new Histories(UUID.randomUUID());
+        history.scheduled(5).registered(erika)
+                .add(new ParticipantRegistered(history.meetingId(), tooLarge, new SealedParticipant("hash",
+                        "x".repeat(17 << 20)))) // beyond MongoDB's 16 MiB: no write can take it
+                .registered(max);
+        List<MeetingEventEnvelope> events = history.events();
+        MongoDatabase database = MONGO.freshDatabase();
+        ProjectionService projection = projectionInto(database);
+        KnownDocuments known = KnownDocuments.upTo(32 << 20);
+
+        projection.apply(events.subList(0, 2), known);
+        MeetingProjector.Outcome failed = projection.apply(events.subList(2, 3), known);
+        projection.apply(events.subList(3, 4), known);
+
+        assertThat(failed.rejected()).hasSize(1);
+        MeetingReadModel meeting = new ReadModelStore(database, 0).meeting(history.meetingId()).orElseThrow();
+        assertThat(meeting.confirmed()).as("Erika and Max, not the rejected registration").isEqualTo(2);
+        assertThat(new ReadModelStore(database, 0).registrationsOf(history.meetingId(), CONFIRMED, 0, 10)
+                .registrations()).extracting(RegistrationReadModel::registrationId).containsExactly(erika, max);
+    }
+
+    /** Counts the documents that find commands return. */
+    private static final class DocumentsRead implements CommandListener {
+
+        private volatile long documents;
+
+        @Override
+        public void commandSucceeded(CommandSucceededEvent event) {
+            if (event.getCommandName().equals("find")) {
+                documents += event.getResponse().getDocument("cursor").getArray("firstBatch").size();
+            }
+        }
     }
 }

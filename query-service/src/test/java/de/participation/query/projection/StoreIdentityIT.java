@@ -11,6 +11,7 @@ import org.bson.Document;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Test;
 
+import java.time.Duration;
 import java.util.concurrent.TimeUnit;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -57,12 +58,12 @@ class StoreIdentityIT {
                 .applyConnectionString(new ConnectionString(standIn.uri()))
                 .applyToClusterSettings(cluster -> cluster.serverSelectionTimeout(300, TimeUnit.MILLISECONDS))
                 .build())) {
-            StoreIdentity store = new StoreIdentity(client.getDatabase("participation"));
+            StoreIdentity store = new StoreIdentity(client.getDatabase("participation"), Duration.ZERO);
             String id = store.id();
 
             standIn.close();
 
-            assertThat(store.unchanged()).isTrue();
+            assertThat(store.stillIs(id)).isTrue();
             assertThat(store.isOtherThan(id)).isFalse();
         }
     }
@@ -70,13 +71,13 @@ class StoreIdentityIT {
     @Test
     void aReplacedStoreIsNoticed() {
         MongoDatabase database = MONGO.freshDatabase();
-        StoreIdentity store = new StoreIdentity(database);
+        StoreIdentity store = new StoreIdentity(database, Duration.ZERO);
         String before = store.id();
-        assertThat(store.unchanged()).isTrue();
+        assertThat(store.stillIs(before)).isTrue();
 
         database.drop();
 
-        assertThat(store.unchanged()).isFalse();
+        assertThat(store.stillIs(before)).isFalse();
         assertThat(store.isOtherThan(before)).isTrue();
     }
 }

@@ -1,0 +1,44 @@
+package de.participation.query.kafka;
+
+import de.participation.query.projection.KnownDocuments;
+import de.participation.query.projection.ProjectionService;
+import de.participation.query.projection.StoreIdentity;
+import org.springframework.context.SmartLifecycle;
+import org.springframework.stereotype.Component;
+
+import java.util.List;
+import java.util.stream.IntStream;
+
+/**
+ * The live projection of this instance: {@code participation.projection.consumers} consumers in the
+ * group, among which Kafka divides the partitions, so that partitions are projected in parallel.
+ * Each remembers the documents it wrote, within its own bound.
+ */
+@Component
+class MeetingEventConsumers implements SmartLifecycle {
+
+    private final List<MeetingEventConsumer> consumers;
+
+    MeetingEventConsumers(ProjectionProperties settings, QueryKafkaProperties kafka, ProjectionService projection,
+                          DeadLetters deadLetters, StoreIdentity store) {
+        consumers = IntStream.range(0, settings.consumers())
+                .mapToObj(number -> new MeetingEventConsumer(number, kafka, projection, deadLetters, store,
+                        KnownDocuments.upTo(settings.rememberedBytes().toBytes())))
+                .toList();
+    }
+
+    @Override
+    public void start() {
+        consumers.forEach(MeetingEventConsumer::start);
+    }
+
+    @Override
+    public void stop() {
+        consumers.forEach(MeetingEventConsumer::stop);
+    }
+
+    @Override
+    public boolean isRunning() {
+        return consumers.stream().anyMatch(MeetingEventConsumer::isRunning);
+    }
+}
