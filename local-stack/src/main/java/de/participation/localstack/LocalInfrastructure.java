@@ -50,7 +50,7 @@ public final class LocalInfrastructure implements AutoCloseable {
         } else {
             int port = port(settings, "KAFKA_PORT");
             ServiceProcess kafka = started(ServiceProcess.startMain("Kafka broker", LocalPartMain.class,
-                    List.of("kafka", dataDirectory.resolve("kafka").toString(), Integer.toString(port)), port,
+                    List.of("-XX:+UseSerialGC"), List.of("kafka", dataDirectory.resolve("kafka").toString(), Integer.toString(port)), port,
                     log(dataDirectory, "kafka"), STARTUP));
             parts.add(Supervisor.Part.of(kafka));
             serviceEnvironment.put("KAFKA_BOOTSTRAP_SERVERS", "127.0.0.1:" + port);
@@ -67,8 +67,10 @@ public final class LocalInfrastructure implements AutoCloseable {
             copy(settings, "MONGODB_URI", "MONGODB_CHANGE_STREAMS");
         } else {
             int port = port(settings, "EMBEDDED_MONGO_PORT");
+            // The stand-in holds every read model on its heap (gigabytes at a million registrations):
+            // G1 collects it a region at a time, where the serial collector stopped it for seconds.
             ServiceProcess mongo = started(ServiceProcess.startMain("MongoDB stand-in", LocalPartMain.class,
-                    List.of("mongo", Integer.toString(port)),
+                    List.of("-XX:+UseG1GC"), List.of("mongo", Integer.toString(port)),
                     port, log(dataDirectory, "mongo"), STARTUP));
             parts.add(Supervisor.Part.of(mongo));
             serviceEnvironment.putAll(Map.of("MONGODB_URI", "mongodb://127.0.0.1:" + port,

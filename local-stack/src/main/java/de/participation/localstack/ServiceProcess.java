@@ -67,13 +67,14 @@ public final class ServiceProcess implements AutoCloseable {
     }
 
     /**
-     * Starts {@code mainClass} of this JVM's class path with {@code arguments} in a JVM of its own,
-     * ready once it accepts connections on {@code port}.
+     * Starts {@code mainClass} of this JVM's class path with {@code arguments} in a JVM of its own
+     * with {@code jvmOptions}, ready once it accepts connections on {@code port}.
      */
-    public static ServiceProcess startMain(String name, Class<?> mainClass, List<String> arguments, int port, Path log,
-                                           Duration startupTimeout) {
-        List<String> command = new ArrayList<>(List.of(javaExecutable(), "-XX:+UseSerialGC",
-                "-Dlogback.configurationFile=" + PARTS_LOGGING,
+    public static ServiceProcess startMain(String name, Class<?> mainClass, List<String> jvmOptions,
+                                           List<String> arguments, int port, Path log, Duration startupTimeout) {
+        List<String> command = new ArrayList<>(List.of(javaExecutable()));
+        command.addAll(jvmOptions);
+        command.addAll(List.of("-Dlogback.configurationFile=" + PARTS_LOGGING,
                 "-cp", System.getProperty("java.class.path"), mainClass.getName()));
         command.addAll(arguments);
         return start(name, command, Map.of(), log, startupTimeout, port, false);
@@ -132,9 +133,23 @@ public final class ServiceProcess implements AutoCloseable {
 
     /** Resident memory of the service's JVM in KiB, as the kernel reports it (VmRSS). */
     public long residentKilobytes() {
+        return statusKilobytes("VmRSS:");
+    }
+
+    /** The most resident memory the process has had, in kilobytes (-1 if unknown). */
+    public long peakResidentKilobytes() {
+        return statusKilobytes("VmHWM:");
+    }
+
+    /** The heap the process was started with (see {@link #HEAP}). */
+    public String heap() {
+        return builder.command().stream().filter(option -> option.startsWith("-Xmx")).findFirst().orElse("not stated");
+    }
+
+    private long statusKilobytes(String field) {
         try {
             return Files.readAllLines(Path.of("/proc", String.valueOf(process.pid()), "status")).stream()
-                    .filter(line -> line.startsWith("VmRSS:"))
+                    .filter(line -> line.startsWith(field))
                     .map(line -> Long.parseLong(line.replaceAll("\\D", "")))
                     .findFirst().orElse(-1L);
         } catch (IOException e) {
