@@ -1,28 +1,11 @@
 package de.participation.load;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import de.participation.events.CancellationCause;
-import de.participation.events.MeetingEvent;
-import de.participation.events.MeetingEventEnvelope;
-import de.participation.events.MeetingScheduled;
-import de.participation.events.ParticipantRegistered;
-import de.participation.events.ParticipantWaitlisted;
-import de.participation.events.RegistrationCancelled;
-import de.participation.events.RegistrationStatus;
-import de.participation.events.SealedParticipant;
-import de.participation.events.WaitingListPolicy;
-import de.participation.events.WaitlistedParticipantPromoted.PromotionCause;
-import de.participation.events.WaitlistedParticipantPromoted;
-import de.participation.kafka.MeetingEventJson;
-import de.participation.kafka.Topics;
 import de.participation.localstack.JsonHttp;
 import de.participation.localstack.LocalInfrastructure;
 import de.participation.localstack.LocalIssuer;
 import de.participation.localstack.ServiceProcess;
-import org.apache.kafka.clients.producer.KafkaProducer;
-import org.apache.kafka.clients.producer.ProducerConfig;
-import org.apache.kafka.clients.producer.ProducerRecord;
-import org.apache.kafka.common.serialization.StringSerializer;
+import org.apache.kafka.common.TopicPartition;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -30,155 +13,139 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import java.util.UUID;
+import java.util.SplittableRandom;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.locks.LockSupport;
+import java.util.stream.IntStream;
 
 /**
- * How fast the read models are rebuilt from the history. Publishes a realistic history of
- * {@code events} events (meetings of 521 events each: 400 registrations, of which 100 wait, then 60
- * cancellations that each promote the head of the waiting list) straight to the events topic,
- * lets the query service (the local stack's MongoDB stand-in with its file store) project it live, then
- * rebuilds every read model through the operators' API and prints both rates and the memory.
+ * The read side under a growing store (issue 13). Publishes meetings straight to the events topic
+ * ({@link PublishedHistory}) until the store holds 10 000, 100 000 and finally {@code registrations}
+ * registrations (default 1 000 000, over 2 000 meetings), and at each size measures the live
+ * projection and the pages of registrations and waiting lists; then the summaries, the lag of single
+ * events at a fixed rate, and a rebuild, with the CPU per event of each process, the query service's
+ * peak resident memory under its stated heap, and the trivial endpoint's rate as the machine's limit.
  */
 public final class ReplayBenchmark {
 
     private static final Logger log = LoggerFactory.getLogger(ReplayBenchmark.class);
-    private static final int EVENTS_PER_MEETING = 521;
-    private static final String ORGANISATION = "BENCHMARK";
-    private static final int SUMMARY_CONNECTIONS = 16;
-    private static final Duration SUMMARY_READS = Duration.ofSeconds(5);
+    private static final List<Integer> SIZES = List.of(10_000, 100_000, 1_000_000);
+    private static final int READ_CONNECTIONS = 16;
+    private static final int PAGE_CONNECTIONS = 2;
+    private static final Duration READS = Duration.ofSeconds(8);
+    private static final int FIXED_RATE = 1_000;
+    private static final Duration FIXED_RATE_DURATION = Duration.ofSeconds(30);
 
-    private ReplayBenchmark() {
+    private final ServiceProcess query;
+    private final ProcessCpu cpu;
+    private final JsonHttp operator;
+    private final String organiser;
+    private final Wrk wrk;
+    private final PublishedHistory history;
+    private final ProjectionProgress progress;
+
+    private ReplayBenchmark(ServiceProcess query, ProcessCpu cpu, LocalIssuer issuer, Wrk wrk,
+                            PublishedHistory history, ProjectionProgress progress) {
+        this.query = query;
+        this.cpu = cpu;
+        this.operator = new JsonHttp(query.baseUrl()).withBearer(issuer.token("operator", null));
+        this.organiser = issuer.token("organiser", PublishedHistory.ORGANISATION);
+        this.wrk = wrk;
+        this.history = history;
+        this.progress = progress;
     }
 
     public static void main(String[] args) throws Exception {
-        int events = args.length > 0 ? Integer.parseInt(args[0]) : 100_000;
-        int meetings = Math.max(1, events / EVENTS_PER_MEETING);
+        int registrations = args.length > 0 ? Integer.parseInt(args[0]) : 1_000_000;
         Path root = Path.of(System.getProperty("participation.root", ".")).toAbsolutePath().normalize();
         Path data = Files.createTempDirectory("replay-benchmark-");
         LocalIssuer issuer = LocalIssuer.in(data.resolve("issuer"));
         try (LocalInfrastructure infrastructure = LocalInfrastructure.start(data, Map.of());
+             ServiceProcess command = WritePathBenchmark.service("command-service", root, data,
+                     WritePathBenchmark.environment(infrastructure, issuer));
              ServiceProcess query = WritePathBenchmark.service("query-service", root, data,
-                     WritePathBenchmark.environment(infrastructure, issuer))) {
+                     WritePathBenchmark.queryEnvironment(infrastructure, issuer, command));
+             PublishedHistory history = new PublishedHistory(infrastructure.kafkaBootstrapServers());
+             ProjectionProgress progress = new ProjectionProgress(infrastructure.kafkaBootstrapServers(), "query-service")) {
+            log.info("Read-side benchmark: up to {} registrations, {} cores, data in {}", registrations,
+                    Runtime.getRuntime().availableProcessors(), data);
             ProcessCpu cpu = new ProcessCpu(commandLine -> WritePathBenchmark.partOf(commandLine, data.toString()));
-            JsonHttp operator = new JsonHttp(query.baseUrl()).withBearer(issuer.token("operator", null));
-            log.info("Replay benchmark: {} meetings, {} events, {} cores, data in {}", meetings,
-                    meetings * EVENTS_PER_MEETING, Runtime.getRuntime().availableProcessors(), data);
-
-            Map<String, Double> beforeLive = cpu.seconds();
-            Instant published = Instant.now();
-            long total = publish(infrastructure.kafkaBootstrapServers(), meetings);
-            awaitLiveCaughtUp(operator);
-            Duration live = Duration.between(published, Instant.now());
-            log.info("live projection   {} events in {} ms: {} events/s (publishing included); CPU µs per event: {}",
-                    total, live.toMillis(), total * 1000 / Math.max(1, live.toMillis()),
-                    perEvent(ProcessCpu.between(beforeLive, cpu.seconds()), total));
-
-            String organiser = issuer.token("organiser", ORGANISATION);
-            List<String> meetingIds = new ArrayList<>();
-            new JsonHttp(query.baseUrl()).withBearer(organiser).get("/api/v1/meetings?limit=1000").body()
-                    .forEach(meeting -> meetingIds.add(meeting.path("meetingId").asText()));
-            String trivial = query.baseUrl() + "/actuator/info";
-            Wrk wrk = new Wrk(data);
-            PhysicalLimits.getRate(trivial, organiser, SUMMARY_CONNECTIONS);
-            wrk.summaries(query.baseUrl(), meetingIds, organiser, SUMMARY_CONNECTIONS, SUMMARY_READS);
-            Wrk.Reads summaries = wrk.summaries(query.baseUrl(), meetingIds, organiser, SUMMARY_CONNECTIONS,
-                    SUMMARY_READS);
-            log.info("meeting summaries by id, each of {} meetings at random, wrk, {} connections: {} reads/s, p99 {} ms; "
-                            + "the trivial authenticated endpoint of the query service (/actuator/info) in the same way: "
-                            + "{} requests/s", meetingIds.size(), SUMMARY_CONNECTIONS,
-                    Math.round(summaries.requestsPerSecond()), summaries.p99Millis(),
-                    Math.round(PhysicalLimits.getRate(trivial, organiser, SUMMARY_CONNECTIONS)));
-
-            Map<String, Double> beforeRebuild = cpu.seconds();
-            JsonNode rebuild = rebuild(operator);
-            Map<String, Double> rebuildCpu = ProcessCpu.between(beforeRebuild, cpu.seconds());
-            Duration took = Duration.between(Instant.parse(rebuild.path("startedAt").asText()),
-                    Instant.parse(rebuild.path("finishedAt").asText()));
-            long replayed = rebuild.path("eventsProjected").asLong();
-            log.info("rebuild           {} events in {} ms: {} events/s; CPU µs per event: {}; "
-                            + "resident memory of the query service {} MiB",
-                    replayed, took.toMillis(), replayed * 1000 / Math.max(1, took.toMillis()),
-                    perEvent(rebuildCpu, replayed), query.residentKilobytes() / 1024);
+            new ReplayBenchmark(query, cpu, issuer, new Wrk(data), history, progress).run(registrations);
         }
     }
 
-    /** CPU microseconds per event of each part of the system. */
-    private static String perEvent(Map<String, Double> cpuSeconds, long events) {
-        StringBuilder text = new StringBuilder();
-        cpuSeconds.forEach((part, seconds) -> text.append(part).append(' ')
-                .append(Math.round(seconds * 1_000_000 / Math.max(1, events))).append(' '));
-        return text.toString().trim();
+    private void run(int registrations) throws Exception {
+        String trivial = query.baseUrl() + "/actuator/info";
+        log.info("the trivial authenticated endpoint of the query service (/actuator/info), wrk, {} connections: {} requests/s",
+                READ_CONNECTIONS, Math.round(PhysicalLimits.getRate(trivial, organiser, READ_CONNECTIONS)));
+        for (int size : IntStream.concat(SIZES.stream().mapToInt(Integer::intValue).filter(size -> size < registrations),
+                IntStream.of(registrations)).toArray()) {
+            growTo(size);
+            Wrk.Reads pages = wrk.pages(query.baseUrl(), history.meetingIds(), organiser, PAGE_CONNECTIONS, READS);
+            log.info("pages of 50 at {} registrations: registrations, confirmed ones, waiting list of meetings at random, "
+                            + "wrk, {} connections: {} pages/s, p50 {} ms, p99 {} ms", history.registrations(),
+                    PAGE_CONNECTIONS, Math.round(pages.requestsPerSecond()), pages.p50Millis(), pages.p99Millis());
+        }
+        wrk.summaries(query.baseUrl(), history.meetingIds(), organiser, READ_CONNECTIONS, READS);
+        Wrk.Reads summaries = wrk.summaries(query.baseUrl(), history.meetingIds(), organiser, READ_CONNECTIONS, READS);
+        log.info("meeting summaries by id, meetings at random, wrk, {} connections: {} reads/s, p50 {} ms, p99 {} ms",
+                READ_CONNECTIONS, Math.round(summaries.requestsPerSecond()), summaries.p50Millis(), summaries.p99Millis());
+        fixedRate();
+        rebuild();
     }
 
-    /** One meeting's history as the command service would have published it. */
-    private static List<MeetingEvent> history(UUID meetingId) {
-        List<MeetingEvent> events = new ArrayList<>(EVENTS_PER_MEETING);
-        events.add(new MeetingScheduled(meetingId, "Replay-Workshop", null, "Dresden", Instant.parse("2099-01-01T09:00:00Z"),
-                null, 300, null, null, WaitingListPolicy.UNLIMITED, ORGANISATION));
-        List<UUID> confirmed = new ArrayList<>();
-        List<UUID> waiting = new ArrayList<>();
-        for (int i = 0; i < 400; i++) {
-            UUID registrationId = UUID.randomUUID();
-            SealedParticipant participant = new SealedParticipant("hash-" + registrationId,
-                    "c2VhbGVkLWZvci10aGUtYmVuY2htYXJrLW9ubHktbm90LWEtcmVhbC1jaXBoZXJ0ZXh0LQ==" + i);
-            if (i < 300) {
-                events.add(new ParticipantRegistered(meetingId, registrationId, participant));
-                confirmed.add(registrationId);
-            } else {
-                events.add(new ParticipantWaitlisted(meetingId, registrationId, participant, waiting.size() + 1));
-                waiting.add(registrationId);
+    /** Publishes meetings until the store has {@code registrations}, and measures their live projection. */
+    private void growTo(long registrations) throws Exception {
+        int meetings = (int) ((registrations - history.registrations()) / PublishedHistory.REGISTRATIONS);
+        Map<String, Double> before = cpu.seconds();
+        Instant started = Instant.now();
+        Map<TopicPartition, Long> ends = history.addMeetings(meetings);
+        progress.awaitProjected(ends);
+        Duration took = Duration.between(started, Instant.now());
+        long events = (long) meetings * PublishedHistory.EVENTS_PER_MEETING;
+        log.info("live projection of {} meetings, {} events, up to {} registrations: {} events/s (publishing included); "
+                        + "CPU µs per event: {}", meetings, events, history.registrations(),
+                events * 1000 / Math.max(1, took.toMillis()), perEvent(ProcessCpu.between(before, cpu.seconds()), events));
+    }
+
+    /** Single events at a fixed rate, each to a meeting at random: how long until each is projected. */
+    private void fixedRate() throws Exception {
+        int events = (int) (FIXED_RATE * FIXED_RATE_DURATION.toSeconds());
+        CompletableFuture<Map<TopicPartition, Long>> ends = CompletableFuture.supplyAsync(() -> {
+            SplittableRandom random = new SplittableRandom(13);
+            long start = System.nanoTime();
+            long interval = 1_000_000_000L / FIXED_RATE;
+            for (int i = 0; i < events; i++) {
+                long due = start + i * interval;
+                LockSupport.parkNanos(due - System.nanoTime());
+                history.waitlistSomeone(random, progress, due);
             }
-        }
-        for (int i = 0; i < 60; i++) {
-            UUID leaving = confirmed.remove(i);
-            UUID promoted = waiting.removeFirst();
-            events.add(new RegistrationCancelled(meetingId, leaving, RegistrationStatus.CONFIRMED,
-                    CancellationCause.REQUESTED, null));
-            events.add(new WaitlistedParticipantPromoted(meetingId, promoted, PromotionCause.CANCELLATION, leaving));
-            confirmed.add(promoted);
-        }
-        return events;
+            return history.ends();
+        });
+        Map<String, Double> before = cpu.seconds();
+        Latencies lags = progress.lags(ends, events);
+        log.info("lag at a fixed {} events/s for {} s, from each event's due time until its batch's offsets are "
+                        + "committed (polled every 10 ms): p50 {} ms, p99 {} ms, max {} ms; CPU µs per event: {}",
+                FIXED_RATE, FIXED_RATE_DURATION.toSeconds(), round(lags.millis(0.5)), round(lags.millis(0.99)),
+                round(lags.millis(1.0)), perEvent(ProcessCpu.between(before, cpu.seconds()), events));
     }
 
-    private static long publish(String bootstrapServers, int meetings) throws Exception {
-        Topics.ensureExists(bootstrapServers, Topics.MEETING_EVENTS, 6, (short) 1);
-        long published = 0;
-        try (KafkaProducer<String, String> producer = new KafkaProducer<>(Map.of(
-                ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers, ProducerConfig.LINGER_MS_CONFIG, 20,
-                ProducerConfig.BATCH_SIZE_CONFIG, 256 * 1024, ProducerConfig.ACKS_CONFIG, "all"),
-                new StringSerializer(), new StringSerializer())) {
-            Instant time = Instant.parse("2026-01-01T00:00:00Z");
-            for (int m = 0; m < meetings; m++) {
-                UUID meetingId = UUID.randomUUID();
-                List<MeetingEvent> history = history(meetingId);
-                for (int sequence = 0; sequence < history.size(); sequence++) {
-                    time = time.plusMillis(1);
-                    MeetingEventEnvelope envelope = MeetingEventEnvelope.of(UUID.randomUUID().toString(), time, sequence,
-                            "benchmark", "portal", history.get(sequence));
-                    producer.send(new ProducerRecord<>(Topics.MEETING_EVENTS, meetingId.toString(),
-                            MeetingEventJson.write(envelope)));
-                    published++;
-                }
-            }
-            producer.flush();
-        }
-        return published;
+    private void rebuild() throws InterruptedException {
+        Map<String, Double> before = cpu.seconds();
+        JsonNode rebuild = startRebuildAndWait();
+        Map<String, Double> rebuildCpu = ProcessCpu.between(before, cpu.seconds());
+        Duration took = Duration.between(Instant.parse(rebuild.path("startedAt").asText()),
+                Instant.parse(rebuild.path("finishedAt").asText()));
+        long replayed = rebuild.path("eventsProjected").asLong();
+        log.info("rebuild {} events in {} ms: {} events/s; CPU µs per event: {}", replayed, took.toMillis(),
+                replayed * 1000 / Math.max(1, took.toMillis()), perEvent(rebuildCpu, replayed));
+        log.info("query service: stated heap {}, peak resident memory {} MiB, resident now {} MiB",
+                query.heap(), query.peakResidentKilobytes() / 1024, query.residentKilobytes() / 1024);
     }
 
-    private static void awaitLiveCaughtUp(JsonHttp operator) throws InterruptedException {
-        while (true) {
-            JsonNode status = operator.get("/api/v1/admin/projections").body();
-            if (status.path("lag").asLong(-1) == 0) {
-                return;
-            }
-            Thread.sleep(100);
-        }
-    }
-
-    private static JsonNode rebuild(JsonHttp operator) throws InterruptedException {
+    private JsonNode startRebuildAndWait() throws InterruptedException {
         JsonHttp.Response started = operator.post("/api/v1/admin/projections/rebuild", null);
         if (started.status() != 202) {
             throw new IllegalStateException("Rebuild refused: " + started.body());
@@ -190,8 +157,20 @@ public final class ReplayBenchmark {
                     return rebuild;
                 }
                 case "FAILED" -> throw new IllegalStateException("Rebuild failed: " + rebuild);
-                default -> Thread.sleep(100);
+                default -> Thread.sleep(200);
             }
         }
+    }
+
+    private static double round(double millis) {
+        return Math.round(millis * 10) / 10.0;
+    }
+
+    /** CPU microseconds per event of each part of the system. */
+    private static String perEvent(Map<String, Double> cpuSeconds, long events) {
+        StringBuilder text = new StringBuilder();
+        cpuSeconds.forEach((part, seconds) -> text.append(part).append(' ')
+                .append(Math.round(seconds * 1_000_000 / Math.max(1, events))).append(' '));
+        return text.toString().trim();
     }
 }

@@ -113,7 +113,7 @@ public final class WritePathBenchmark {
     }
 
     /** The query service opens participants through the command service. */
-    private static Map<String, String> queryEnvironment(LocalInfrastructure infrastructure, LocalIssuer issuer,
+    static Map<String, String> queryEnvironment(LocalInfrastructure infrastructure, LocalIssuer issuer,
                                                         ServiceProcess command) {
         Map<String, String> environment = environment(infrastructure, issuer);
         environment.put("COMMAND_SERVICE_URL", command.baseUrl());

@@ -29,18 +29,21 @@ final class Wrk {
     private static final Pattern ANSWERS = Pattern.compile("ANSWERS created=(\\d+) busy=(\\d+) other=(\\d+)");
     private static final Pattern PERCENTILE = Pattern.compile("PERCENTILE (\\d+) ([0-9.]+)");
 
-    /** What wrk measured for reads: their rate and the 99th percentile of their latency. */
-    record Reads(double requestsPerSecond, double p99Millis) {
+    /** What wrk measured for reads: their rate and percentiles of their latency. */
+    record Reads(double requestsPerSecond, double p50Millis, double p99Millis) {
     }
 
+    private static final Pattern P50 = Pattern.compile("\\s50%\\s+([0-9.]+)(us|ms|s)");
     private static final Pattern P99 = Pattern.compile("\\s99%\\s+([0-9.]+)(us|ms|s)");
 
     private final Path script;
     private final Path summaries;
+    private final Path pages;
 
     Wrk(Path directory) throws IOException {
         script = copy("register.lua", directory);
         summaries = copy("summaries.lua", directory);
+        pages = copy("pages.lua", directory);
     }
 
     private static Path copy(String resource, Path directory) throws IOException {
@@ -54,17 +57,42 @@ final class Wrk {
     /** Reads summaries of meetings drawn at random from {@code meetings} for {@code duration}. */
     Reads summaries(String baseUrl, List<String> meetings, String token, int connections, Duration duration)
             throws IOException, InterruptedException {
-        String output = run(List.of("wrk", "-t", Integer.toString(Math.min(2, connections)), "-c",
-                Integer.toString(connections), "-d", duration.toSeconds() + "s", "--latency", "-s", summaries.toString(),
-                baseUrl, "--", String.join(",", meetings), token));
-        Matcher p99 = find(P99, output);
-        double value = Double.parseDouble(p99.group(1));
-        double millis = switch (p99.group(2)) {
+        return reads(summaries, baseUrl, connections, duration, String.join(",", meetings), token);
+    }
+
+    /**
+     * Reads pages of 50 for {@code duration}: of the registrations, the confirmed ones or the waiting
+     * list of a meeting drawn at random from {@code meetings} (all as {@link PublishedHistory} made
+     * them), each at a random place.
+     */
+    Reads pages(String baseUrl, List<String> meetings, String token, int connections, Duration duration)
+            throws IOException, InterruptedException {
+        return reads(pages, baseUrl, connections, duration, String.join(",", meetings), token,
+                Integer.toString(PublishedHistory.REGISTRATIONS), Integer.toString(PublishedHistory.CAPACITY),
+                Integer.toString(PublishedHistory.REGISTRATIONS - PublishedHistory.CAPACITY - PublishedHistory.CANCELLATIONS));
+    }
+
+    private static Reads reads(Path script, String baseUrl, int connections, Duration duration, String... arguments)
+            throws IOException, InterruptedException {
+        List<String> command = new ArrayList<>(List.of("wrk", "-t", Integer.toString(Math.min(2, connections)), "-c",
+                Integer.toString(connections), "-d", duration.toSeconds() + "s", "--latency", "-s", script.toString(),
+                baseUrl, "--"));
+        command.addAll(List.of(arguments));
+        String output = run(command);
+        if (output.contains("Non-2xx")) {
+            throw new IllegalStateException("Reads were refused: " + output);
+        }
+        return new Reads(Double.parseDouble(find(RATE, output).group(1)), millis(find(P50, output)),
+                millis(find(P99, output)));
+    }
+
+    private static double millis(Matcher latency) {
+        double value = Double.parseDouble(latency.group(1));
+        return switch (latency.group(2)) {
             case "us" -> value / 1000;
             case "s" -> value * 1000;
             default -> value;
         };
-        return new Reads(Double.parseDouble(find(RATE, output).group(1)), millis);
     }
 
     private static String run(List<String> command) throws IOException, InterruptedException {
