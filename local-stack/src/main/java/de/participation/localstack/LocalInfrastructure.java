@@ -68,9 +68,10 @@ public final class LocalInfrastructure implements AutoCloseable {
         } else {
             int port = port(settings, "EMBEDDED_MONGO_PORT");
             // The stand-in holds every read model on its heap (gigabytes at a million registrations):
-            // G1 collects it a region at a time, where the serial collector stopped it for seconds.
+            // G1 collects it a region at a time, where the serial collector stopped it for seconds,
+            // and a pause goal of 20 ms keeps its young collections short (docs/benchmarks.md).
             ServiceProcess mongo = started(ServiceProcess.startMain("MongoDB stand-in", LocalPartMain.class,
-                    List.of("-XX:+UseG1GC"), List.of("mongo", Integer.toString(port)),
+                    List.of("-XX:+UseG1GC", "-XX:MaxGCPauseMillis=20"), List.of("mongo", Integer.toString(port)),
                     port, log(dataDirectory, "mongo"), STARTUP));
             parts.add(Supervisor.Part.of(mongo));
             serviceEnvironment.putAll(Map.of("MONGODB_URI", "mongodb://127.0.0.1:" + port,
