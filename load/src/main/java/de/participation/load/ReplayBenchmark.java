@@ -24,7 +24,8 @@ import java.util.stream.IntStream;
  * The read side under a growing store (issue 13). Publishes meetings straight to the events topic
  * ({@link PublishedHistory}) until the store holds 10 000, 100 000 and finally {@code registrations}
  * registrations (default 1 000 000, over 2 000 meetings), and at each size measures the live
- * projection and the pages of registrations and waiting lists; then the summaries, the lag of single
+ * projection, the pages of registrations and waiting lists (after one round to warm up) and the
+ * pages of the organisation's meetings; then the summaries, the lag of single
  * events at a fixed rate, and a rebuild, with the CPU per event of each process, the query service's
  * peak resident memory under its stated heap, and the trivial endpoint's rate as the machine's limit.
  */
@@ -80,13 +81,24 @@ public final class ReplayBenchmark {
         String trivial = query.baseUrl() + "/actuator/info";
         log.info("the trivial authenticated endpoint of the query service (/actuator/info), wrk, {} connections: {} requests/s",
                 READ_CONNECTIONS, Math.round(PhysicalLimits.getRate(trivial, organiser, READ_CONNECTIONS)));
+        boolean warm = false;
         for (int size : IntStream.concat(SIZES.stream().mapToInt(Integer::intValue).filter(size -> size < registrations),
                 IntStream.of(registrations)).toArray()) {
             growTo(size);
+            if (!warm) {
+                wrk.pages(query.baseUrl(), history.meetingIds(), organiser, PAGE_CONNECTIONS, READS);
+                wrk.meetingPages(query.baseUrl(), history.meetingIds().size(), organiser, PAGE_CONNECTIONS, READS);
+                warm = true;
+            }
             Wrk.Reads pages = wrk.pages(query.baseUrl(), history.meetingIds(), organiser, PAGE_CONNECTIONS, READS);
             log.info("pages of 50 at {} registrations: registrations, confirmed ones, waiting list of meetings at random, "
                             + "wrk, {} connections: {} pages/s, p50 {} ms, p99 {} ms", history.registrations(),
                     PAGE_CONNECTIONS, Math.round(pages.requestsPerSecond()), pages.p50Millis(), pages.p99Millis());
+            Wrk.Reads meetings = wrk.meetingPages(query.baseUrl(), history.meetingIds().size(), organiser,
+                    PAGE_CONNECTIONS, READS);
+            log.info("pages of 50 of the organisation's {} meetings (GET /api/v1/meetings, still a filter and a sort): "
+                            + "{} pages/s, p50 {} ms, p99 {} ms", history.meetingIds().size(),
+                    Math.round(meetings.requestsPerSecond()), meetings.p50Millis(), meetings.p99Millis());
         }
         wrk.summaries(query.baseUrl(), history.meetingIds(), organiser, READ_CONNECTIONS, READS);
         Wrk.Reads summaries = wrk.summaries(query.baseUrl(), history.meetingIds(), organiser, READ_CONNECTIONS, READS);

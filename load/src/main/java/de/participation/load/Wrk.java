@@ -39,11 +39,13 @@ final class Wrk {
     private final Path script;
     private final Path summaries;
     private final Path pages;
+    private final Path meetingPages;
 
     Wrk(Path directory) throws IOException {
         script = copy("register.lua", directory);
         summaries = copy("summaries.lua", directory);
         pages = copy("pages.lua", directory);
+        meetingPages = copy("meetings.lua", directory);
     }
 
     private static Path copy(String resource, Path directory) throws IOException {
@@ -70,6 +72,12 @@ final class Wrk {
         return reads(pages, baseUrl, connections, duration, String.join(",", meetings), token,
                 Integer.toString(PublishedHistory.REGISTRATIONS), Integer.toString(PublishedHistory.CAPACITY),
                 Integer.toString(PublishedHistory.REGISTRATIONS - PublishedHistory.CAPACITY - PublishedHistory.CANCELLATIONS));
+    }
+
+    /** Reads pages of 50 of the organisation's {@code meetings} meetings, at random places, for {@code duration}. */
+    Reads meetingPages(String baseUrl, int meetings, String token, int connections, Duration duration)
+            throws IOException, InterruptedException {
+        return reads(meetingPages, baseUrl, connections, duration, token, Integer.toString(meetings));
     }
 
     private static Reads reads(Path script, String baseUrl, int connections, Duration duration, String... arguments)
