@@ -1,16 +1,15 @@
 package de.participation.query.projection;
 
-import de.participation.events.MeetingEventEnvelope;
-import de.participation.kafka.MeetingEventJson;
 import com.mongodb.client.model.Filters;
 import com.mongodb.client.model.UpdateOneModel;
 import com.mongodb.client.model.UpdateOptions;
 import com.mongodb.client.model.Updates;
 import com.mongodb.client.model.WriteModel;
+import de.participation.events.MeetingEventEnvelope;
+import de.participation.kafka.MeetingEventJson;
 import org.bson.Document;
 
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -59,17 +58,13 @@ public final class HistoryChunk {
 
     /** The writes that append {@code events} (accepted ones, in order) to their chunks, one per chunk. */
     static List<WriteModel<Document>> appending(List<MeetingEventEnvelope> events) {
-        Map<String, List<String>> byChunk = new LinkedHashMap<>();
-        Map<String, UUID> meetings = new HashMap<>();
-        for (MeetingEventEnvelope event : events) {
-            String id = idOf(event.data().meetingId(), event.sequence());
-            byChunk.computeIfAbsent(id, any -> new ArrayList<>()).add(MeetingEventJson.write(event));
-            meetings.put(id, event.data().meetingId());
-        }
+        Map<String, List<MeetingEventEnvelope>> byChunk = new LinkedHashMap<>();
+        events.forEach(event -> byChunk.computeIfAbsent(idOf(event.data().meetingId(), event.sequence()),
+                id -> new ArrayList<>()).add(event));
         List<WriteModel<Document>> writes = new ArrayList<>(byChunk.size());
-        byChunk.forEach((id, json) -> writes.add(new UpdateOneModel<>(Filters.eq("_id", id),
-                Updates.combine(Updates.setOnInsert("meetingId", meetings.get(id).toString()),
-                        Updates.addEachToSet("events", json)), UPSERT)));
+        byChunk.forEach((id, chunk) -> writes.add(new UpdateOneModel<>(Filters.eq("_id", id), Updates.combine(
+                Updates.setOnInsert("meetingId", chunk.getFirst().data().meetingId().toString()),
+                Updates.addEachToSet("events", chunk.stream().map(MeetingEventJson::write).toList())), UPSERT)));
         return writes;
     }
 

@@ -47,11 +47,6 @@ public class ProjectionService {
         this.signal = signal;
     }
 
-    /** Applies a batch to the live generation, remembering nothing. */
-    public Outcome apply(List<MeetingEventEnvelope> events) {
-        return apply(events, KnownDocuments.none());
-    }
-
     /**
      * Applies a batch to the live generation with what its writer remembers. If a rebuild switched
      * generations before or while the batch ran, the batch is applied to the new live generation as

@@ -89,7 +89,7 @@ class ProjectionServiceIT {
         MongoDatabase database = MONGO.freshDatabase();
         UUID erika = UUID.randomUUID();
         Histories history = new Histories(UUID.randomUUID()).scheduled(1).registered(erika);
-        projectionInto(database).apply(history.events());
+        projectionInto(database).apply(history.events(), KnownDocuments.none());
         database.getCollection(ReadModelStore.REGISTRATIONS).updateOne(new Document("_id", erika.toString()),
                 new Document("$set", new Document("participant", new Document("email", "erika.clear@example.org"))
                         .append("sealedParticipant", null)));
@@ -97,7 +97,7 @@ class ProjectionServiceIT {
         ProjectionService restarted = projectionInto(database);
 
         assertThat(TestMongo.dump(database)).noneMatch(document -> document.contains("erika.clear"));
-        restarted.apply(history.events());
+        restarted.apply(history.events(), KnownDocuments.none());
         assertThat(new ReadModelStore(database, 0).registration(erika).orElseThrow().sealedParticipant())
                 .isEqualTo(Histories.sealed(erika).ciphertext());
     }
@@ -105,7 +105,7 @@ class ProjectionServiceIT {
     @Test
     void readModelsProjectedBeforeTheArrivalOrderExistedGetItWhenOpened() {
         MongoDatabase database = MONGO.freshDatabase();
-        projectionInto(database).apply(interleavedHistories(new Random(5), 4));
+        projectionInto(database).apply(interleavedHistories(new Random(5), 4), KnownDocuments.none());
         var projected = TestMongo.contents(database);
         database.getCollection(ReadModelStore.ARRIVAL_ORDER).drop();
         database.getCollection(ReadModelStore.REGISTRATIONS).updateMany(new Document(),
@@ -126,7 +126,7 @@ class ProjectionServiceIT {
         UUID max = UUID.randomUUID();
         Histories history = new Histories(UUID.randomUUID()).scheduled(1).registered(erika).waitlisted(max, 1);
 
-        projectionInto(database).apply(history.events());
+        projectionInto(database).apply(history.events(), KnownDocuments.none());
 
         ReadModelStore store = new ReadModelStore(database, 0);
         MeetingReadModel meeting = store.meeting(history.meetingId()).orElseThrow();
@@ -144,10 +144,10 @@ class ProjectionServiceIT {
         MongoDatabase database = MONGO.freshDatabase();
         List<MeetingEventEnvelope> events = interleavedHistories(new Random(7), 5);
         ProjectionService projection = projectionInto(database);
-        projection.apply(events);
+        projection.apply(events, KnownDocuments.none());
         List<String> once = TestMongo.dump(database);
 
-        projection.apply(events);
+        projection.apply(events, KnownDocuments.none());
 
         assertThat(TestMongo.dump(database)).isEqualTo(once);
     }
@@ -160,11 +160,11 @@ class ProjectionServiceIT {
     void crashBetweenTheWritesHealsOnRedelivery(WrittenBeforeTheCrash written) {
         List<MeetingEventEnvelope> events = interleavedHistories(new Random(11), 3);
         MongoDatabase reference = MONGO.freshDatabase();
-        projectionInto(reference).apply(events);
+        projectionInto(reference).apply(events, KnownDocuments.none());
 
         MongoDatabase crashed = MONGO.freshDatabase();
         int half = events.size() / 2;
-        projectionInto(crashed).apply(events.subList(0, half));
+        projectionInto(crashed).apply(events.subList(0, half), KnownDocuments.none());
         ReadModelStore store = new ReadModelStore(crashed, 0);
         List<MeetingEventEnvelope> lostBatch = events.subList(half, events.size());
         MeetingProjector.Outcome partial = ProjectionService.fold(store, lostBatch, KnownDocuments.none());
@@ -177,7 +177,7 @@ class ProjectionServiceIT {
         };
         store.save(partial.registrations(), arrivalOrder, List.of(), lostBatch);
 
-        projectionInto(crashed).apply(lostBatch);
+        projectionInto(crashed).apply(lostBatch, KnownDocuments.none());
 
         assertThat(TestMongo.dump(crashed)).isEqualTo(TestMongo.dump(reference));
     }
@@ -201,7 +201,7 @@ class ProjectionServiceIT {
         Random random = new Random(42);
         List<MeetingEventEnvelope> events = interleavedHistories(random, 8);
         MongoDatabase reference = MONGO.freshDatabase();
-        projectionInto(reference).apply(events);
+        projectionInto(reference).apply(events, KnownDocuments.none());
 
         MongoDatabase redelivered = MONGO.freshDatabase();
         ProjectionService projection = projectionInto(redelivered);
@@ -223,7 +223,7 @@ class ProjectionServiceIT {
     void aWriterThatRemembersReadsNoDocumentItWroteAndEndsAsOneThatDoesNot() {
         List<MeetingEventEnvelope> events = interleavedHistories(new Random(3), 6);
         MongoDatabase reference = MONGO.freshDatabase();
-        projectionInto(reference).apply(events);
+        projectionInto(reference).apply(events, KnownDocuments.none());
         DocumentsRead read = new DocumentsRead();
         try (MongoClient client = MongoClients.create(MongoClientSettings.builder()
                 .applyConnectionString(new ConnectionString(MONGO.uri())).addCommandListener(read).build())) {
