@@ -84,7 +84,7 @@ final class HistoryReplay implements AutoCloseable {
 
     /** From now on the live projection writes the target too (it went live): nothing is remembered any more. */
     void sharedFromNowOn() {
-        known = KnownDocuments.none();
+        known = known.rememberingNothing();
     }
 
     long eventsProjected() {

@@ -9,6 +9,7 @@ import de.participation.query.kafka.QueryKafkaProperties;
 import de.participation.query.projection.KnownDocuments;
 import de.participation.query.projection.LiveReadModels;
 import de.participation.query.projection.ProjectionService;
+import de.participation.query.projection.StoreIdentity;
 import org.bson.Document;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -44,17 +45,19 @@ public class ProjectionRebuild {
     private final ProjectionService projection;
     private final QueryKafkaProperties kafka;
     private final ProjectionProperties settings;
+    private final StoreIdentity store;
     private final MongoCollection<Document> state;
     private final Duration staleAfter;
     private final Clock clock;
 
     ProjectionRebuild(LiveReadModels readModels, ProjectionService projection,
-                      QueryKafkaProperties kafka, ProjectionProperties settings, MongoDatabase database, Clock clock,
-                      @Value("${participation.rebuild.stale-after}") Duration staleAfter) {
+                      QueryKafkaProperties kafka, ProjectionProperties settings, StoreIdentity store,
+                      MongoDatabase database, Clock clock, @Value("${participation.rebuild.stale-after}") Duration staleAfter) {
         this.readModels = readModels;
         this.projection = projection;
         this.kafka = kafka;
         this.settings = settings;
+        this.store = store;
         this.state = database.getCollection(LiveReadModels.STATE);
         this.clock = clock;
         this.staleAfter = staleAfter;
@@ -131,7 +134,7 @@ public class ProjectionRebuild {
         boolean switched = false;
         StatusPublisher status = new StatusPublisher(rebuildId);
         try (HistoryReplay replay = new HistoryReplay(kafka, projection, readModels.generation(generation),
-                KnownDocuments.upTo(settings.rememberedBytes().toBytes()))) {
+                KnownDocuments.upTo(settings.rememberedBytes().toBytes()).forStore(store.id()))) {
             log.info("Rebuild {}: projecting the whole history into generation {}", rebuildId, generation);
             replay.untilHead(status::maybePublish);
             readModels.switchTo(generation);

@@ -5,6 +5,7 @@ import de.participation.query.kafka.QueryKafkaProperties;
 import de.participation.query.projection.KnownDocuments;
 import de.participation.query.projection.LiveReadModels;
 import de.participation.query.projection.ProjectionService;
+import de.participation.query.projection.StoreIdentity;
 import de.participation.query.projection.ReadModelStore;
 import org.bson.Document;
 import org.springframework.stereotype.Component;
@@ -32,14 +33,17 @@ class ProjectionVerification {
     private final ProjectionService projection;
     private final QueryKafkaProperties kafka;
     private final ProjectionProperties settings;
+    private final StoreIdentity store;
     private final ProjectionRebuild rebuild;
 
     ProjectionVerification(LiveReadModels readModels, ProjectionService projection,
-                           QueryKafkaProperties kafka, ProjectionProperties settings, ProjectionRebuild rebuild) {
+                           QueryKafkaProperties kafka, ProjectionProperties settings, StoreIdentity store,
+                           ProjectionRebuild rebuild) {
         this.readModels = readModels;
         this.projection = projection;
         this.kafka = kafka;
         this.settings = settings;
+        this.store = store;
         this.rebuild = rebuild;
     }
 
@@ -58,7 +62,7 @@ class ProjectionVerification {
         ReadModelStore scratch = readModels.generation(generation);
         // the scratch generation is this replay's alone
         try (HistoryReplay replay = new HistoryReplay(kafka, projection, scratch,
-                KnownDocuments.upTo(settings.rememberedBytes().toBytes()))) {
+                KnownDocuments.upTo(settings.rememberedBytes().toBytes()).forStore(store.id()))) {
             replay.untilLiveCommitted(rebuild.progressOf(slot.getString("rebuildId")));
             return compare(readModels.current(), scratch, replay.eventsProjected());
         } finally {

@@ -71,8 +71,9 @@ class MeetingEventConsumer extends ConsumerLoop {
 
     @Override
     protected void consume(KafkaConsumer<String, String> kafka) {
-        known.forget();
         String storeId = store.id();
+        known.forget();
+        known.forStore(storeId);
         ensureTopics();
         kafka.subscribe(List.of(Topics.MEETING_EVENTS), new OwnPartitions(kafka));
         while (running()) {

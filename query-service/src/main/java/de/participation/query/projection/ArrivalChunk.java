@@ -79,7 +79,8 @@ final class ArrivalChunk extends ArrivalDocument {
                         .map(entry -> new Document("registrationId", entry.registrationId().toString())
                                 .append("status", entry.status().name()))
                         .toList())
-                .append("sequence", sequence());
+                .append("sequence", sequence())
+                .append("store", store());
     }
 
     static ArrivalChunk from(Document document) {
@@ -89,6 +90,7 @@ final class ArrivalChunk extends ArrivalDocument {
                 UUID.fromString(entry.getString("registrationId")),
                 RegistrationStatus.valueOf(entry.getString("status")))));
         chunk.applied(document.getLong("sequence"));
+        chunk.writtenFor(document.getString("store"));
         return chunk;
     }
 }

@@ -16,6 +16,8 @@ import java.util.UUID;
 abstract sealed class ArrivalDocument permits ArrivalChunk, ArrivalIndex {
 
     private long sequence = -1;
+    /** The store this document was written for: see {@link KnownDocuments#forStore}. */
+    private String store;
 
     abstract String id();
 
@@ -28,6 +30,14 @@ abstract sealed class ArrivalDocument permits ArrivalChunk, ArrivalIndex {
 
     void applied(long sequence) {
         this.sequence = sequence;
+    }
+
+    String store() {
+        return store;
+    }
+
+    void writtenFor(String store) {
+        this.store = store;
     }
 
     static ArrivalDocument from(Document document) {

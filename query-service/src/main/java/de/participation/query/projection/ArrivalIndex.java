@@ -113,7 +113,8 @@ final class ArrivalIndex extends ArrivalDocument {
                 .append("meetingId", meetingId.toString())
                 .append("chunkSize", ArrivalChunk.SIZE)
                 .append("chunks", counts.stream().map(ArrivalIndex::countsDocument).toList())
-                .append("sequence", sequence());
+                .append("sequence", sequence())
+                .append("store", store());
     }
 
     private static Document countsDocument(int[] chunk) {
@@ -134,6 +135,7 @@ final class ArrivalIndex extends ArrivalDocument {
             index.counts.add(counts);
         });
         index.applied(document.getLong("sequence"));
+        index.writtenFor(document.getString("store"));
         return index;
     }
 }

@@ -22,8 +22,9 @@ import java.util.UUID;
  * than one per event, and a page of history is read by id. A batch appends its events to their
  * chunks without reading them ({@code $addToSet}, so an event delivered again by Kafka is not added
  * twice) and sends only those events, not the whole chunk. Events arrive in order per meeting, so
- * each chunk's array is in order; reading places events by their sequence anyway, so the history
- * reads complete, in order and without repeats whatever a chunk holds.
+ * each chunk's array is normally in order (not after a store was replaced under a running batch:
+ * see {@link KnownDocuments}); reading places events by their sequence, so the history reads
+ * complete, in order and without repeats whatever a chunk holds.
  */
 public final class HistoryChunk {
 

@@ -8,6 +8,7 @@ import java.util.Collection;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Set;
 import java.util.UUID;
 import java.util.function.Function;
@@ -27,6 +28,16 @@ import java.util.function.Function;
  *
  * <p>Bounded by an approximate size: the least recently used documents go first, and a document
  * forgotten is simply read again.
+ *
+ * <p>A writer also names the store it writes for ({@link #forStore}), and stamps that name on the
+ * meetings and arrival documents it writes. MongoDB may come back empty while a batch is under way
+ * (a store restored from nothing, or the local stack's in-memory stand-in after a restart): that
+ * batch, folded from what the writer remembers of the old store, can still land in the new one
+ * before the writer notices ({@link StoreIdentity}). Those documents are ahead of the rest of the new
+ * store, and the projection from the start that the new store gets would skip events for them. A
+ * writer therefore takes a meeting or arrival document stamped for another store as missing, and
+ * writes it anew; registrations need no stamp, since a present registration with its own sequence
+ * is what a crash between a batch's writes leaves, which the projection heals anyway.
  */
 public final class KnownDocuments {
 
@@ -37,6 +48,7 @@ public final class KnownDocuments {
     }
 
     private final Cache<Key, Object> documents;
+    private String store;
     private long generation = -1;
     private ReadModelStore pinned;
     private long pinnedAtNanos;
@@ -57,6 +69,23 @@ public final class KnownDocuments {
     /** Remembers nothing: every batch reads what it needs. */
     public static KnownDocuments none() {
         return new KnownDocuments(0);
+    }
+
+    /**
+     * From now on this writer writes for the store with {@code storeId} (see {@link StoreIdentity}):
+     * what it remembers of another store is forgotten.
+     */
+    public KnownDocuments forStore(String storeId) {
+        if (!Objects.equals(storeId, store)) {
+            forget();
+        }
+        store = storeId;
+        return this;
+    }
+
+    /** A writer for the same store that remembers nothing. */
+    public KnownDocuments rememberingNothing() {
+        return none().forStore(store);
     }
 
     public void forget() {
@@ -95,7 +124,7 @@ public final class KnownDocuments {
     }
 
     Map<UUID, MeetingReadModel> meetings(ReadModelStore store, Set<UUID> ids) {
-        return lookUp('m', store, ids, store::meetings);
+        return lookUp('m', store, ids, read -> ownStore(store.meetings(read), meeting -> meeting.store));
     }
 
     Map<UUID, RegistrationReadModel> registrations(ReadModelStore store, Set<UUID> ids) {
@@ -103,7 +132,22 @@ public final class KnownDocuments {
     }
 
     Map<String, ArrivalDocument> arrivalDocuments(ReadModelStore store, Set<String> ids) {
-        return lookUp('a', store, ids, store::arrivalDocuments);
+        return lookUp('a', store, ids, read -> ownStore(store.arrivalDocuments(read), ArrivalDocument::store));
+    }
+
+    /** Stamps the meetings and arrival documents of a folded batch with this writer's store. */
+    void stamp(MeetingProjector.Outcome folded) {
+        folded.meetings().forEach(meeting -> meeting.store = store);
+        folded.arrivalOrder().forEach(document -> document.writtenFor(store));
+    }
+
+    /**
+     * The documents written for this writer's store, or by a writer that named none (before stamps
+     * existed); the others are taken as missing.
+     */
+    private <I, D> Map<I, D> ownStore(Map<I, D> read, Function<D, String> stamp) {
+        read.values().removeIf(document -> stamp.apply(document) != null && !stamp.apply(document).equals(store));
+        return read;
     }
 
     /** After a batch's documents were written: they are what the store now holds. */

@@ -42,6 +42,8 @@ public final class MeetingReadModel {
     List<RecentChange> recentChanges = new ArrayList<>();
     long sequence = -1;
     Instant updatedAt;
+    /** The store this document was written for: see {@link KnownDocuments#forStore}. */
+    String store;
 
     public UUID meetingId() {
         return meetingId;
@@ -143,7 +145,8 @@ public final class MeetingReadModel {
                 .append("waitlisted", waitlisted)
                 .append("recentChanges", recentChanges.stream().map(RecentChange::toDocument).toList())
                 .append("sequence", sequence)
-                .append("updatedAt", date(updatedAt));
+                .append("updatedAt", date(updatedAt))
+                .append("store", store);
     }
 
     static MeetingReadModel from(Document document) {
@@ -168,6 +171,7 @@ public final class MeetingReadModel {
                 .map(RecentChange::from).toList());
         meeting.sequence = document.getLong("sequence");
         meeting.updatedAt = instant(document.getDate("updatedAt"));
+        meeting.store = document.getString("store");
         return meeting;
     }
 

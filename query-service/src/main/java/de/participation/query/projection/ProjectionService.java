@@ -58,7 +58,7 @@ public class ProjectionService {
         Outcome outcome = isolatingFailures(pinned, events, true, known);
         ReadModelStore live = readModels.current();
         if (live.generation() != pinned.generation()) {
-            isolatingFailures(live, events, true, KnownDocuments.none());
+            isolatingFailures(live, events, true, known.rememberingNothing());
         }
         known.pin(live);
         if (!outcome.meetings().isEmpty()) {
@@ -141,8 +141,10 @@ public class ProjectionService {
                 .map(e -> ((RegistrationEvent) e.data()).registrationId())
                 .collect(Collectors.toSet());
         Map<UUID, RegistrationReadModel> registrations = known.registrations(store, registrationIds);
-        return new MeetingProjector(known.meetings(store, meetingIds), registrations,
+        Outcome folded = new MeetingProjector(known.meetings(store, meetingIds), registrations,
                 arrivalOrder(store, known, events, meetingIds, registrations)).project(events);
+        known.stamp(folded);
+        return folded;
     }
 
     /**

@@ -21,6 +21,7 @@ import org.junit.jupiter.params.provider.EnumSource;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Random;
+import java.util.TreeMap;
 import java.util.UUID;
 
 import static de.participation.events.RegistrationStatus.CONFIRMED;
@@ -264,6 +265,43 @@ class ProjectionServiceIT {
         assertThat(meeting.confirmed()).as("Erika and Max, not the rejected registration").isEqualTo(2);
         assertThat(new ReadModelStore(database, 0).registrationsOf(history.meetingId(), CONFIRMED, 0, 10)
                 .registrations()).extracting(RegistrationReadModel::registrationId).containsExactly(erika, max);
+    }
+
+    /**
+     * MongoDB came back empty (the local stack's stand-in after a restart) while a batch was under
+     * way: the batch, folded from what its writer remembered of the old store, lands in the new one
+     * before the writer notices. The new store's projection from the start of the history must not
+     * take those documents for its own.
+     */
+    @Test
+    void aBatchFromTheMemoryOfAReplacedStoreIsProjectedAnewWhenTheNewStoreStartsFromTheBeginning() {
+        List<MeetingEventEnvelope> events = interleavedHistories(new Random(7), 4);
+        MongoDatabase reference = MONGO.freshDatabase();
+        projectionInto(reference).apply(events, KnownDocuments.none().forStore("second"));
+
+        MongoDatabase database = MONGO.freshDatabase();
+        ProjectionService projection = projectionInto(database);
+        KnownDocuments known = KnownDocuments.upTo(32 << 20).forStore("first");
+        int half = events.size() / 2;
+        projection.apply(events.subList(0, half), known);
+        database.drop(); // the store is replaced by an empty one; the writer has not noticed yet
+        projection.apply(events.subList(half, events.size()), known);
+        projectionInto(database).apply(events, KnownDocuments.upTo(32 << 20).forStore("second"));
+
+        assertThat(asRead(database)).isEqualTo(asRead(reference));
+    }
+
+    /**
+     * Every document, but the history's chunks as readers see them, by their events in order of
+     * sequence: the late batch appended its events to the chunks before the rest of the history.
+     */
+    private static List<String> asRead(MongoDatabase database) {
+        ReadModelStore store = new ReadModelStore(database, 0);
+        List<String> documents = new ArrayList<>(TestMongo.dump(database).stream()
+                .filter(document -> !document.startsWith(ReadModelStore.HISTORY + ": ")).toList());
+        new TreeMap<>(store.historyChunks(store.all(ReadModelStore.HISTORY).keySet()))
+                .forEach((id, chunk) -> documents.add(id + ": " + chunk.events()));
+        return documents;
     }
 
     /** Counts the documents that find commands return. */

@@ -67,9 +67,20 @@ class StoreReplacedIT {
         assertThat(organiser.get(meeting).body().path("waitlisted").asInt()).isEqualTo(1);
     }
 
-    /** Everything but the projection's own state, which names the store. */
+    /**
+     * Everything but what names the store: the projection's own state, and the stamp of the store
+     * that meetings and arrival documents were written for.
+     */
     private List<Map.Entry<String, Document>> readModelsOnly() {
         return TestMongo.contents(readModels).stream()
-                .filter(entry -> !entry.getKey().equals(LiveReadModels.STATE)).toList();
+                .filter(entry -> !entry.getKey().equals(LiveReadModels.STATE))
+                .map(entry -> Map.entry(entry.getKey(), withoutStamp(entry.getValue())))
+                .toList();
+    }
+
+    private static Document withoutStamp(Document document) {
+        Document copy = new Document(document);
+        copy.remove("store");
+        return copy;
     }
 }
