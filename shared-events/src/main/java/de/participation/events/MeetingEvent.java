@@ -12,7 +12,7 @@ import java.util.UUID;
  */
 public sealed interface MeetingEvent
         permits MeetingScheduled, MeetingCapacityChanged, RegistrationClosed, RegistrationReopened,
-                MeetingCancelled, RegistrationEvent {
+                MeetingCancelled, MeetingDetailsChanged, RegistrationEvent {
 
     UUID meetingId();
 }

@@ -5,7 +5,7 @@ import java.util.UUID;
 /** The events that are about one registration of the meeting. */
 public sealed interface RegistrationEvent extends MeetingEvent
         permits ParticipantRegistered, ParticipantWaitlisted, RegistrationCancelled, WaitlistedParticipantPromoted,
-                ParticipantDataErased {
+                ParticipantDataErased, OfferMade, OfferAccepted, OfferDeclined, OfferExpired, SeatsGivenBack {
 
     UUID registrationId();
 }

@@ -45,7 +45,8 @@ public final class MeetingEventJson {
     }
 
     /**
-     * Reads an envelope.
+     * Reads an envelope; data of an earlier schema version is brought to the current one
+     * ({@link MeetingEventUpcasts}), and the envelope says so.
      *
      * @throws UnreadableEventException if the JSON is broken, lacks a required attribute, or names
      *                                  a type or schema version this version does not read
@@ -64,13 +65,12 @@ public final class MeetingEventJson {
         Class<? extends MeetingEvent> eventClass = MeetingEventTypes.classOf(type)
                 .orElseThrow(() -> new UnreadableEventException("unknown event type " + type));
         int schemaVersion = node.path("schemaversion").asInt(1);
-        if (schemaVersion != MeetingEventTypes.schemaVersionOf(eventClass)) {
-            // Version 1 participant events carried personal data in clear; the command service's
-            // migration re-sealed them and republished the topic, so none may be read any more.
-            throw new UnreadableEventException("unsupported schema version " + schemaVersion + " of " + type);
+        if (!(required(node, "data") instanceof ObjectNode written)) {
+            throw new UnreadableEventException("malformed " + type + ": data is not an object");
         }
+        ObjectNode current = MeetingEventUpcasts.toCurrent(eventClass, schemaVersion, written);
         try {
-            MeetingEvent data = MAPPER.treeToValue(required(node, "data"), eventClass);
+            MeetingEvent data = MAPPER.treeToValue(current, eventClass);
             return new MeetingEventEnvelope(
                     requiredText(node, "specversion"),
                     requiredText(node, "id"),
@@ -82,7 +82,8 @@ public final class MeetingEventJson {
                     required(node, "sequence").asLong(),
                     node.path("correlationid").asText(null),
                     node.path("issuedby").asText(null),
-                    schemaVersion,
+                    // the data now has the current shape: written again, it must not be upcast twice
+                    MeetingEventTypes.schemaVersionOf(eventClass),
                     data);
         } catch (JsonProcessingException | IllegalArgumentException e) {
             throw new UnreadableEventException("malformed " + type + ": " + e.getMessage(), e);

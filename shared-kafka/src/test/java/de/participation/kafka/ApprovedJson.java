@@ -21,6 +21,23 @@ final class ApprovedJson {
     private ApprovedJson() {
     }
 
+    /**
+     * The name of the approved file of {@code type} at schema {@code version}: the version first
+     * approved is {@code <type>.approved.json}, each later one {@code <type>.v<version>.approved.json},
+     * so that the files of earlier versions stay as they were approved.
+     */
+    static String nameOf(String type, int version) throws IOException {
+        Path first = DIRECTORY.resolve(type + ".approved.json");
+        boolean firstIsThisVersion = !Files.exists(first)
+                || PRETTY.readTree(first.toFile()).path("schemaversion").asInt(1) == version;
+        return firstIsThisVersion ? type : type + ".v" + version;
+    }
+
+    /** The approved JSON of {@code name}. */
+    static String read(String name) throws IOException {
+        return Files.readString(DIRECTORY.resolve(name + ".approved.json"));
+    }
+
     static void verify(String name, String json) throws IOException {
         String actual = PRETTY.writerWithDefaultPrettyPrinter().writeValueAsString(PRETTY.readTree(json)) + "\n";
         Path approved = DIRECTORY.resolve(name + ".approved.json");

@@ -1,5 +1,7 @@
 package de.participation.kafka;
 
+import de.participation.events.MeetingCapacityChanged;
+import de.participation.events.MeetingEvent;
 import de.participation.events.MeetingEventEnvelope;
 import de.participation.events.MeetingEventTypes;
 import de.participation.events.MeetingScheduled;
@@ -27,8 +29,21 @@ class MeetingEventWireFormatTest {
     Stream<DynamicTest> everyEventKeepsItsApprovedWireFormat() {
         return SampleEvents.all().stream().map(event -> DynamicTest.dynamicTest(
                 event.getClass().getSimpleName(),
-                () -> ApprovedJson.verify(event.getClass().getSimpleName(),
+                () -> ApprovedJson.verify(ApprovedJson.nameOf(event.getClass().getSimpleName(),
+                                MeetingEventTypes.schemaVersionOf(event.getClass())),
                         MeetingEventJson.write(SampleEvents.envelope(event)))));
+    }
+
+    /** Events stored and published at an earlier version are read with the meaning they had then. */
+    @TestFactory
+    Stream<DynamicTest> everyEventAsFirstApprovedIsStillReadAsItWasMeant() {
+        return SampleEvents.asFirstApproved().stream().map(event -> DynamicTest.dynamicTest(
+                event.getClass().getSimpleName(), () -> {
+                    MeetingEventEnvelope read = MeetingEventJson.read(ApprovedJson.read(event.getClass().getSimpleName()));
+
+                    assertThat(read.data()).isEqualTo(event);
+                    assertThat(read.schemaversion()).isEqualTo(MeetingEventTypes.schemaVersionOf(event.getClass()));
+                }));
     }
 
     @TestFactory
@@ -42,15 +57,15 @@ class MeetingEventWireFormatTest {
 
     @Test
     void aNewerEventWithAnExtraFieldIsStillRead() {
-        String json = MeetingEventJson.write(SampleEvents.envelope(SampleEvents.all().get(1)))
+        String json = MeetingEventJson.write(SampleEvents.envelope(sample(MeetingCapacityChanged.class)))
                 .replace("\"capacity\":60", "\"capacity\":60,\"addedLater\":\"x\"");
 
-        assertThat(MeetingEventJson.read(json).data()).isEqualTo(SampleEvents.all().get(1));
+        assertThat(MeetingEventJson.read(json).data()).isEqualTo(sample(MeetingCapacityChanged.class));
     }
 
     @Test
     void aMeetingScheduledWrittenBeforeOrganisationsWereRecordedIsStillRead() {
-        String json = MeetingEventJson.write(SampleEvents.envelope(SampleEvents.all().getFirst()))
+        String json = MeetingEventJson.write(SampleEvents.envelope(sample(MeetingScheduled.class)))
                 .replace(",\"organisation\":\"SMWA\"", "");
 
         assertThat(((MeetingScheduled) MeetingEventJson.read(json).data()).organisation()).isNull();
@@ -58,7 +73,7 @@ class MeetingEventWireFormatTest {
 
     @Test
     void anUnknownTypeIsRefusedWithItsName() {
-        String json = MeetingEventJson.write(SampleEvents.envelope(SampleEvents.all().get(2)))
+        String json = MeetingEventJson.write(SampleEvents.envelope(sample(RegistrationClosed.class)))
                 .replace("RegistrationClosed", "SomethingNew");
 
         assertThatThrownBy(() -> MeetingEventJson.read(json))
@@ -68,8 +83,8 @@ class MeetingEventWireFormatTest {
 
     @Test
     void aParticipantEventOfTheVersionThatCarriedPersonalDataInClearIsRefused() {
-        String json = MeetingEventJson.write(SampleEvents.envelope(SampleEvents.all().get(5)))
-                .replace("\"schemaversion\":2", "\"schemaversion\":1");
+        String json = MeetingEventJson.write(SampleEvents.envelope(sample(ParticipantRegistered.class)))
+                .replace("\"schemaversion\":3", "\"schemaversion\":1");
 
         assertThatThrownBy(() -> MeetingEventJson.read(json))
                 .isInstanceOf(UnreadableEventException.class)
@@ -89,5 +104,9 @@ class MeetingEventWireFormatTest {
                 "{\"type\":\"de.participation.meeting.RegistrationClosed\",\"specversion\":\"1.0\"}"))
                 .isInstanceOf(UnreadableEventException.class)
                 .hasMessageContaining("missing attribute data");
+    }
+
+    private static MeetingEvent sample(Class<? extends MeetingEvent> type) {
+        return SampleEvents.all().stream().filter(type::isInstance).findFirst().orElseThrow();
     }
 }
