@@ -42,7 +42,7 @@ class ArchitectureTest {
 
     /**
      * Only the domain's API is public, as the command handlers define it: the commands they take,
-     * the outcomes they return, the ports they are given (interfaces the adapters implement), the
+     * the outcomes they return (and the records these hold), the ports they are given (interfaces the adapters implement), the
      * rule violation they throw and its code, and the aggregate's type for its repository. Any other
      * public type (a new record that no handler takes, a helper) fails until it is package-private.
      */
@@ -105,8 +105,8 @@ class ArchitectureTest {
     private static final class DomainApi {
 
         static ArchCondition<JavaClass> beOfTheDomainsApi() {
-            return new ArchCondition<>("be a command, an outcome, a port, the rule violation or its code, "
-                    + "or the aggregate's type") {
+            return new ArchCondition<>("be a command, an outcome or a part of one, a port, the rule violation "
+                    + "or its code, or the aggregate's type") {
                 @Override
                 public void check(JavaClass type, ConditionEvents events) {
                     Optional<String> role = roleOf(type);
@@ -132,6 +132,11 @@ class ArchitectureTest {
             }
             if (type.isRecord() && handlers.stream().anyMatch(handler -> handler.getRawReturnType().equals(type))) {
                 return Optional.of("an outcome");
+            }
+            if (type.isRecord() && handlers.stream().map(JavaMethod::getRawReturnType).filter(JavaClass::isRecord)
+                    .anyMatch(outcome -> outcome.getFields().stream()
+                            .anyMatch(field -> field.getRawType().equals(type)))) {
+                return Optional.of("a part of an outcome");
             }
             if (type.isInterface() && handlers.stream().anyMatch(handler -> handler.getRawParameterTypes().stream()
                     .skip(1).anyMatch(type::equals))) {

@@ -37,10 +37,15 @@ public class EventStoreConfiguration {
         return jsonSerializer(MeetingEventJson.mapper());
     }
 
+    /**
+     * Events are stored with their schema version as Axon's payload revision, so that
+     * {@link StoredEventUpcaster} can bring an event stored at an earlier version to the current one.
+     */
     @Bean
     @Qualifier("eventSerializer")
     Serializer eventSerializer() {
-        return jsonSerializer(MeetingEventJson.mapper());
+        return JacksonSerializer.builder().objectMapper(MeetingEventJson.mapper())
+                .revisionResolver(StoredEventUpcaster::revisionOf).build();
     }
 
     @Bean

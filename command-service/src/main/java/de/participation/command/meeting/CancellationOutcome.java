@@ -1,8 +1,7 @@
 package de.participation.command.meeting;
 
-import java.util.List;
 import java.util.UUID;
 
-/** A cancelled registration and whom its freed seat promoted. */
-public record CancellationOutcome(UUID registrationId, List<UUID> promoted, long sequence) {
+/** A cancelled registration and who moved up into the seats it freed. */
+public record CancellationOutcome(UUID registrationId, MovedUp movedUp, long sequence) {
 }

@@ -1,8 +1,7 @@
 package de.participation.command.meeting;
 
-import java.util.List;
 import java.util.UUID;
 
-/** The capacity now in force and the registrations that the change promoted, in order. */
-public record CapacityOutcome(UUID meetingId, int capacity, List<UUID> promoted, long sequence) {
+/** The capacity now in force and who moved up into the new seats, in order. */
+public record CapacityOutcome(UUID meetingId, int capacity, MovedUp movedUp, long sequence) {
 }

@@ -1,21 +1,30 @@
 package de.participation.command.meeting;
 
+import de.participation.command.meeting.Registration.OfferEnd;
 import de.participation.events.CancellationCause;
 import de.participation.events.MeetingCancelled;
 import de.participation.events.MeetingCapacityChanged;
+import de.participation.events.MeetingDetailsChanged;
 import de.participation.events.MeetingScheduled;
+import de.participation.events.OfferAccepted;
+import de.participation.events.OfferDeclined;
+import de.participation.events.OfferExpired;
+import de.participation.events.OfferMade;
 import de.participation.events.Participant;
 import de.participation.events.ParticipantDataErased;
 import de.participation.events.ParticipantRegistered;
 import de.participation.events.ParticipantWaitlisted;
+import de.participation.events.PromotionCause;
 import de.participation.events.RegistrationCancelled;
 import de.participation.events.RegistrationClosed;
 import de.participation.events.RegistrationReopened;
 import de.participation.events.RegistrationStatus;
 import de.participation.events.SealedParticipant;
+import de.participation.events.SeatsGivenBack;
 import de.participation.events.WaitingListPolicy;
+import de.participation.events.WaitingListPolicy.GroupPolicy;
+import de.participation.events.WaitingListPolicy.Promotion;
 import de.participation.events.WaitlistedParticipantPromoted;
-import de.participation.events.WaitlistedParticipantPromoted.PromotionCause;
 import org.axonframework.commandhandling.CommandHandler;
 import org.axonframework.eventhandling.GenericEventMessage;
 import org.axonframework.eventsourcing.EventSourcingHandler;
@@ -25,6 +34,7 @@ import org.axonframework.modelling.command.CreationPolicy;
 import org.axonframework.serialization.Revision;
 import org.axonframework.spring.stereotype.Aggregate;
 
+import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -32,6 +42,7 @@ import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.UUID;
 
 import static de.participation.command.meeting.Rejection.*;
@@ -39,13 +50,15 @@ import static org.axonframework.modelling.command.AggregateLifecycle.apply;
 import static org.axonframework.modelling.command.AggregateLifecycle.getVersion;
 
 /**
- * One meeting and every rule of DOMAIN.md. Command handlers check the rules and apply events;
- * state changes only in the event sourcing handlers. Each command's answer carries the sequence
- * of the last event of this meeting after the command.
+ * One meeting and every rule of DOMAIN.md, version 2 included. Command handlers check the rules and
+ * apply events; state changes only in the event sourcing handlers. Each command's answer carries
+ * the sequence of the last event of this meeting after the command.
  *
- * <p>Invariants kept after every command: confirmed &le; capacity; a free seat and a non-empty
- * waiting list never coexist; the waiting list is first come, first served; one active
- * registration per person; a retried command has no second effect.
+ * <p>Seats are counted, not registrations: a registration holds 1 to 10. Invariants kept after
+ * every command: confirmed + offered &le; capacity; a free seat never coexists with a waiting entry
+ * that fits into it ({@code FILL_GAPS}) or with a head that fits ({@code STRICT_ORDER}), except that
+ * no offer is made from the meeting's start on; the waiting list keeps its arrival order; one
+ * active registration per person; a retried command has no second effect.
  *
  * <p>It holds no personal data: participants arrive sealed by the {@link PersonalDataVault}, and a
  * person is recognised by the keyed hash of their email.
@@ -55,17 +68,20 @@ import static org.axonframework.modelling.command.AggregateLifecycle.getVersion;
 // or retyped, here or in what the fields hold (MeetingSnapshotLayoutTest fails until it is).
 // Snapshots of another revision, or of none (written before revisions were kept), are skipped and
 // the meeting is rebuilt from its events.
-@Revision("1")
+@Revision("2")
 class Meeting {
 
     @AggregateIdentifier
     private UUID meetingId;
     /** The meeting as first scheduled, to recognise a repeated schedule request. */
     private MeetingScheduled scheduled;
+    /** The details as they are now (the scheduled ones, changed since). */
+    private MeetingDetailsChanged details;
     private int capacity;
     private boolean closedByOrganiser;
     private boolean cancelled;
-    private int confirmed;
+    private int confirmedSeats;
+    private int offeredSeats;
     /** Every registration ever made, in arrival order. */
     private LinkedHashMap<UUID, Registration> registrations = new LinkedHashMap<>();
     /** Active registrations by the keyed hash of the person's email. */
@@ -79,12 +95,14 @@ class Meeting {
 
     @CommandHandler
     @CreationPolicy(AggregateCreationPolicy.CREATE_IF_MISSING)
-    ScheduleOutcome handle(ScheduleMeeting command) throws MeetingRuleViolation {
+    ScheduleOutcome handle(ScheduleMeeting command) throws InconsistentTimes, MeetingRuleViolation {
         MeetingScheduled requested = new MeetingScheduled(command.meetingId(), command.title(),
                 command.description(), command.location(), command.startsAt(), command.endsAt(),
                 command.capacity(), command.registrationOpensAt(), command.registrationClosesAt(),
                 command.waitingList(), command.organisation());
         if (scheduled == null) {
+            requireConsistent(new MeetingTimes(command.startsAt(), command.endsAt(), command.registrationOpensAt(),
+                    command.registrationClosesAt()));
             apply(requested);
             return new ScheduleOutcome(command.meetingId(), getVersion(), true);
         }
@@ -96,19 +114,19 @@ class Meeting {
     }
 
     @CommandHandler
-    CapacityOutcome handle(ChangeCapacity command) throws MeetingRuleViolation {
+    CapacityOutcome handle(ChangeCapacity command, OfferDeadlines deadlines) throws MeetingRuleViolation {
         requireOrganisedBy(command.organisation());
         requireNotCancelled();
-        if (command.capacity() < confirmed) {
+        if (command.capacity() < confirmedSeats + offeredSeats) {
             throw new MeetingRuleViolation(CAPACITY_BELOW_CONFIRMED, "Capacity " + command.capacity()
-                    + " is below the " + confirmed + " confirmed registrations");
+                    + " is below the " + confirmedSeats + " confirmed and " + offeredSeats + " offered seats");
         }
-        List<UUID> promoted = List.of();
+        MovedUp movedUp = MovedUp.NOBODY;
         if (command.capacity() != capacity) {
             apply(new MeetingCapacityChanged(meetingId, capacity, command.capacity()));
-            promoted = promoteIntoFreeSeats(PromotionCause.CAPACITY_INCREASE, null);
+            movedUp = moveUpIntoFreeSeats(PromotionCause.CAPACITY_INCREASE, null, deadlines);
         }
-        return new CapacityOutcome(meetingId, capacity, promoted, getVersion());
+        return new CapacityOutcome(meetingId, capacity, movedUp, getVersion());
     }
 
     @CommandHandler
@@ -141,9 +159,42 @@ class Meeting {
                     .toList();
             apply(new MeetingCancelled(meetingId, command.reason()));
             active.forEach(registration -> apply(new RegistrationCancelled(meetingId, registration.id(),
-                    registration.status(), CancellationCause.MEETING_CANCELLED, command.reason())));
+                    registration.status(), CancellationCause.MEETING_CANCELLED, command.reason(), registration.seats())));
         }
         return getVersion();
+    }
+
+    /**
+     * The registration window follows the new times at once; offers open beyond a new, earlier
+     * start expire at the start, and seats that stayed free after the old start are offered again
+     * when the start moves later.
+     */
+    @CommandHandler
+    DetailsOutcome handle(ChangeDetails command, OfferDeadlines deadlines) throws InconsistentTimes,
+            MeetingRuleViolation {
+        requireOrganisedBy(command.organisation());
+        requireNotCancelled();
+        MeetingDetailsChanged next = new MeetingDetailsChanged(meetingId, or(command.title(), details.title()),
+                or(command.description(), details.description()), or(command.location(), details.location()),
+                or(command.startsAt(), details.startsAt()), or(command.endsAt(), details.endsAt()),
+                or(command.registrationOpensAt(), details.registrationOpensAt()),
+                or(command.registrationClosesAt(), details.registrationClosesAt()), List.of());
+        requireConsistent(new MeetingTimes(next.startsAt(), next.endsAt(), next.registrationOpensAt(),
+                next.registrationClosesAt()));
+        List<String> changed = changedFields(details, next);
+        MovedUp movedUp = MovedUp.NOBODY;
+        if (!changed.isEmpty()) {
+            apply(new MeetingDetailsChanged(meetingId, next.title(), next.description(), next.location(),
+                    next.startsAt(), next.endsAt(), next.registrationOpensAt(), next.registrationClosesAt(), changed));
+            for (Registration registration : registrations.values()) {
+                if (registration.status() == RegistrationStatus.OFFERED
+                        && registration.offerDeadline().isAfter(details.startsAt())) {
+                    deadlines.expireAt(meetingId, registration.id(), details.startsAt());
+                }
+            }
+            movedUp = moveUpIntoFreeSeats(PromotionCause.START_MOVED, null, deadlines);
+        }
+        return new DetailsOutcome(meetingId, changed, movedUp, getVersion());
     }
 
     @CommandHandler
@@ -155,41 +206,98 @@ class Meeting {
             return repeatedRegistration(existing, emailHash, command.participant(), vault);
         }
         requireNotCancelled();
-        requireRegistrationOpen(GenericEventMessage.clock.instant());
+        requireRegistrationOpen(now());
         UUID active = activeByEmail.get(emailHash);
         if (active != null) {
             throw new MeetingRuleViolation(ALREADY_REGISTERED,
                     "This person already holds registration " + active + " for this meeting", active);
         }
-        boolean seatFree = confirmed < capacity;
-        if (!seatFree) {
-            requireRoomOnWaitingList(command.joinWaitingListIfFull());
+        // Nobody waiting fits into the free seats (the invariant): under FILL_GAPS a newcomer that
+        // fits takes them and passes everyone waiting, under STRICT_ORDER it queues behind them.
+        boolean seated = command.seats() <= freeSeats()
+                && (waitingList.isEmpty() || groupPolicy() == GroupPolicy.FILL_GAPS);
+        if (!seated) {
+            requireRoomOnWaitingList(command.joinWaitingListIfFull(), command.seats());
         }
         claim(command.registrationId(), registrationIds);
         SealedParticipant sealed = new SealedParticipant(emailHash,
                 vault.seal(command.registrationId(), meetingId, scheduled.organisation(), command.participant()));
-        if (seatFree) {
-            apply(new ParticipantRegistered(meetingId, command.registrationId(), sealed));
+        if (seated) {
+            apply(new ParticipantRegistered(meetingId, command.registrationId(), sealed, command.seats(),
+                    List.copyOf(waitingList)));
             return new RegistrationOutcome(command.registrationId(), RegistrationStatus.CONFIRMED, null, getVersion(),
                     true);
         }
         // The newcomer is last: no need to count through the waiting list to find its place.
         int position = waitingList.size() + 1;
-        apply(new ParticipantWaitlisted(meetingId, command.registrationId(), sealed, position));
+        apply(new ParticipantWaitlisted(meetingId, command.registrationId(), sealed, position, command.seats()));
         return new RegistrationOutcome(command.registrationId(), RegistrationStatus.WAITLISTED, position, getVersion(),
                 true);
     }
 
     @CommandHandler
-    CancellationOutcome handle(CancelRegistration command) throws MeetingRuleViolation {
+    CancellationOutcome handle(CancelRegistration command, OfferDeadlines deadlines) throws MeetingRuleViolation {
         Registration registration = requireRegistration(command.registrationId());
         if (registration.status().isActive()) {
             apply(new RegistrationCancelled(meetingId, registration.id(), registration.status(),
-                    CancellationCause.REQUESTED, command.reason()));
-            promoteIntoFreeSeats(PromotionCause.CANCELLATION, registration.id());
+                    CancellationCause.REQUESTED, command.reason(), registration.seats()));
+            // A waiting entry that leaves frees no seat, but may let a smaller one behind it fit.
+            moveUpIntoFreeSeats(PromotionCause.CANCELLATION, registration.id(), deadlines);
         }
-        return new CancellationOutcome(registration.id(), registrations.get(registration.id()).successors(),
+        return new CancellationOutcome(registration.id(), registrations.get(registration.id()).movedUp(),
                 getVersion());
+    }
+
+    @CommandHandler
+    SeatsOutcome handle(GiveSeatsBack command, OfferDeadlines deadlines) throws MeetingRuleViolation {
+        Registration registration = requireActive(command.registrationId());
+        if (command.seats() > registration.seats()) {
+            throw new MeetingRuleViolation(SEATS_CANNOT_GROW, "Registration " + registration.id() + " holds "
+                    + registration.seats() + " seats; seats can be given back, not added", registration.id());
+        }
+        if (command.seats() < registration.seats()) {
+            apply(new SeatsGivenBack(meetingId, registration.id(), registration.status(), registration.seats(),
+                    command.seats()));
+            moveUpIntoFreeSeats(PromotionCause.SEATS_GIVEN_BACK, registration.id(), deadlines);
+        }
+        Registration now = registrations.get(registration.id());
+        return new SeatsOutcome(now.id(), now.seats(), now.movedUp(), getVersion());
+    }
+
+    @CommandHandler
+    OfferOutcome handle(AcceptOffer command) throws MeetingRuleViolation {
+        Registration registration = requireRegistration(command.registrationId());
+        if (registration.offerEnd() == OfferEnd.ACCEPTED) {
+            return new OfferOutcome(registration.id(), registration.status(), MovedUp.NOBODY, getVersion());
+        }
+        requireOpenOffer(registration);
+        apply(new OfferAccepted(meetingId, registration.id(), registration.seats()));
+        return new OfferOutcome(registration.id(), RegistrationStatus.CONFIRMED, MovedUp.NOBODY, getVersion());
+    }
+
+    @CommandHandler
+    OfferOutcome handle(DeclineOffer command, OfferDeadlines deadlines) throws MeetingRuleViolation {
+        Registration registration = requireRegistration(command.registrationId());
+        if (registration.offerEnd() != OfferEnd.DECLINED) {
+            requireOpenOffer(registration);
+            apply(new OfferDeclined(meetingId, registration.id(), registration.seats()));
+            moveUpIntoFreeSeats(PromotionCause.OFFER_DECLINED, registration.id(), deadlines);
+        }
+        return new OfferOutcome(registration.id(), RegistrationStatus.CANCELLED,
+                registrations.get(registration.id()).movedUp(), getVersion());
+    }
+
+    /** @return whether the offer expired now */
+    @CommandHandler
+    boolean handle(ExpireOffer command, OfferDeadlines deadlines) {
+        Registration registration = registrations.get(command.registrationId());
+        if (registration == null || registration.status() != RegistrationStatus.OFFERED
+                || now().isBefore(deadlineOf(registration))) {
+            return false;
+        }
+        apply(new OfferExpired(meetingId, registration.id(), registration.seats(), deadlineOf(registration)));
+        moveUpIntoFreeSeats(PromotionCause.OFFER_EXPIRED, registration.id(), deadlines);
+        return true;
     }
 
     /**
@@ -211,6 +319,111 @@ class Meeting {
     }
 
     /**
+     * Moves waiting entries up into the free seats, in order: confirmed at once or offered the seats
+     * (promotion), stopping at a head that does not fit ({@code STRICT_ORDER}) or passing it
+     * ({@code FILL_GAPS}). No offer is made from the meeting's start on: seats freed then stay free.
+     */
+    private MovedUp moveUpIntoFreeSeats(PromotionCause cause, UUID vacatedBy, OfferDeadlines deadlines) {
+        boolean offers = policy().promotion() == Promotion.OFFER;
+        Instant now = now();
+        if (offers && !now.isBefore(details.startsAt())) {
+            return MovedUp.NOBODY;
+        }
+        List<UUID> promoted = new ArrayList<>();
+        List<UUID> offered = new ArrayList<>();
+        List<UUID> passed = new ArrayList<>();
+        for (UUID waiting : List.copyOf(waitingList)) {
+            int free = freeSeats();
+            if (free == 0) {
+                break;
+            }
+            Registration entry = registrations.get(waiting);
+            if (entry.seats() > free) {
+                if (groupPolicy() == GroupPolicy.STRICT_ORDER) {
+                    break;
+                }
+                passed.add(waiting);
+            } else if (offers) {
+                Instant deadline = earlier(now.plus(Duration.ofHours(policy().offerHours())), details.startsAt());
+                apply(new OfferMade(meetingId, waiting, entry.seats(), deadline, cause, vacatedBy, passed));
+                deadlines.expireAt(meetingId, waiting, deadline);
+                offered.add(waiting);
+            } else {
+                apply(new WaitlistedParticipantPromoted(meetingId, waiting, cause, vacatedBy, entry.seats(), passed));
+                promoted.add(waiting);
+            }
+        }
+        return new MovedUp(promoted, offered);
+    }
+
+    private static void requireConsistent(MeetingTimes times) throws InconsistentTimes {
+        if (!times.problems().isEmpty()) {
+            throw new InconsistentTimes(times.problems());
+        }
+    }
+
+    private void requireOpenOffer(Registration registration) throws MeetingRuleViolation {
+        if (registration.offerEnd() == OfferEnd.EXPIRED || registration.status() == RegistrationStatus.OFFERED
+                && !now().isBefore(deadlineOf(registration))) {
+            throw new MeetingRuleViolation(OFFER_EXPIRED, "The offer to registration " + registration.id()
+                    + " expired", registration.id());
+        }
+        if (registration.status() != RegistrationStatus.OFFERED) {
+            throw new MeetingRuleViolation(NO_OPEN_OFFER, "Registration " + registration.id()
+                    + " has no open offer", registration.id());
+        }
+    }
+
+    /** An offer's deadline, never later than the meeting's start (which may have moved since the offer). */
+    private Instant deadlineOf(Registration offered) {
+        return earlier(offered.offerDeadline(), details.startsAt());
+    }
+
+    private int freeSeats() {
+        return capacity - confirmedSeats - offeredSeats;
+    }
+
+    private WaitingListPolicy policy() {
+        return scheduled.waitingList();
+    }
+
+    private GroupPolicy groupPolicy() {
+        return policy().groupPolicy();
+    }
+
+    private static Instant now() {
+        return GenericEventMessage.clock.instant();
+    }
+
+    private static Instant earlier(Instant one, Instant other) {
+        return one.isBefore(other) ? one : other;
+    }
+
+    /** The names of the details that differ, in the order of the fields. */
+    private static List<String> changedFields(MeetingDetailsChanged before, MeetingDetailsChanged after) {
+        List<String> changed = new ArrayList<>();
+        addIfChanged(changed, "title", before.title(), after.title());
+        addIfChanged(changed, "description", before.description(), after.description());
+        addIfChanged(changed, "location", before.location(), after.location());
+        addIfChanged(changed, "startsAt", before.startsAt(), after.startsAt());
+        addIfChanged(changed, "endsAt", before.endsAt(), after.endsAt());
+        addIfChanged(changed, "registrationOpensAt", before.registrationOpensAt(), after.registrationOpensAt());
+        addIfChanged(changed, "registrationClosesAt", before.registrationClosesAt(), after.registrationClosesAt());
+        return changed;
+    }
+
+    private static void addIfChanged(List<String> changed, String field, Object before, Object after) {
+        if (!Objects.equals(before, after)) {
+            changed.add(field);
+        }
+    }
+
+    /** The changed value, or the current one where the command leaves a field out. */
+    private static <T> T or(T changed, T current) {
+        return changed != null ? changed : current;
+    }
+
+    /**
      * A retry must name the same person with the same data. After erasure only the email's hash is
      * left to compare.
      */
@@ -222,7 +435,10 @@ class Meeting {
             throw new MeetingRuleViolation(REGISTRATION_ID_CONFLICT,
                     "Registration " + existing.id() + " exists with other participant data", existing.id());
         }
-        return outcomeOfRepeated(existing);
+        Integer position = existing.status() == RegistrationStatus.WAITLISTED
+                ? positionOnWaitingList(existing.id())
+                : null;
+        return new RegistrationOutcome(existing.id(), existing.status(), position, getVersion(), false);
     }
 
     private Registration requireRegistration(UUID registrationId) throws MeetingRuleViolation {
@@ -234,11 +450,13 @@ class Meeting {
         return registration;
     }
 
-    private RegistrationOutcome outcomeOfRepeated(Registration registration) {
-        Integer position = registration.status() == RegistrationStatus.WAITLISTED
-                ? positionOnWaitingList(registration.id())
-                : null;
-        return new RegistrationOutcome(registration.id(), registration.status(), position, getVersion(), false);
+    private Registration requireActive(UUID registrationId) throws MeetingRuleViolation {
+        Registration registration = requireRegistration(registrationId);
+        if (!registration.status().isActive()) {
+            throw new MeetingRuleViolation(REGISTRATION_CANCELLED,
+                    "Registration " + registrationId + " was cancelled", registrationId);
+        }
+        return registration;
     }
 
     private int positionOnWaitingList(UUID registrationId) {
@@ -252,17 +470,6 @@ class Meeting {
         throw new IllegalStateException("Registration " + registrationId + " is not on the waiting list");
     }
 
-    /** Fills free seats from the head of the waiting list, in order; returns whom it promoted. */
-    private List<UUID> promoteIntoFreeSeats(PromotionCause cause, UUID vacatedBy) {
-        List<UUID> promoted = new ArrayList<>();
-        while (confirmed < capacity && !waitingList.isEmpty()) {
-            UUID head = waitingList.getFirst();
-            apply(new WaitlistedParticipantPromoted(meetingId, head, cause, vacatedBy));
-            promoted.add(head);
-        }
-        return promoted;
-    }
-
     /** Last check before the registration is written: the claim commits only together with it. */
     private void claim(UUID registrationId, RegistrationIds registrationIds) throws MeetingRuleViolation {
         UUID owner = registrationIds.claim(registrationId, meetingId);
@@ -272,10 +479,11 @@ class Meeting {
         }
     }
 
-    private void requireRoomOnWaitingList(boolean callerAgrees) throws MeetingRuleViolation {
-        WaitingListPolicy policy = scheduled.waitingList();
+    private void requireRoomOnWaitingList(boolean callerAgrees, int seats) throws MeetingRuleViolation {
+        WaitingListPolicy policy = policy();
         if (!callerAgrees || !policy.enabled()) {
-            throw new MeetingRuleViolation(MEETING_FULL, "All " + capacity + " seats are taken");
+            throw new MeetingRuleViolation(MEETING_FULL, seats == 1 ? "All " + capacity + " seats are taken"
+                    : seats + " seats are not free (" + Math.max(0, freeSeats()) + " of " + capacity + " are)");
         }
         if (policy.limit() != 0 && waitingList.size() >= policy.limit()) {
             throw new MeetingRuleViolation(WAITING_LIST_FULL,
@@ -298,17 +506,17 @@ class Meeting {
     }
 
     private void requireRegistrationOpen(Instant now) throws MeetingRuleViolation {
-        Instant opensAt = scheduled.registrationOpensAt();
+        Instant opensAt = details.registrationOpensAt();
         if (opensAt != null && now.isBefore(opensAt)) {
             throw new MeetingRuleViolation(REGISTRATION_NOT_OPEN, "Registration opens at " + opensAt);
         }
-        Instant closesAt = scheduled.registrationClosesAt();
+        Instant closesAt = details.registrationClosesAt();
         if (closesAt != null && !now.isBefore(closesAt)) {
             throw new MeetingRuleViolation(REGISTRATION_CLOSED, "Registration closed at " + closesAt);
         }
-        if (!now.isBefore(scheduled.startsAt())) {
+        if (!now.isBefore(details.startsAt())) {
             throw new MeetingRuleViolation(REGISTRATION_CLOSED,
-                    "Registration closed when the meeting started at " + scheduled.startsAt());
+                    "Registration closed when the meeting started at " + details.startsAt());
         }
         if (closedByOrganiser) {
             throw new MeetingRuleViolation(REGISTRATION_CLOSED, "The organiser closed registration");
@@ -319,7 +527,14 @@ class Meeting {
     void on(MeetingScheduled event) {
         meetingId = event.meetingId();
         scheduled = event;
+        details = new MeetingDetailsChanged(event.meetingId(), event.title(), event.description(), event.location(),
+                event.startsAt(), event.endsAt(), event.registrationOpensAt(), event.registrationClosesAt(), List.of());
         capacity = event.capacity();
+    }
+
+    @EventSourcingHandler
+    void on(MeetingDetailsChanged event) {
+        details = event;
     }
 
     @EventSourcingHandler
@@ -344,13 +559,13 @@ class Meeting {
 
     @EventSourcingHandler
     void on(ParticipantRegistered event) {
-        add(Registration.confirmed(event.registrationId(), event.participant().emailHash()));
-        confirmed++;
+        add(Registration.confirmed(event.registrationId(), event.participant().emailHash(), event.seats()));
+        confirmedSeats += event.seats();
     }
 
     @EventSourcingHandler
     void on(ParticipantWaitlisted event) {
-        add(Registration.waitlisted(event.registrationId(), event.participant().emailHash()));
+        add(Registration.waitlisted(event.registrationId(), event.participant().emailHash(), event.seats()));
         waitingList.add(event.registrationId());
     }
 
@@ -358,19 +573,59 @@ class Meeting {
     void on(WaitlistedParticipantPromoted event) {
         waitingList.remove(event.registrationId());
         registrations.computeIfPresent(event.registrationId(), (id, registration) -> registration.asConfirmed());
-        if (event.vacatedBy() != null) {
-            registrations.computeIfPresent(event.vacatedBy(), (id, vacating) -> vacating.withSuccessor(event.registrationId()));
+        succeeded(event.vacatedBy(), event.registrationId(), false);
+        confirmedSeats += event.seats();
+    }
+
+    @EventSourcingHandler
+    void on(OfferMade event) {
+        waitingList.remove(event.registrationId());
+        registrations.computeIfPresent(event.registrationId(), (id, registration) ->
+                registration.asOffered(event.expiresAt()));
+        succeeded(event.vacatedBy(), event.registrationId(), true);
+        offeredSeats += event.seats();
+    }
+
+    @EventSourcingHandler
+    void on(OfferAccepted event) {
+        registrations.computeIfPresent(event.registrationId(), (id, registration) ->
+                registration.withOfferEnded(OfferEnd.ACCEPTED));
+        offeredSeats -= event.seats();
+        confirmedSeats += event.seats();
+    }
+
+    @EventSourcingHandler
+    void on(OfferDeclined event) {
+        offeredSeats -= event.seats();
+        endOffer(event.registrationId(), OfferEnd.DECLINED);
+    }
+
+    @EventSourcingHandler
+    void on(OfferExpired event) {
+        offeredSeats -= event.seats();
+        endOffer(event.registrationId(), OfferEnd.EXPIRED);
+    }
+
+    @EventSourcingHandler
+    void on(SeatsGivenBack event) {
+        int returned = event.seatsBefore() - event.seats();
+        switch (event.status()) {
+            case CONFIRMED -> confirmedSeats -= returned;
+            case OFFERED -> offeredSeats -= returned;
+            default -> {
+                // a waiting entry asks for fewer: no seat was held
+            }
         }
-        confirmed++;
+        registrations.computeIfPresent(event.registrationId(), (id, registration) -> registration.withSeats(event.seats()));
     }
 
     @EventSourcingHandler
     void on(RegistrationCancelled event) {
         Registration registration = registrations.get(event.registrationId());
-        if (registration.status() == RegistrationStatus.CONFIRMED) {
-            confirmed--;
-        } else {
-            waitingList.remove(registration.id());
+        switch (event.previousStatus()) {
+            case CONFIRMED -> confirmedSeats -= event.seats();
+            case OFFERED -> offeredSeats -= event.seats();
+            default -> waitingList.remove(registration.id());
         }
         activeByEmail.remove(registration.emailHash());
         registrations.put(registration.id(), registration.asCancelled());
@@ -379,6 +634,18 @@ class Meeting {
     @EventSourcingHandler
     void on(ParticipantDataErased event) {
         registrations.computeIfPresent(event.registrationId(), (id, registration) -> registration.asErased());
+    }
+
+    private void endOffer(UUID registrationId, OfferEnd end) {
+        Registration registration = registrations.get(registrationId);
+        activeByEmail.remove(registration.emailHash());
+        registrations.put(registrationId, registration.withOfferEnded(end));
+    }
+
+    private void succeeded(UUID vacatedBy, UUID successor, boolean offered) {
+        if (vacatedBy != null) {
+            registrations.computeIfPresent(vacatedBy, (id, vacating) -> vacating.withSuccessor(successor, offered));
+        }
     }
 
     private void add(Registration registration) {

@@ -13,5 +13,15 @@ public enum Rejection {
     CAPACITY_BELOW_CONFIRMED,
     REGISTRATION_NOT_FOUND,
     /** The requester does not organise this meeting. */
-    NOT_ORGANISER
+    NOT_ORGANISER,
+    /** The offer's deadline has passed. */
+    OFFER_EXPIRED,
+    /** The registration has no offer to answer. */
+    NO_OPEN_OFFER,
+    /** Seats can only be given back, never asked for in addition. */
+    SEATS_CANNOT_GROW,
+    /** The registration has ended: nothing about it can change any more. */
+    REGISTRATION_CANCELLED,
+    /** The meeting's times would contradict each other (answered as invalid input, with the field). */
+    INCONSISTENT_TIMES
 }

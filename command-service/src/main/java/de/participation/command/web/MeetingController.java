@@ -3,13 +3,16 @@ package de.participation.command.web;
 import de.participation.command.meeting.CancelMeeting;
 import de.participation.command.meeting.CapacityOutcome;
 import de.participation.command.meeting.ChangeCapacity;
+import de.participation.command.meeting.ChangeDetails;
+import de.participation.command.meeting.DetailsOutcome;
 import de.participation.command.meeting.CloseRegistration;
 import de.participation.command.meeting.MeetingRuleViolation;
 import de.participation.command.meeting.ReopenRegistration;
 import de.participation.command.meeting.ScheduleMeeting;
 import de.participation.command.meeting.ScheduleOutcome;
 import de.participation.events.WaitingListPolicy;
-import de.participation.web.FieldProblem;
+import de.participation.events.WaitingListPolicy.GroupPolicy;
+import de.participation.events.WaitingListPolicy.Promotion;
 import jakarta.validation.Valid;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.PathVariable;
@@ -22,8 +25,8 @@ import org.springframework.web.bind.annotation.RestController;
 import java.net.URI;
 import java.time.Instant;
 import java.time.OffsetDateTime;
-import java.util.ArrayList;
 import java.util.List;
+import java.util.Objects;
 import java.util.UUID;
 
 /** The organisers' commands on a meeting. */
@@ -43,7 +46,6 @@ class MeetingController {
     @PostMapping
     ResponseEntity<MeetingSequence> schedule(@Valid @RequestBody ScheduleMeetingRequest request, RequestOrigin origin)
             throws MeetingRuleViolation {
-        requireConsistentTimes(request);
         UUID meetingId = request.meetingId() != null ? request.meetingId() : UUID.randomUUID();
         ScheduleOutcome outcome = commands.dispatch(new ScheduleMeeting(meetingId, request.title(),
                 Text.optional(request.description()), request.location(),
@@ -56,10 +58,32 @@ class MeetingController {
                 : ResponseEntity.ok(body);
     }
 
+    record CapacityResponse(UUID meetingId, int capacity, List<UUID> promoted, List<UUID> offered, long sequence) {
+    }
+
+    record DetailsResponse(UUID meetingId, List<String> changed, List<UUID> promoted, List<UUID> offered,
+                           long sequence) {
+    }
+
     @PutMapping("/{meetingId}/capacity")
-    CapacityOutcome changeCapacity(@PathVariable UUID meetingId, @Valid @RequestBody ChangeCapacityRequest request,
-                                   RequestOrigin origin) throws MeetingRuleViolation {
-        return commands.dispatch(new ChangeCapacity(meetingId, request.capacity(), origin.requireOrganisation()), origin);
+    CapacityResponse changeCapacity(@PathVariable UUID meetingId, @Valid @RequestBody ChangeCapacityRequest request,
+                                    RequestOrigin origin) throws MeetingRuleViolation {
+        CapacityOutcome outcome = commands.dispatch(new ChangeCapacity(meetingId, request.capacity(),
+                origin.requireOrganisation()), origin);
+        return new CapacityResponse(outcome.meetingId(), outcome.capacity(), outcome.movedUp().promoted(),
+                outcome.movedUp().offered(), outcome.sequence());
+    }
+
+    /** Fields left out stay as they are; the times must still agree with each other. */
+    @PutMapping("/{meetingId}/details")
+    DetailsResponse changeDetails(@PathVariable UUID meetingId, @Valid @RequestBody ChangeDetailsRequest request,
+                                  RequestOrigin origin) throws MeetingRuleViolation {
+        DetailsOutcome outcome = commands.dispatch(new ChangeDetails(meetingId, request.title(), request.description(),
+                request.location(), instant(request.startsAt()), instant(request.endsAt()),
+                instant(request.registrationOpensAt()), instant(request.registrationClosesAt()),
+                origin.requireOrganisation()), origin);
+        return new DetailsResponse(outcome.meetingId(), outcome.changed(), outcome.movedUp().promoted(),
+                outcome.movedUp().offered(), outcome.sequence());
     }
 
     @PostMapping("/{meetingId}/registration/close")
@@ -82,30 +106,14 @@ class MeetingController {
         return new MeetingSequence(meetingId, sequence);
     }
 
-    private static void requireConsistentTimes(ScheduleMeetingRequest request) {
-        List<FieldProblem> problems = new ArrayList<>();
-        if (request.endsAt() != null && !request.endsAt().isAfter(request.startsAt())) {
-            problems.add(new FieldProblem("endsAt", "must be after startsAt"));
-        }
-        if (request.registrationClosesAt() != null && request.registrationClosesAt().isAfter(request.startsAt())) {
-            problems.add(new FieldProblem("registrationClosesAt", "must not be after startsAt"));
-        }
-        if (request.registrationOpensAt() != null) {
-            OffsetDateTime end = request.registrationClosesAt() != null ? request.registrationClosesAt() : request.startsAt();
-            if (!request.registrationOpensAt().isBefore(end)) {
-                problems.add(new FieldProblem("registrationOpensAt", "must be before registrationClosesAt and startsAt"));
-            }
-        }
-        if (!problems.isEmpty()) {
-            throw new InvalidRequestException(problems);
-        }
-    }
-
     private static WaitingListPolicy waitingList(ScheduleMeetingRequest.WaitingListRequest request) {
         if (request == null) {
             return WaitingListPolicy.UNLIMITED;
         }
-        return new WaitingListPolicy(request.enabled(), request.limit() == null ? 0 : request.limit());
+        return new WaitingListPolicy(request.enabled(), request.limit() == null ? 0 : request.limit(),
+                Objects.requireNonNullElse(request.promotion(), Promotion.AUTOMATIC),
+                Objects.requireNonNullElse(request.offerHours(), WaitingListPolicy.DEFAULT_OFFER_HOURS),
+                Objects.requireNonNullElse(request.groupPolicy(), GroupPolicy.STRICT_ORDER));
     }
 
     private static Instant instant(OffsetDateTime value) {

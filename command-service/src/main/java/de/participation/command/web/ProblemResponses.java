@@ -4,6 +4,7 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonMappingException;
 import com.fasterxml.jackson.databind.exc.InvalidFormatException;
 import com.fasterxml.jackson.databind.exc.UnrecognizedPropertyException;
+import de.participation.command.meeting.InconsistentTimes;
 import de.participation.command.meeting.MeetingRuleViolation;
 import de.participation.command.writing.MeetingWriters;
 import de.participation.web.FieldProblem;
@@ -47,6 +48,13 @@ class ProblemResponses extends ProblemResponseSupport {
             problem.setProperty("registrationId", violation.registrationId());
         }
         return respond(violation, problem, new HttpHeaders(), request);
+    }
+
+    /** The meeting's times would contradict each other: invalid input, with the fields at fault. */
+    @ExceptionHandler
+    ResponseEntity<Object> inconsistentTimes(InconsistentTimes inconsistent, WebRequest request) {
+        return validationFailed(inconsistent, inconsistent.problems().entrySet().stream()
+                .map(problem -> new FieldProblem(problem.getKey(), problem.getValue())).toList(), request);
     }
 
     @ExceptionHandler

@@ -1,6 +1,8 @@
 package de.participation.command.web;
 
 import jakarta.validation.Valid;
+import jakarta.validation.constraints.Max;
+import jakarta.validation.constraints.Min;
 import jakarta.validation.constraints.Email;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotNull;
@@ -12,6 +14,7 @@ import java.util.UUID;
 record RegisterParticipantRequest(
         @NotNull UUID registrationId,
         @NotNull @Valid ParticipantRequest participant,
+        @Min(1) @Max(10) Integer seats,
         Boolean joinWaitingListIfFull) {
 
     record ParticipantRequest(

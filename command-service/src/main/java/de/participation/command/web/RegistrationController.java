@@ -1,6 +1,12 @@
 package de.participation.command.web;
 
+import de.participation.command.meeting.AcceptOffer;
 import de.participation.command.meeting.CancelRegistration;
+import de.participation.command.meeting.DeclineOffer;
+import de.participation.command.meeting.GiveSeatsBack;
+import de.participation.command.meeting.MovedUp;
+import de.participation.command.meeting.OfferOutcome;
+import de.participation.command.meeting.SeatsOutcome;
 import de.participation.command.meeting.CancellationOutcome;
 import de.participation.command.meeting.MeetingRuleViolation;
 import de.participation.command.meeting.RegisterParticipant;
@@ -12,6 +18,7 @@ import jakarta.validation.constraints.Size;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.PutMapping;
 import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestHeader;
 import org.springframework.web.bind.annotation.RequestMapping;
@@ -19,6 +26,7 @@ import org.springframework.web.bind.annotation.RestController;
 
 import java.net.URI;
 import java.util.List;
+import java.util.Objects;
 import java.util.UUID;
 
 /** The portal's commands: register (or join the waiting list) and cancel. */
@@ -41,7 +49,13 @@ class RegistrationController {
                                 long sequence) {
     }
 
-    record CancellationResponse(UUID registrationId, RegistrationStatus status, List<UUID> promoted, long sequence) {
+    /** The answer of every command that may free seats: who moved up into them, in order. */
+    record MovedUpResponse(UUID registrationId, RegistrationStatus status, Integer seats, List<UUID> promoted,
+                           List<UUID> offered, long sequence) {
+
+        MovedUpResponse(UUID registrationId, RegistrationStatus status, Integer seats, MovedUp movedUp, long sequence) {
+            this(registrationId, status, seats, movedUp.promoted(), movedUp.offered(), sequence);
+        }
     }
 
     @PostMapping
@@ -55,7 +69,8 @@ class RegistrationController {
         RegistrationOutcome outcome = commands.dispatch(new RegisterParticipant(meetingId, request.registrationId(),
                 new Participant(participant.name(), participant.email(),
                         Text.optional(participant.organisation())),
-                !Boolean.FALSE.equals(request.joinWaitingListIfFull())), origin);
+                Objects.requireNonNullElse(request.seats(), 1), !Boolean.FALSE.equals(request.joinWaitingListIfFull())),
+                origin);
         RegistrationResponse body = new RegistrationResponse(outcome.registrationId(), outcome.status(),
                 outcome.waitingListPosition(), outcome.sequence());
         return outcome.created()
@@ -64,12 +79,38 @@ class RegistrationController {
     }
 
     @PostMapping("/{registrationId}/cancel")
-    CancellationResponse cancel(@PathVariable UUID meetingId, @PathVariable UUID registrationId,
-                                @Valid @RequestBody(required = false) ReasonRequest request,
-                                RequestOrigin origin) throws MeetingRuleViolation {
+    MovedUpResponse cancel(@PathVariable UUID meetingId, @PathVariable UUID registrationId,
+                           @Valid @RequestBody(required = false) ReasonRequest request,
+                           RequestOrigin origin) throws MeetingRuleViolation {
         String reason = Text.optional((request == null ? ReasonRequest.NONE : request).reason());
         CancellationOutcome outcome = commands.dispatch(new CancelRegistration(meetingId, registrationId, reason), origin);
-        return new CancellationResponse(outcome.registrationId(), RegistrationStatus.CANCELLED, outcome.promoted(),
+        return new MovedUpResponse(outcome.registrationId(), RegistrationStatus.CANCELLED, null, outcome.movedUp(),
+                outcome.sequence());
+    }
+
+    @PutMapping("/{registrationId}/seats")
+    MovedUpResponse giveSeatsBack(@PathVariable UUID meetingId, @PathVariable UUID registrationId,
+                                  @Valid @RequestBody SeatsRequest request, RequestOrigin origin)
+            throws MeetingRuleViolation {
+        SeatsOutcome outcome = commands.dispatch(new GiveSeatsBack(meetingId, registrationId, request.seats()), origin);
+        return new MovedUpResponse(outcome.registrationId(), null, outcome.seats(), outcome.movedUp(),
+                outcome.sequence());
+    }
+
+    @PostMapping("/{registrationId}/offer/accept")
+    MovedUpResponse acceptOffer(@PathVariable UUID meetingId, @PathVariable UUID registrationId, RequestOrigin origin)
+            throws MeetingRuleViolation {
+        return answered(commands.dispatch(new AcceptOffer(meetingId, registrationId), origin));
+    }
+
+    @PostMapping("/{registrationId}/offer/decline")
+    MovedUpResponse declineOffer(@PathVariable UUID meetingId, @PathVariable UUID registrationId, RequestOrigin origin)
+            throws MeetingRuleViolation {
+        return answered(commands.dispatch(new DeclineOffer(meetingId, registrationId), origin));
+    }
+
+    private static MovedUpResponse answered(OfferOutcome outcome) {
+        return new MovedUpResponse(outcome.registrationId(), outcome.status(), null, outcome.movedUp(),
                 outcome.sequence());
     }
 }

@@ -1,5 +1,7 @@
 package de.participation.command.web;
 
+import de.participation.events.WaitingListPolicy.GroupPolicy;
+import de.participation.events.WaitingListPolicy.Promotion;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
@@ -23,6 +25,8 @@ record ScheduleMeetingRequest(
         @PlausibleInstant OffsetDateTime registrationClosesAt,
         @Valid WaitingListRequest waitingList) {
 
-    record WaitingListRequest(@NotNull Boolean enabled, @Min(0) @Max(100_000) Integer limit) {
+    /** Left out: {@code AUTOMATIC}, 48 hours, {@code STRICT_ORDER}. */
+    record WaitingListRequest(@NotNull Boolean enabled, @Min(0) @Max(100_000) Integer limit, Promotion promotion,
+                              @Min(1) @Max(336) Integer offerHours, GroupPolicy groupPolicy) {
     }
 }

@@ -11,8 +11,8 @@ import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.web.SecurityFilterChain;
 
 /**
- * Who may send which command (README, role matrix): the portal registers and cancels
- * registrations; organisers schedule and run meetings, and the Meeting itself refuses an organiser
+ * Who may send which command (README, role matrix): the portal registers, cancels, gives seats
+ * back and answers offers; organisers schedule and run meetings, and the Meeting itself refuses an organiser
  * of another organisation; organisers of the meeting and operators erase personal data; whoever
  * may read participants (portal, organisers, auditors) may have them opened. Every request needs a
  * valid bearer token, except the health check.
@@ -27,10 +27,13 @@ class WebSecurityConfiguration {
         String organiser = Roles.authority(Roles.ORGANISER);
         return TokenAuthentication.filterChain(http, requests -> requests
                 .requestMatchers(HttpMethod.POST, "/api/v1/meetings/*/registrations",
-                        "/api/v1/meetings/*/registrations/*/cancel").hasAuthority(portal)
+                        "/api/v1/meetings/*/registrations/*/cancel", "/api/v1/meetings/*/registrations/*/offer/accept",
+                        "/api/v1/meetings/*/registrations/*/offer/decline").hasAuthority(portal)
+                .requestMatchers(HttpMethod.PUT, "/api/v1/meetings/*/registrations/*/seats").hasAuthority(portal)
                 .requestMatchers(HttpMethod.POST, "/api/v1/meetings", "/api/v1/meetings/*/registration/close",
                         "/api/v1/meetings/*/registration/open", "/api/v1/meetings/*/cancel").hasAuthority(organiser)
-                .requestMatchers(HttpMethod.PUT, "/api/v1/meetings/*/capacity").hasAuthority(organiser)
+                .requestMatchers(HttpMethod.PUT, "/api/v1/meetings/*/capacity", "/api/v1/meetings/*/details")
+                .hasAuthority(organiser)
                 .requestMatchers(HttpMethod.POST, "/api/v1/registrations/*/erasure")
                 .hasAnyAuthority(organiser, Roles.authority(Roles.OPERATOR))
                 .requestMatchers(HttpMethod.POST, "/api/v1/personal-data/open")

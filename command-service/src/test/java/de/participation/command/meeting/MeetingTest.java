@@ -4,6 +4,12 @@ import de.participation.events.CancellationCause;
 import de.participation.events.MeetingCancelled;
 import de.participation.events.MeetingCapacityChanged;
 import de.participation.events.MeetingScheduled;
+import de.participation.events.SeatsGivenBack;
+import de.participation.events.OfferMade;
+import de.participation.events.OfferExpired;
+import de.participation.events.OfferDeclined;
+import de.participation.events.OfferAccepted;
+import de.participation.events.MeetingDetailsChanged;
 import de.participation.events.Participant;
 import de.participation.events.ParticipantDataErased;
 import de.participation.events.ParticipantRegistered;
@@ -13,8 +19,10 @@ import de.participation.events.RegistrationClosed;
 import de.participation.events.RegistrationReopened;
 import de.participation.events.RegistrationStatus;
 import de.participation.events.WaitingListPolicy;
+import de.participation.events.WaitingListPolicy.GroupPolicy;
+import de.participation.events.WaitingListPolicy.Promotion;
 import de.participation.events.WaitlistedParticipantPromoted;
-import de.participation.events.WaitlistedParticipantPromoted.PromotionCause;
+import de.participation.events.PromotionCause;
 import org.axonframework.test.aggregate.AggregateTestFixture;
 import org.axonframework.test.aggregate.FixtureConfiguration;
 import org.axonframework.test.matchers.Matchers;
@@ -22,6 +30,7 @@ import org.hamcrest.Matcher;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
+import java.time.Duration;
 import java.time.Instant;
 import java.util.HashMap;
 import java.util.List;
@@ -55,6 +64,9 @@ class MeetingTest {
     private FixtureConfiguration<Meeting> fixture;
     private final Map<UUID, UUID> claimedIds = new HashMap<>();
     private final TransparentVault vault = new TransparentVault();
+    /** The deadline of each open offer, as the meeting left it. */
+    private final Map<UUID, Instant> deadlines = new HashMap<>();
+    private final OfferDeadlines offerDeadlines = (meetingId, registrationId, deadline) -> deadlines.put(registrationId, deadline);
 
     @BeforeEach
     void setUp() {
@@ -71,6 +83,7 @@ class MeetingTest {
             }
         });
         fixture.registerInjectableResource(vault);
+        fixture.registerInjectableResource(offerDeadlines);
     }
 
     private static MeetingScheduled scheduled(int capacity, WaitingListPolicy waitingList) {
@@ -342,7 +355,7 @@ class MeetingTest {
                 .when(new CancelRegistration(MEETING, R1, "Terminkonflikt"))
                 .expectEvents(new RegistrationCancelled(MEETING, R1, CONFIRMED, CancellationCause.REQUESTED, "Terminkonflikt"),
                         new WaitlistedParticipantPromoted(MEETING, R2, PromotionCause.CANCELLATION, R1))
-                .expectResultMessagePayload(new CancellationOutcome(R1, List.of(R2), 5));
+                .expectResultMessagePayload(new CancellationOutcome(R1, new MovedUp(List.of(R2), List.of()), 5));
     }
 
     @Test
@@ -350,7 +363,7 @@ class MeetingTest {
         fixture.givenCurrentTime(NOW).andGiven(scheduled(2), new ParticipantRegistered(MEETING, R1, sealed(ERIKA)))
                 .when(new CancelRegistration(MEETING, R1, null))
                 .expectEvents(new RegistrationCancelled(MEETING, R1, CONFIRMED, CancellationCause.REQUESTED, null))
-                .expectResultMessagePayload(new CancellationOutcome(R1, List.of(), 2));
+                .expectResultMessagePayload(new CancellationOutcome(R1, new MovedUp(List.of(), List.of()), 2));
     }
 
     @Test
@@ -377,7 +390,7 @@ class MeetingTest {
                         new ParticipantWaitlisted(MEETING, R2, sealed(MAX), 1), new ParticipantWaitlisted(MEETING, R3, sealed(JONAS), 2))
                 .when(new CancelRegistration(MEETING, R2, null))
                 .expectEvents(new RegistrationCancelled(MEETING, R2, WAITLISTED, CancellationCause.REQUESTED, null))
-                .expectResultMessagePayload(new CancellationOutcome(R2, List.of(), 4));
+                .expectResultMessagePayload(new CancellationOutcome(R2, new MovedUp(List.of(), List.of()), 4));
     }
 
     @Test
@@ -389,7 +402,7 @@ class MeetingTest {
                         new ParticipantRegistered(MEETING, R3, sealed(JONAS)))
                 .when(new CancelRegistration(MEETING, R1, null))
                 .expectNoEvents()
-                .expectResultMessagePayload(new CancellationOutcome(R1, List.of(R2), 5));
+                .expectResultMessagePayload(new CancellationOutcome(R1, new MovedUp(List.of(R2), List.of()), 5));
     }
 
     @Test
@@ -411,7 +424,7 @@ class MeetingTest {
                 .expectEvents(new MeetingCapacityChanged(MEETING, 1, 3),
                         new WaitlistedParticipantPromoted(MEETING, R2, PromotionCause.CAPACITY_INCREASE, null),
                         new WaitlistedParticipantPromoted(MEETING, R3, PromotionCause.CAPACITY_INCREASE, null))
-                .expectResultMessagePayload(new CapacityOutcome(MEETING, 3, List.of(R2, R3), 7));
+                .expectResultMessagePayload(new CapacityOutcome(MEETING, 3, new MovedUp(List.of(R2, R3), List.of()), 7));
     }
 
     @Test
@@ -421,7 +434,7 @@ class MeetingTest {
                 .when(new ChangeCapacity(MEETING, 10, ORG))
                 .expectEvents(new MeetingCapacityChanged(MEETING, 1, 10),
                         new WaitlistedParticipantPromoted(MEETING, R2, PromotionCause.CAPACITY_INCREASE, null))
-                .expectResultMessagePayload(new CapacityOutcome(MEETING, 10, List.of(R2), 4));
+                .expectResultMessagePayload(new CapacityOutcome(MEETING, 10, new MovedUp(List.of(R2), List.of()), 4));
     }
 
     @Test
@@ -429,7 +442,7 @@ class MeetingTest {
         fixture.givenCurrentTime(NOW).andGiven(scheduled(5), new ParticipantRegistered(MEETING, R1, sealed(ERIKA)))
                 .when(new ChangeCapacity(MEETING, 1, ORG))
                 .expectEvents(new MeetingCapacityChanged(MEETING, 5, 1))
-                .expectResultMessagePayload(new CapacityOutcome(MEETING, 1, List.of(), 2));
+                .expectResultMessagePayload(new CapacityOutcome(MEETING, 1, new MovedUp(List.of(), List.of()), 2));
     }
 
     @Test
@@ -446,7 +459,7 @@ class MeetingTest {
         fixture.given(scheduled(5))
                 .when(new ChangeCapacity(MEETING, 5, ORG))
                 .expectNoEvents()
-                .expectResultMessagePayload(new CapacityOutcome(MEETING, 5, List.of(), 0));
+                .expectResultMessagePayload(new CapacityOutcome(MEETING, 5, new MovedUp(List.of(), List.of()), 0));
     }
 
     @Test
@@ -529,7 +542,7 @@ class MeetingTest {
                         new RegistrationCancelled(MEETING, R2, WAITLISTED, CancellationCause.MEETING_CANCELLED, null))
                 .when(new CancelRegistration(MEETING, R1, null))
                 .expectNoEvents()
-                .expectResultMessagePayload(new CancellationOutcome(R1, List.of(), 5));
+                .expectResultMessagePayload(new CancellationOutcome(R1, new MovedUp(List.of(), List.of()), 5));
     }
 
     @Test
@@ -633,5 +646,323 @@ class MeetingTest {
                 .when(register(R1, new Participant("Erika M.", "erika@example.org", null)))
                 .expectNoEvents()
                 .expectResultMessagePayload(new RegistrationOutcome(R1, CONFIRMED, null, 2, false));
+    }
+
+    // version 2: seats per registration and the group policy
+
+    private static final Participant JANA = new Participant("Jana Krause", "jana@example.org", "Landkreis Meißen");
+    private static final UUID R5 = UUID.fromString("00000000-0000-4000-8000-000000000005");
+
+    private static MeetingScheduled scheduled(int capacity, Promotion promotion, GroupPolicy groupPolicy) {
+        return scheduled(capacity, new WaitingListPolicy(true, 0, promotion, 48, groupPolicy));
+    }
+
+    private static RegisterParticipant register(UUID registrationId, Participant participant, int seats) {
+        return new RegisterParticipant(MEETING, registrationId, participant, seats, true);
+    }
+
+    private static ParticipantRegistered registered(UUID registrationId, Participant participant, int seats) {
+        return new ParticipantRegistered(MEETING, registrationId, sealed(participant), seats, List.of());
+    }
+
+    private static ParticipantWaitlisted waitlisted(UUID registrationId, Participant participant, int position, int seats) {
+        return new ParticipantWaitlisted(MEETING, registrationId, sealed(participant), position, seats);
+    }
+
+    @Test
+    void aGroupHoldsAsManySeatsAsItAskedFor() {
+        fixture.givenCurrentTime(NOW).andGiven(scheduled(5))
+                .when(register(R1, ERIKA, 3))
+                .expectEvents(registered(R1, ERIKA, 3))
+                .expectResultMessagePayload(new RegistrationOutcome(R1, CONFIRMED, null, 1, true));
+    }
+
+    @Test
+    void aGroupThatDoesNotFitIntoTheFreeSeatsWaits() {
+        fixture.givenCurrentTime(NOW).andGiven(scheduled(5), registered(R1, ERIKA, 4))
+                .when(register(R2, MAX, 2))
+                .expectEvents(waitlisted(R2, MAX, 1, 2))
+                .expectResultMessagePayload(new RegistrationOutcome(R2, WAITLISTED, 1, 2, true));
+    }
+
+    @Test
+    void underStrictOrderANewcomerQueuesBehindAWaitingGroupEvenIfItFits() {
+        fixture.givenCurrentTime(NOW).andGiven(scheduled(5, Promotion.AUTOMATIC, GroupPolicy.STRICT_ORDER),
+                        registered(R1, ERIKA, 4), waitlisted(R2, MAX, 1, 3))
+                .when(register(R3, JONAS, 1))
+                .expectEvents(waitlisted(R3, JONAS, 2, 1));
+    }
+
+    @Test
+    void underFillGapsANewcomerThatFitsTakesTheFreeSeatsAndRecordsWhomItPassed() {
+        fixture.givenCurrentTime(NOW).andGiven(scheduled(5, Promotion.AUTOMATIC, GroupPolicy.FILL_GAPS),
+                        registered(R1, ERIKA, 4), waitlisted(R2, MAX, 1, 3))
+                .when(register(R3, JONAS, 1))
+                .expectEvents(new ParticipantRegistered(MEETING, R3, sealed(JONAS), 1, List.of(R2)));
+    }
+
+    @Test
+    void underStrictOrderAHeadGroupThatDoesNotFitHoldsEveryoneBehindIt() {
+        fixture.givenCurrentTime(NOW).andGiven(scheduled(5, Promotion.AUTOMATIC, GroupPolicy.STRICT_ORDER),
+                        registered(R1, ERIKA, 2), registered(R2, MAX, 3), waitlisted(R3, JONAS, 1, 3),
+                        waitlisted(R4, LEA, 2, 1))
+                .when(new CancelRegistration(MEETING, R1, null))
+                .expectEvents(new RegistrationCancelled(MEETING, R1, CONFIRMED, CancellationCause.REQUESTED, null, 2))
+                .expectResultMessagePayload(new CancellationOutcome(R1, MovedUp.NOBODY, 5));
+    }
+
+    @Test
+    void underFillGapsTheFirstEntriesThatFitMoveUpAndRecordWhomTheyPassed() {
+        fixture.givenCurrentTime(NOW).andGiven(scheduled(5, Promotion.AUTOMATIC, GroupPolicy.FILL_GAPS),
+                        registered(R1, ERIKA, 2), registered(R2, MAX, 3), waitlisted(R3, JONAS, 1, 3),
+                        waitlisted(R4, LEA, 2, 1), waitlisted(R5, JANA, 3, 1))
+                .when(new CancelRegistration(MEETING, R1, null))
+                .expectEvents(new RegistrationCancelled(MEETING, R1, CONFIRMED, CancellationCause.REQUESTED, null, 2),
+                        new WaitlistedParticipantPromoted(MEETING, R4, PromotionCause.CANCELLATION, R1, 1, List.of(R3)),
+                        new WaitlistedParticipantPromoted(MEETING, R5, PromotionCause.CANCELLATION, R1, 1, List.of(R3)))
+                .expectResultMessagePayload(new CancellationOutcome(R1, new MovedUp(List.of(R4, R5), List.of()), 8));
+    }
+
+    @Test
+    void seatsGivenBackGoToTheWaitingList() {
+        fixture.givenCurrentTime(NOW).andGiven(scheduled(4), registered(R1, ERIKA, 4), waitlisted(R2, MAX, 1, 1))
+                .when(new GiveSeatsBack(MEETING, R1, 2))
+                .expectEvents(new SeatsGivenBack(MEETING, R1, CONFIRMED, 4, 2),
+                        new WaitlistedParticipantPromoted(MEETING, R2, PromotionCause.SEATS_GIVEN_BACK, R1, 1, List.of()))
+                .expectResultMessagePayload(new SeatsOutcome(R1, 2, new MovedUp(List.of(R2), List.of()), 4));
+    }
+
+    @Test
+    void aWaitingGroupThatGivesSeatsBackMovesUpOnceItFits() {
+        fixture.givenCurrentTime(NOW).andGiven(scheduled(3), registered(R1, ERIKA, 2), waitlisted(R2, MAX, 1, 2))
+                .when(new GiveSeatsBack(MEETING, R2, 1))
+                .expectEvents(new SeatsGivenBack(MEETING, R2, WAITLISTED, 2, 1),
+                        new WaitlistedParticipantPromoted(MEETING, R2, PromotionCause.SEATS_GIVEN_BACK, R2, 1, List.of()));
+    }
+
+    @Test
+    void seatsCannotBeAddedToARegistration() {
+        fixture.givenCurrentTime(NOW).andGiven(scheduled(5), registered(R1, ERIKA, 2))
+                .when(new GiveSeatsBack(MEETING, R1, 3))
+                .expectNoEvents()
+                .expectException(rejectedWith(Rejection.SEATS_CANNOT_GROW));
+    }
+
+    @Test
+    void keepingAllSeatsChangesNothing() {
+        fixture.givenCurrentTime(NOW).andGiven(scheduled(5), registered(R1, ERIKA, 2))
+                .when(new GiveSeatsBack(MEETING, R1, 2))
+                .expectNoEvents()
+                .expectResultMessagePayload(new SeatsOutcome(R1, 2, MovedUp.NOBODY, 1));
+    }
+
+    @Test
+    void growingCapacityMovesGroupsUpInOrderAsFarAsTheyFit() {
+        fixture.givenCurrentTime(NOW).andGiven(scheduled(2), registered(R1, ERIKA, 2), waitlisted(R2, MAX, 1, 2),
+                        waitlisted(R3, JONAS, 2, 3))
+                .when(new ChangeCapacity(MEETING, 6, ORG))
+                .expectEvents(new MeetingCapacityChanged(MEETING, 2, 6),
+                        new WaitlistedParticipantPromoted(MEETING, R2, PromotionCause.CAPACITY_INCREASE, null, 2, List.of()))
+                .expectResultMessagePayload(new CapacityOutcome(MEETING, 6, new MovedUp(List.of(R2), List.of()), 5));
+    }
+
+    // version 2: offers
+
+    private static final Instant DEADLINE = NOW.plus(Duration.ofHours(48));
+
+    private static OfferMade offered(UUID registrationId, UUID vacatedBy, PromotionCause cause) {
+        return new OfferMade(MEETING, registrationId, 1, DEADLINE, cause, vacatedBy, List.of());
+    }
+
+    /** R1 held the only seat and cancelled; R2 was offered it, R3 waits behind. */
+    private Object[] anOpenOffer() {
+        return new Object[]{scheduled(1, Promotion.OFFER, GroupPolicy.STRICT_ORDER), registered(R1, ERIKA, 1),
+                waitlisted(R2, MAX, 1, 1), waitlisted(R3, JONAS, 2, 1),
+                new RegistrationCancelled(MEETING, R1, CONFIRMED, CancellationCause.REQUESTED, null, 1),
+                offered(R2, R1, PromotionCause.CANCELLATION)};
+    }
+
+    @Test
+    void aFreedSeatIsOfferedToTheHeadUntilADeadline() {
+        fixture.givenCurrentTime(NOW).andGiven(scheduled(1, Promotion.OFFER, GroupPolicy.STRICT_ORDER),
+                        registered(R1, ERIKA, 1), waitlisted(R2, MAX, 1, 1))
+                .when(new CancelRegistration(MEETING, R1, null))
+                .expectEvents(new RegistrationCancelled(MEETING, R1, CONFIRMED, CancellationCause.REQUESTED, null, 1),
+                        offered(R2, R1, PromotionCause.CANCELLATION))
+                .expectResultMessagePayload(new CancellationOutcome(R1, new MovedUp(List.of(), List.of(R2)), 4));
+        assertThat(deadlines).containsEntry(R2, DEADLINE);
+    }
+
+    @Test
+    void anOfferNeverLastsBeyondTheStart() {
+        Instant shortlyBefore = STARTS_AT.minus(Duration.ofHours(10));
+        fixture.givenCurrentTime(shortlyBefore).andGiven(scheduled(1, Promotion.OFFER, GroupPolicy.STRICT_ORDER),
+                        registered(R1, ERIKA, 1), waitlisted(R2, MAX, 1, 1))
+                .when(new CancelRegistration(MEETING, R1, null))
+                .expectEvents(new RegistrationCancelled(MEETING, R1, CONFIRMED, CancellationCause.REQUESTED, null, 1),
+                        new OfferMade(MEETING, R2, 1, STARTS_AT, PromotionCause.CANCELLATION, R1, List.of()));
+    }
+
+    @Test
+    void noOfferIsMadeFromTheStartOn() {
+        fixture.givenCurrentTime(STARTS_AT).andGiven(scheduled(1, Promotion.OFFER, GroupPolicy.STRICT_ORDER),
+                        registered(R1, ERIKA, 1), waitlisted(R2, MAX, 1, 1))
+                .when(new CancelRegistration(MEETING, R1, null))
+                .expectEvents(new RegistrationCancelled(MEETING, R1, CONFIRMED, CancellationCause.REQUESTED, null, 1));
+    }
+
+    @Test
+    void acceptingInTimeConfirms() {
+        fixture.givenCurrentTime(NOW).andGiven(anOpenOffer())
+                .when(new AcceptOffer(MEETING, R2))
+                .expectEvents(new OfferAccepted(MEETING, R2, 1))
+                .expectResultMessagePayload(new OfferOutcome(R2, CONFIRMED, MovedUp.NOBODY, 6));
+    }
+
+    @Test
+    void acceptingAgainAnswersAsTheFirstTime() {
+        fixture.givenCurrentTime(NOW).andGiven(anOpenOffer()).andGiven(new OfferAccepted(MEETING, R2, 1))
+                .when(new AcceptOffer(MEETING, R2))
+                .expectNoEvents()
+                .expectResultMessagePayload(new OfferOutcome(R2, CONFIRMED, MovedUp.NOBODY, 6));
+    }
+
+    @Test
+    void acceptingAfterTheDeadlineIsRefused() {
+        fixture.givenCurrentTime(DEADLINE).andGiven(anOpenOffer())
+                .when(new AcceptOffer(MEETING, R2))
+                .expectNoEvents()
+                .expectException(rejectedWith(Rejection.OFFER_EXPIRED));
+    }
+
+    @Test
+    void acceptingWithoutAnOpenOfferIsRefused() {
+        fixture.givenCurrentTime(NOW).andGiven(anOpenOffer())
+                .when(new AcceptOffer(MEETING, R3))
+                .expectNoEvents()
+                .expectException(rejectedWith(Rejection.NO_OPEN_OFFER));
+    }
+
+    @Test
+    void decliningEndsTheRegistrationAndOffersTheSeatToTheNext() {
+        fixture.givenCurrentTime(NOW).andGiven(anOpenOffer())
+                .when(new DeclineOffer(MEETING, R2))
+                .expectEvents(new OfferDeclined(MEETING, R2, 1), offered(R3, R2, PromotionCause.OFFER_DECLINED))
+                .expectResultMessagePayload(new OfferOutcome(R2, RegistrationStatus.CANCELLED,
+                        new MovedUp(List.of(), List.of(R3)), 7));
+    }
+
+    @Test
+    void theDeadlineEndsAnUnansweredOfferAndOffersTheSeatToTheNext() {
+        Instant later = DEADLINE.plusSeconds(1);
+        fixture.givenCurrentTime(later).andGiven(anOpenOffer())
+                .when(new ExpireOffer(MEETING, R2))
+                .expectEvents(new OfferExpired(MEETING, R2, 1, DEADLINE),
+                        new OfferMade(MEETING, R3, 1, later.plus(Duration.ofHours(48)), PromotionCause.OFFER_EXPIRED, R2,
+                                List.of()))
+                .expectResultMessagePayload(true);
+    }
+
+    @Test
+    void aDeadlineThatIsNotDueYetChangesNothing() {
+        fixture.givenCurrentTime(DEADLINE.minusSeconds(1)).andGiven(anOpenOffer())
+                .when(new ExpireOffer(MEETING, R2))
+                .expectNoEvents()
+                .expectResultMessagePayload(false);
+    }
+
+    @Test
+    void theDeadlineOfAnAnsweredOfferChangesNothing() {
+        fixture.givenCurrentTime(DEADLINE).andGiven(anOpenOffer()).andGiven(new OfferAccepted(MEETING, R2, 1))
+                .when(new ExpireOffer(MEETING, R2))
+                .expectNoEvents()
+                .expectResultMessagePayload(false);
+    }
+
+    @Test
+    void offeredSeatsAreNotFreeForNewcomers() {
+        fixture.givenCurrentTime(NOW).andGiven(anOpenOffer())
+                .when(register(R4, LEA))
+                .expectEvents(new ParticipantWaitlisted(MEETING, R4, sealed(LEA), 2));
+    }
+
+    @Test
+    void capacityCannotShrinkBelowTheConfirmedAndOfferedSeats() {
+        fixture.givenCurrentTime(NOW).andGiven(anOpenOffer())
+                .when(new ChangeCapacity(MEETING, 0, ORG))
+                .expectNoEvents()
+                .expectException(rejectedWith(Rejection.CAPACITY_BELOW_CONFIRMED));
+    }
+
+    @Test
+    void cancellingAnOfferedRegistrationOffersTheSeatToTheNext() {
+        fixture.givenCurrentTime(NOW).andGiven(anOpenOffer())
+                .when(new CancelRegistration(MEETING, R2, null))
+                .expectEvents(new RegistrationCancelled(MEETING, R2, RegistrationStatus.OFFERED, CancellationCause.REQUESTED,
+                        null, 1), offered(R3, R2, PromotionCause.CANCELLATION));
+    }
+
+    // version 2: details change
+
+    @Test
+    void changingDetailsNamesWhatChanged() {
+        fixture.givenCurrentTime(NOW).andGiven(scheduled(5))
+                .when(new ChangeDetails(MEETING, null, null, "Riesa, Stadthalle", null, null, null, null, ORG))
+                .expectEvents(new MeetingDetailsChanged(MEETING, "Regionen-Workshop", "Mobilität und Coworking",
+                        "Riesa, Stadthalle", STARTS_AT, null, null, null, List.of("location")))
+                .expectResultMessagePayload(new DetailsOutcome(MEETING, List.of("location"), MovedUp.NOBODY, 1));
+    }
+
+    @Test
+    void detailsAsTheyAreChangeNothing() {
+        fixture.givenCurrentTime(NOW).andGiven(scheduled(5))
+                .when(new ChangeDetails(MEETING, "Regionen-Workshop", null, "Meißen", STARTS_AT, null, null, null, ORG))
+                .expectNoEvents()
+                .expectResultMessagePayload(new DetailsOutcome(MEETING, List.of(), MovedUp.NOBODY, 0));
+    }
+
+    @Test
+    void detailsWhoseTimesContradictEachOtherAreRefused() {
+        fixture.givenCurrentTime(NOW).andGiven(scheduled(5))
+                .when(new ChangeDetails(MEETING, null, null, null, null, STARTS_AT.minusSeconds(60), null, null, ORG))
+                .expectNoEvents()
+                .expectException(InconsistentTimes.class);
+    }
+
+    @Test
+    void theRegistrationWindowFollowsTheNewTimesAtOnce() {
+        fixture.givenCurrentTime(NOW).andGiven(scheduled(5), new MeetingDetailsChanged(MEETING, "Regionen-Workshop",
+                        "Mobilität und Coworking", "Meißen", STARTS_AT, null, null, NOW, List.of("registrationClosesAt")))
+                .when(register(R1, ERIKA))
+                .expectNoEvents()
+                .expectException(rejectedWith(Rejection.REGISTRATION_CLOSED));
+    }
+
+    @Test
+    void anEarlierStartShortensTheOpenOffersDeadlines() {
+        Instant earlierStart = NOW.plus(Duration.ofHours(5));
+        fixture.givenCurrentTime(NOW).andGiven(anOpenOffer())
+                .when(new ChangeDetails(MEETING, null, null, null, earlierStart, null, null, null, ORG))
+                .expectEvents(new MeetingDetailsChanged(MEETING, "Regionen-Workshop", "Mobilität und Coworking",
+                        "Meißen", earlierStart, null, null, null, List.of("startsAt")));
+        assertThat(deadlines).containsEntry(R2, earlierStart);
+    }
+
+    @Test
+    void anOfferExpiresAtAnEarlierStart() {
+        Instant earlierStart = NOW.plus(Duration.ofHours(5));
+        fixture.givenCurrentTime(earlierStart).andGiven(anOpenOffer()).andGiven(new MeetingDetailsChanged(MEETING,
+                        "Regionen-Workshop", "Mobilität und Coworking", "Meißen", earlierStart, null, null, null,
+                        List.of("startsAt")))
+                .when(new ExpireOffer(MEETING, R2))
+                .expectEvents(new OfferExpired(MEETING, R2, 1, earlierStart));
+    }
+
+    @Test
+    void onlyTheOrganiserChangesDetails() {
+        fixture.givenCurrentTime(NOW).andGiven(scheduled(5))
+                .when(new ChangeDetails(MEETING, "Anders", null, null, null, null, null, null, "STADT-LEIPZIG"))
+                .expectNoEvents()
+                .expectException(rejectedWith(Rejection.NOT_ORGANISER));
     }
 }

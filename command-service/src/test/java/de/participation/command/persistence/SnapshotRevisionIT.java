@@ -99,8 +99,8 @@ class SnapshotRevisionIT extends CommandServiceIT {
         byte[] payload = jdbc.queryForObject("select payload from snapshotevententry where aggregateidentifier = ?",
                 byte[].class, meetingId.toString());
         ObjectNode meeting = (ObjectNode) JSON.readTree(payload);
-        assertThat(meeting.path("confirmed").asInt()).as("the real snapshot").isEqualTo(2);
-        meeting.put("capacity", 1000).put("confirmed", 0);
+        assertThat(meeting.path("confirmedSeats").asInt()).as("the real snapshot").isEqualTo(2);
+        meeting.put("capacity", 1000).put("confirmedSeats", 0);
         meeting.putObject("registrations");
         meeting.putObject("activeByEmail");
         meeting.putArray("waitingList");

@@ -61,4 +61,32 @@ public final class Api {
     public Response cancelRegistration(UUID meetingId, UUID registrationId) {
         return post("/api/v1/meetings/" + meetingId + "/registrations/" + registrationId + "/cancel", null);
     }
+
+    /** A meeting whose waiting list moves up by {@code promotion} under {@code groupPolicy}. */
+    public Response scheduleMeeting(UUID meetingId, int capacity, String promotion, int offerHours, String groupPolicy) {
+        return post("/api/v1/meetings", """
+                {"meetingId": "%s", "title": "Regionen-Workshop", "location": "Meißen",
+                 "startsAt": "2099-06-03T10:00:00+02:00", "capacity": %d,
+                 "waitingList": {"enabled": true, "promotion": "%s", "offerHours": %d, "groupPolicy": "%s"}}"""
+                .formatted(meetingId, capacity, promotion, offerHours, groupPolicy));
+    }
+
+    public Response register(UUID meetingId, UUID registrationId, String name, String email, int seats) {
+        return post("/api/v1/meetings/" + meetingId + "/registrations", """
+                {"registrationId": "%s", "participant": {"name": "%s", "email": "%s"}, "seats": %d}"""
+                .formatted(registrationId, name, email, seats));
+    }
+
+    public Response giveSeatsBack(UUID meetingId, UUID registrationId, int seats) {
+        return put("/api/v1/meetings/" + meetingId + "/registrations/" + registrationId + "/seats",
+                "{\"seats\": " + seats + "}");
+    }
+
+    public Response acceptOffer(UUID meetingId, UUID registrationId) {
+        return post("/api/v1/meetings/" + meetingId + "/registrations/" + registrationId + "/offer/accept", null);
+    }
+
+    public Response declineOffer(UUID meetingId, UUID registrationId) {
+        return post("/api/v1/meetings/" + meetingId + "/registrations/" + registrationId + "/offer/decline", null);
+    }
 }

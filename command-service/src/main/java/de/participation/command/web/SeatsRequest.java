@@ -1,0 +1,9 @@
+package de.participation.command.web;
+
+import jakarta.validation.constraints.Max;
+import jakarta.validation.constraints.Min;
+import jakarta.validation.constraints.NotNull;
+
+/** Body of {@code PUT /api/v1/meetings/{meetingId}/registrations/{registrationId}/seats}. */
+record SeatsRequest(@NotNull @Min(1) @Max(10) Integer seats) {
+}
