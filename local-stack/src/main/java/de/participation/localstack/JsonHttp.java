@@ -81,7 +81,9 @@ public final class JsonHttp {
     private Response send(HttpRequest.Builder request) {
         try {
             HttpResponse<String> response = client.send(request.build(), HttpResponse.BodyHandlers.ofString());
-            JsonNode body = response.body().isEmpty() ? JSON.nullNode() : JSON.readTree(response.body());
+            // a body that is not JSON (a calendar, a CSV file) is read from raw()
+            boolean json = response.headers().firstValue("Content-Type").map(type -> type.contains("json")).orElse(true);
+            JsonNode body = response.body().isEmpty() || !json ? JSON.nullNode() : JSON.readTree(response.body());
             return new Response(response.statusCode(), body, response);
         } catch (IOException e) {
             throw new UncheckedIOException(e);

@@ -15,6 +15,7 @@ import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
 import jakarta.validation.constraints.PositiveOrZero;
 import org.springframework.http.ResponseEntity;
+import org.springframework.http.HttpHeaders;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.RequestMapping;
@@ -30,6 +31,9 @@ import java.util.UUID;
 @RestController
 @RequestMapping("/api/v1/meetings")
 class MeetingQueryController {
+
+    /** The right-hand side of every calendar entry's UID: it names this portal and never changes. */
+    private static final String CALENDAR_UID_DOMAIN = "beteiligung.participation.de";
 
     private final LiveReadModels readModels;
     private final ReadYourWrites readYourWrites;
@@ -63,6 +67,21 @@ class MeetingQueryController {
                 .filter(viewer::sees)
                 .map(meeting -> MeetingSummary.of(meeting, clock))
                 .orElseThrow(() -> new NotFoundException("No meeting " + meetingId));
+    }
+
+    /**
+     * The meeting for a calendar (RFC 5545): for the portal, to hand to participants, and for the
+     * viewers of the meeting.
+     */
+    @GetMapping(value = "/{meetingId}/calendar.ics", produces = CalendarEntry.MEDIA_TYPE)
+    ResponseEntity<String> calendar(@PathVariable UUID meetingId) {
+        Viewer viewer = Viewer.current();
+        MeetingReadModel meeting = readModels.live().meeting(meetingId)
+                .filter(found -> viewer.portal() || viewer.sees(found))
+                .orElseThrow(() -> new NotFoundException("No meeting " + meetingId));
+        return ResponseEntity.ok()
+                .header(HttpHeaders.CONTENT_DISPOSITION, "attachment; filename=\"" + meetingId + ".ics\"")
+                .body(CalendarEntry.of(meeting, CALENDAR_UID_DOMAIN));
     }
 
     /** In the order they arrived (with a status: those with it); the waitlisted ones are the waiting list in order. */

@@ -10,7 +10,8 @@ import java.util.UUID;
 
 /**
  * The meeting summary of API.md, plus the details an organiser's tool also wants, and the latest
- * registration changes (newest first) for the dashboard's live feed.
+ * registration changes (newest first) for the dashboard's live feed. Confirmed, offered, available
+ * and waitlisted count seats.
  */
 public record MeetingSummary(
         UUID meetingId,
@@ -24,10 +25,14 @@ public record MeetingSummary(
         boolean registrationOpen,
         int capacity,
         int confirmed,
+        int offered,
         int available,
         int waitlisted,
         boolean waitingListEnabled,
         int waitingListLimit,
+        String promotion,
+        int offerHours,
+        String groupPolicy,
         long sequence,
         Instant updatedAt,
         List<RecentChange> recentChanges) {
@@ -35,14 +40,15 @@ public record MeetingSummary(
     public static MeetingSummary of(MeetingReadModel meeting, Clock clock) {
         return new MeetingSummary(meeting.meetingId(), meeting.organisation(), meeting.title(), meeting.description(), meeting.location(),
                 meeting.startsAt(), meeting.endsAt(), meeting.status(), meeting.registrationOpen(clock),
-                meeting.capacity(), meeting.confirmed(), available(meeting),
+                meeting.capacity(), meeting.confirmed(), meeting.offered(), available(meeting),
                 meeting.waitlisted(), meeting.waitingListEnabled(), meeting.waitingListLimit(),
+                meeting.promotion(), meeting.offerHours(), meeting.groupPolicy(),
                 meeting.sequence(), meeting.updatedAt(), meeting.recentChanges());
     }
 
-    /** Free seats; a cancelled meeting has none to offer. */
+    /** Free seats: neither confirmed nor held for an offer; a cancelled meeting has none. */
     private static int available(MeetingReadModel meeting) {
         return MeetingReadModel.CANCELLED.equals(meeting.status()) ? 0
-                : Math.max(0, meeting.capacity() - meeting.confirmed());
+                : Math.max(0, meeting.capacity() - meeting.confirmed() - meeting.offered());
     }
 }

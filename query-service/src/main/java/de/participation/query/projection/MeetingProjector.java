@@ -3,6 +3,12 @@ package de.participation.query.projection;
 import de.participation.events.MeetingCancelled;
 import de.participation.events.MeetingCapacityChanged;
 import de.participation.events.MeetingEvent;
+import de.participation.events.SeatsGivenBack;
+import de.participation.events.OfferExpired;
+import de.participation.events.OfferDeclined;
+import de.participation.events.OfferAccepted;
+import de.participation.events.OfferMade;
+import de.participation.events.MeetingDetailsChanged;
 import de.participation.events.MeetingEventEnvelope;
 import de.participation.events.MeetingScheduled;
 import de.participation.events.ParticipantDataErased;
@@ -110,29 +116,48 @@ public final class MeetingProjector {
         MeetingReadModel meeting = current != null ? current : new MeetingReadModel();
         switch (envelope.data()) {
             case MeetingScheduled scheduled -> schedule(meeting, scheduled);
+            case MeetingDetailsChanged changed -> changeDetails(meeting, changed);
             case MeetingCapacityChanged changed -> meeting.capacity = changed.capacity();
             case RegistrationClosed closed -> meeting.closedByOrganiser = true;
             case RegistrationReopened reopened -> meeting.closedByOrganiser = false;
             case MeetingCancelled cancelled -> meeting.status = MeetingReadModel.CANCELLED;
             case ParticipantRegistered registered -> {
-                meeting.confirmed++;
+                meeting.confirmed += registered.seats();
                 recordChange(meeting, envelope, registered.registrationId(), "REGISTERED");
             }
             case ParticipantWaitlisted waitlisted -> {
-                meeting.waitlisted++;
+                meeting.waitlisted += waitlisted.seats();
                 recordChange(meeting, envelope, waitlisted.registrationId(), "WAITLISTED");
             }
             case WaitlistedParticipantPromoted promoted -> {
-                meeting.waitlisted--;
-                meeting.confirmed++;
+                meeting.waitlisted -= promoted.seats();
+                meeting.confirmed += promoted.seats();
                 recordChange(meeting, envelope, promoted.registrationId(), "PROMOTED");
             }
+            case OfferMade offer -> {
+                meeting.waitlisted -= offer.seats();
+                meeting.offered += offer.seats();
+                recordChange(meeting, envelope, offer.registrationId(), "OFFERED");
+            }
+            case OfferAccepted accepted -> {
+                meeting.offered -= accepted.seats();
+                meeting.confirmed += accepted.seats();
+                recordChange(meeting, envelope, accepted.registrationId(), "OFFER_ACCEPTED");
+            }
+            case OfferDeclined declined -> {
+                meeting.offered -= declined.seats();
+                recordChange(meeting, envelope, declined.registrationId(), "OFFER_DECLINED");
+            }
+            case OfferExpired expired -> {
+                meeting.offered -= expired.seats();
+                recordChange(meeting, envelope, expired.registrationId(), "OFFER_EXPIRED");
+            }
+            case SeatsGivenBack given -> {
+                giveBack(meeting, given.status(), given.seatsBefore() - given.seats());
+                recordChange(meeting, envelope, given.registrationId(), "SEATS_GIVEN_BACK");
+            }
             case RegistrationCancelled cancelled -> {
-                if (cancelled.previousStatus() == RegistrationStatus.CONFIRMED) {
-                    meeting.confirmed--;
-                } else {
-                    meeting.waitlisted--;
-                }
+                giveBack(meeting, cancelled.previousStatus(), cancelled.seats());
                 recordChange(meeting, envelope, cancelled.registrationId(), "CANCELLED");
             }
             case ParticipantDataErased erased -> {
@@ -150,6 +175,27 @@ public final class MeetingProjector {
         meeting.recordChange(new RecentChange(registrationId, change, envelope.time(), envelope.sequence()));
     }
 
+    /** {@code seats} held or asked for with {@code status} are given up. */
+    private static void giveBack(MeetingReadModel meeting, RegistrationStatus status, int seats) {
+        switch (status) {
+            case CONFIRMED -> meeting.confirmed -= seats;
+            case OFFERED -> meeting.offered -= seats;
+            case WAITLISTED -> meeting.waitlisted -= seats;
+            case CANCELLED -> throw new IllegalArgumentException("a cancelled registration holds no seats");
+        }
+    }
+
+    private static void changeDetails(MeetingReadModel meeting, MeetingDetailsChanged changed) {
+        meeting.title = changed.title();
+        meeting.description = changed.description();
+        meeting.location = changed.location();
+        meeting.startsAt = changed.startsAt();
+        meeting.endsAt = changed.endsAt();
+        meeting.registrationOpensAt = changed.registrationOpensAt();
+        meeting.registrationClosesAt = changed.registrationClosesAt();
+        meeting.detailsChanges++;
+    }
+
     private static void schedule(MeetingReadModel meeting, MeetingScheduled scheduled) {
         meeting.meetingId = scheduled.meetingId();
         meeting.organisation = scheduled.organisation();
@@ -163,16 +209,31 @@ public final class MeetingProjector {
         meeting.registrationClosesAt = scheduled.registrationClosesAt();
         meeting.waitingListEnabled = scheduled.waitingList().enabled();
         meeting.waitingListLimit = scheduled.waitingList().limit();
+        meeting.promotion = scheduled.waitingList().promotion().name();
+        meeting.offerHours = scheduled.waitingList().offerHours();
+        meeting.groupPolicy = scheduled.waitingList().groupPolicy().name();
     }
 
     private void applyToRegistration(MeetingEventEnvelope envelope) {
         switch (envelope.data()) {
             case ParticipantRegistered registered -> arrive(envelope, registered.registrationId(),
-                    registered.participant(), RegistrationStatus.CONFIRMED);
+                    registered.participant(), RegistrationStatus.CONFIRMED, registered.seats());
             case ParticipantWaitlisted waitlisted -> arrive(envelope, waitlisted.registrationId(),
-                    waitlisted.participant(), RegistrationStatus.WAITLISTED);
+                    waitlisted.participant(), RegistrationStatus.WAITLISTED, waitlisted.seats());
             case WaitlistedParticipantPromoted promoted -> change(envelope, promoted.registrationId(),
                     registration -> registration.status = RegistrationStatus.CONFIRMED.name());
+            case OfferMade offer -> change(envelope, offer.registrationId(), registration -> {
+                registration.status = RegistrationStatus.OFFERED.name();
+                registration.offerExpiresAt = offer.expiresAt();
+            });
+            case OfferAccepted accepted -> change(envelope, accepted.registrationId(), registration -> {
+                registration.status = RegistrationStatus.CONFIRMED.name();
+                registration.offerExpiresAt = null;
+            });
+            case OfferDeclined declined -> change(envelope, declined.registrationId(), MeetingProjector::endOffer);
+            case OfferExpired expired -> change(envelope, expired.registrationId(), MeetingProjector::endOffer);
+            case SeatsGivenBack given -> change(envelope, given.registrationId(),
+                    registration -> registration.seats = given.seats());
             case RegistrationCancelled cancelled -> change(envelope, cancelled.registrationId(),
                     registration -> registration.status = RegistrationStatus.CANCELLED.name());
             case ParticipantDataErased erased -> change(envelope, erased.registrationId(), registration -> {
@@ -186,8 +247,13 @@ public final class MeetingProjector {
         }
     }
 
+    private static void endOffer(RegistrationReadModel registration) {
+        registration.status = RegistrationStatus.CANCELLED.name();
+        registration.offerExpiresAt = null;
+    }
+
     private void arrive(MeetingEventEnvelope envelope, UUID registrationId, SealedParticipant participant,
-                        RegistrationStatus status) {
+                        RegistrationStatus status, int seats) {
         RegistrationReadModel known = registrations.get(registrationId);
         if (known != null) {
             backfillSealed(known, participant);
@@ -199,6 +265,7 @@ public final class MeetingProjector {
         registration.sealedParticipant = participant.ciphertext();
         registration.registeredAt = envelope.time();
         registration.status = status.name();
+        registration.seats = seats;
         registration.arrival = index(registration.meetingId).arrivals();
         applied(registration, envelope);
     }
@@ -263,10 +330,21 @@ public final class MeetingProjector {
             }
             case WaitlistedParticipantPromoted promoted ->
                     changeStatus(envelope, index, chunk, arrival, RegistrationStatus.WAITLISTED, RegistrationStatus.CONFIRMED);
+            case OfferMade offer ->
+                    changeStatus(envelope, index, chunk, arrival, RegistrationStatus.WAITLISTED, RegistrationStatus.OFFERED);
+            case OfferAccepted accepted ->
+                    changeStatus(envelope, index, chunk, arrival, RegistrationStatus.OFFERED, RegistrationStatus.CONFIRMED);
+            case OfferDeclined declined ->
+                    changeStatus(envelope, index, chunk, arrival, RegistrationStatus.OFFERED, RegistrationStatus.CANCELLED);
+            case OfferExpired expired ->
+                    changeStatus(envelope, index, chunk, arrival, RegistrationStatus.OFFERED, RegistrationStatus.CANCELLED);
             case RegistrationCancelled cancelled ->
                     changeStatus(envelope, index, chunk, arrival, cancelled.previousStatus(), RegistrationStatus.CANCELLED);
             case ParticipantDataErased erased -> {
                 // place and status stay
+            }
+            case SeatsGivenBack given -> {
+                // place and status stay; the arrival order counts registrations, not seats
             }
         }
     }

@@ -1,5 +1,6 @@
 package de.participation.query.projection;
 
+import de.participation.events.WaitingListPolicy;
 import org.bson.Document;
 
 import java.time.Clock;
@@ -34,9 +35,16 @@ public final class MeetingReadModel {
     Instant registrationClosesAt;
     boolean waitingListEnabled;
     int waitingListLimit;
+    String promotion = WaitingListPolicy.Promotion.AUTOMATIC.name();
+    int offerHours = WaitingListPolicy.DEFAULT_OFFER_HOURS;
+    String groupPolicy = WaitingListPolicy.GroupPolicy.STRICT_ORDER.name();
+    /** How often the details changed since scheduling: the calendar entry's {@code SEQUENCE}. */
+    int detailsChanges;
     String status = SCHEDULED;
     boolean closedByOrganiser;
+    /** Seats, not registrations: confirmed, held for open offers, asked for on the waiting list. */
     int confirmed;
+    int offered;
     int waitlisted;
     /** The latest registration changes, newest first. */
     List<RecentChange> recentChanges = new ArrayList<>();
@@ -90,6 +98,26 @@ public final class MeetingReadModel {
         return waitlisted;
     }
 
+    public int offered() {
+        return offered;
+    }
+
+    public String promotion() {
+        return promotion;
+    }
+
+    public int offerHours() {
+        return offerHours;
+    }
+
+    public String groupPolicy() {
+        return groupPolicy;
+    }
+
+    public int detailsChanges() {
+        return detailsChanges;
+    }
+
     public long sequence() {
         return sequence;
     }
@@ -139,9 +167,14 @@ public final class MeetingReadModel {
                 .append("registrationClosesAt", date(registrationClosesAt))
                 .append("waitingListEnabled", waitingListEnabled)
                 .append("waitingListLimit", waitingListLimit)
+                .append("promotion", promotion)
+                .append("offerHours", offerHours)
+                .append("groupPolicy", groupPolicy)
+                .append("detailsChanges", detailsChanges)
                 .append("status", status)
                 .append("closedByOrganiser", closedByOrganiser)
                 .append("confirmed", confirmed)
+                .append("offered", offered)
                 .append("waitlisted", waitlisted)
                 .append("recentChanges", recentChanges.stream().map(RecentChange::toDocument).toList())
                 .append("sequence", sequence)
@@ -163,9 +196,14 @@ public final class MeetingReadModel {
         meeting.registrationClosesAt = instant(document.getDate("registrationClosesAt"));
         meeting.waitingListEnabled = document.getBoolean("waitingListEnabled");
         meeting.waitingListLimit = document.getInteger("waitingListLimit");
+        meeting.promotion = document.get("promotion", meeting.promotion);
+        meeting.offerHours = document.get("offerHours", meeting.offerHours);
+        meeting.groupPolicy = document.get("groupPolicy", meeting.groupPolicy);
+        meeting.detailsChanges = document.getInteger("detailsChanges", 0);
         meeting.status = document.getString("status");
         meeting.closedByOrganiser = document.getBoolean("closedByOrganiser");
         meeting.confirmed = document.getInteger("confirmed");
+        meeting.offered = document.getInteger("offered", 0);
         meeting.waitlisted = document.getInteger("waitlisted");
         meeting.recentChanges = new ArrayList<>(document.getList("recentChanges", Document.class, List.of()).stream()
                 .map(RecentChange::from).toList());

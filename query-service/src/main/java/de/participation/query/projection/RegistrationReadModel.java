@@ -23,6 +23,9 @@ public final class RegistrationReadModel {
     UUID registrationId;
     UUID meetingId;
     String status;
+    int seats = 1;
+    /** When the open offer ends (while {@code OFFERED}), else null. */
+    Instant offerExpiresAt;
     /** The participant's ciphertext; null once erased. */
     String sealedParticipant;
     boolean personalDataErased;
@@ -44,6 +47,14 @@ public final class RegistrationReadModel {
 
     public String status() {
         return status;
+    }
+
+    public int seats() {
+        return seats;
+    }
+
+    public Instant offerExpiresAt() {
+        return offerExpiresAt;
     }
 
     public String sealedParticipant() {
@@ -74,6 +85,8 @@ public final class RegistrationReadModel {
         return new Document("_id", registrationId.toString())
                 .append("meetingId", meetingId.toString())
                 .append("status", status)
+                .append("seats", seats)
+                .append("offerExpiresAt", date(offerExpiresAt))
                 .append("sealedParticipant", sealedParticipant)
                 .append("personalDataErased", personalDataErased)
                 .append("registeredAt", date(registeredAt))
@@ -88,6 +101,8 @@ public final class RegistrationReadModel {
         registration.registrationId = UUID.fromString(document.getString("_id"));
         registration.meetingId = UUID.fromString(document.getString("meetingId"));
         registration.status = document.getString("status");
+        registration.seats = document.getInteger("seats", 1);
+        registration.offerExpiresAt = instant(document.getDate("offerExpiresAt"));
         registration.sealedParticipant = document.getString("sealedParticipant");
         registration.personalDataErased = document.getBoolean("personalDataErased", false);
         registration.registeredAt = instant(document.getDate("registeredAt"));

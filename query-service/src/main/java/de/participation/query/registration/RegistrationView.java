@@ -15,6 +15,8 @@ public record RegistrationView(
         UUID registrationId,
         UUID meetingId,
         String status,
+        int seats,
+        Instant offerExpiresAt,
         Integer waitingListPosition,
         Participant participant,
         boolean personalDataErased,
@@ -29,7 +31,7 @@ public record RegistrationView(
                                       Map<UUID, Participant> opened) {
         Participant participant = opened.get(registration.registrationId());
         return new RegistrationView(registration.registrationId(), registration.meetingId(), registration.status(),
-                waitingListPosition, participant, participant == null,
+                registration.seats(), registration.offerExpiresAt(), waitingListPosition, participant, participant == null,
                 registration.registeredAt(), registration.updatedAt());
     }
 }

@@ -31,6 +31,8 @@ class WebSecurityConfiguration {
                 .requestMatchers(HttpMethod.GET, "/api/v1/meetings", "/api/v1/meetings/*",
                         "/api/v1/meetings/capacity/stream", "/api/v1/meetings/*/capacity/stream")
                 .hasAnyAuthority(organiser, operator)
+                .requestMatchers(HttpMethod.GET, "/api/v1/meetings/*/calendar.ics")
+                .hasAnyAuthority(portal, organiser, operator)
                 .requestMatchers(HttpMethod.GET, "/api/v1/meetings/**").hasAuthority(organiser)
                 .requestMatchers(HttpMethod.GET, "/api/v1/audit/**").hasAuthority(Roles.authority(Roles.AUDITOR))
                 .requestMatchers("/api/v1/admin/**").hasAuthority(operator)

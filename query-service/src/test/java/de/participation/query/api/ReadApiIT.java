@@ -1,7 +1,13 @@
 package de.participation.query.api;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import de.participation.events.MeetingDetailsChanged;
 import de.participation.events.MeetingScheduled;
+import de.participation.events.OfferMade;
+import de.participation.events.ParticipantRegistered;
+import de.participation.events.ParticipantWaitlisted;
+import de.participation.events.PromotionCause;
+import de.participation.events.SeatsGivenBack;
 import de.participation.events.WaitingListPolicy;
 import de.participation.kafka.Topics;
 import de.participation.localstack.JsonHttp;
@@ -42,6 +48,7 @@ import java.util.concurrent.CompletableFuture;
 import java.util.stream.IntStream;
 
 import static de.participation.events.RegistrationStatus.CONFIRMED;
+import static de.participation.events.RegistrationStatus.WAITLISTED;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
@@ -116,6 +123,54 @@ class ReadApiIT {
         assertThat(one.body().path("status").asText()).isEqualTo("WAITLISTED");
         assertThat(one.body().path("waitingListPosition").asInt()).isEqualTo(1);
         assertThat(get("/api/v1/registrations/" + erika).body().path("status").asText()).isEqualTo("CANCELLED");
+    }
+
+    @Test
+    void offersSeatsAndDeadlinesShowInTheSummaryAndTheRegistrations() {
+        UUID meetingId = UUID.randomUUID();
+        UUID erika = UUID.randomUUID();
+        UUID stadtwerke = UUID.randomUUID();
+        Instant deadline = Instant.parse("2099-05-22T08:00:00Z");
+        Histories history = new Histories(meetingId).scheduled(4)
+                .add(new ParticipantRegistered(meetingId, erika, Histories.sealed(erika), 1, List.of()))
+                .add(new ParticipantWaitlisted(meetingId, stadtwerke, Histories.sealed(stadtwerke), 1, 4))
+                .add(new SeatsGivenBack(meetingId, stadtwerke, WAITLISTED, 4, 3))
+                .add(new OfferMade(meetingId, stadtwerke, 3, deadline, PromotionCause.SEATS_GIVEN_BACK, stadtwerke,
+                        List.of()));
+        publisher.publish(history.events());
+
+        JsonNode summary = get("/api/v1/meetings/" + history.meetingId() + "?minSequence=4").body();
+        JsonNode offered = get("/api/v1/registrations/" + stadtwerke).body();
+
+        assertThat(summary.path("confirmed").asInt()).isEqualTo(1);
+        assertThat(summary.path("offered").asInt()).isEqualTo(3);
+        assertThat(summary.path("available").asInt()).isZero();
+        assertThat(summary.path("waitlisted").asInt()).isZero();
+        assertThat(offered.path("status").asText()).isEqualTo("OFFERED");
+        assertThat(offered.path("seats").asInt()).isEqualTo(3);
+        assertThat(Instant.parse(offered.path("offerExpiresAt").asText())).isEqualTo(deadline);
+    }
+
+    @Test
+    void theCalendarEntryKeepsItsUidAndCountsEveryDetailsChange() {
+        Histories history = new Histories(UUID.randomUUID()).scheduled(5);
+        publisher.publish(history.events());
+        get("/api/v1/meetings/" + history.meetingId() + "?minSequence=0");
+        Response before = get("/api/v1/meetings/" + history.meetingId() + "/calendar.ics");
+
+        history.add(new MeetingDetailsChanged(history.meetingId(), "Regionen-Workshop", "Coworking im ländlichen Raum",
+                "Riesa, Stadthalle", Instant.parse("2099-06-04T08:00:00Z"), null, null, null,
+                List.of("location", "startsAt")));
+        publisher.publish(history.events().subList(1, 2));
+        get("/api/v1/meetings/" + history.meetingId() + "?minSequence=1");
+        Response after = getAs(TestTokens.portal(), "/api/v1/meetings/" + history.meetingId() + "/calendar.ics");
+
+        assertThat(before.status()).isEqualTo(200);
+        assertThat(after.contentType()).startsWith("text/calendar");
+        String uid = "UID:" + history.meetingId() + "@";
+        assertThat(before.raw().body()).contains(uid, "SEQUENCE:0\r\n", "LOCATION:Meißen\r\n", "STATUS:CONFIRMED");
+        assertThat(after.raw().body()).contains(uid, "SEQUENCE:1\r\n", "LOCATION:Riesa\\, Stadthalle\r\n",
+                "DTSTART:20990604T080000Z\r\n");
     }
 
     @Test

@@ -4,7 +4,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import de.participation.events.MeetingCapacityChanged;
 import de.participation.events.MeetingEventEnvelope;
 import de.participation.events.WaitlistedParticipantPromoted;
-import de.participation.events.WaitlistedParticipantPromoted.PromotionCause;
+import de.participation.events.PromotionCause;
 import de.participation.localstack.JsonHttp;
 import de.participation.localstack.JsonHttp.Response;
 import de.participation.query.support.EventPublisher;

@@ -1,9 +1,18 @@
 package de.participation.query.projection;
 
+import de.participation.events.MeetingDetailsChanged;
 import de.participation.events.MeetingEventEnvelope;
+import de.participation.events.OfferAccepted;
+import de.participation.events.OfferExpired;
+import de.participation.events.OfferMade;
+import de.participation.events.ParticipantRegistered;
+import de.participation.events.ParticipantWaitlisted;
+import de.participation.events.PromotionCause;
+import de.participation.events.SeatsGivenBack;
 import de.participation.query.support.Histories;
 import org.junit.jupiter.api.Test;
 
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -175,5 +184,63 @@ class MeetingProjectorTest {
         return meetings.values().stream().map(m -> m.toDocument().toJson()).toList()
                 + registrations.values().stream().map(r -> r.toDocument().toJson()).sorted().toList().toString()
                 + arrivalOrder.values().stream().map(a -> a.toDocument().toJson()).sorted().toList();
+    }
+
+    @Test
+    void countsSeatsAndKeepsOffersWithTheirDeadlines() {
+        Instant deadline = Instant.parse("2030-05-22T08:00:00Z");
+        Histories history = new Histories(meetingId).scheduled(4)
+                .add(new ParticipantRegistered(meetingId, erika, Histories.sealed(erika), 3, List.of()))
+                .add(new ParticipantWaitlisted(meetingId, max, Histories.sealed(max), 1, 2))
+                .add(new ParticipantWaitlisted(meetingId, jonas, Histories.sealed(jonas), 2, 1))
+                .add(new SeatsGivenBack(meetingId, erika, CONFIRMED, 3, 2))
+                .add(new OfferMade(meetingId, max, 2, deadline, PromotionCause.SEATS_GIVEN_BACK, erika, List.of()));
+
+        project(history.events());
+
+        MeetingReadModel meeting = meetings.get(meetingId);
+        assertThat(meeting.confirmed()).isEqualTo(2);
+        assertThat(meeting.offered()).isEqualTo(2);
+        assertThat(meeting.waitlisted()).isEqualTo(1);
+        assertThat(registrations.get(erika).seats()).isEqualTo(2);
+        assertThat(registrations.get(max).status()).isEqualTo("OFFERED");
+        assertThat(registrations.get(max).offerExpiresAt()).isEqualTo(deadline);
+        assertThat(waitingList()).containsExactly(jonas);
+    }
+
+    @Test
+    void anAcceptedOfferConfirmsItsSeatsAndAnExpiredOneFreesThem() {
+        Instant deadline = Instant.parse("2030-05-22T08:00:00Z");
+        Histories history = new Histories(meetingId).scheduled(1).registered(erika).waitlisted(max, 1)
+                .waitlisted(jonas, 2).cancelled(erika, CONFIRMED)
+                .add(new OfferMade(meetingId, max, 1, deadline, PromotionCause.CANCELLATION, erika, List.of()))
+                .add(new OfferExpired(meetingId, max, 1, deadline))
+                .add(new OfferMade(meetingId, jonas, 1, deadline, PromotionCause.OFFER_EXPIRED, max, List.of()))
+                .add(new OfferAccepted(meetingId, jonas, 1));
+
+        project(history.events());
+
+        MeetingReadModel meeting = meetings.get(meetingId);
+        assertThat(meeting.confirmed()).isEqualTo(1);
+        assertThat(meeting.offered()).isZero();
+        assertThat(meeting.waitlisted()).isZero();
+        assertThat(registrations.get(max).status()).isEqualTo("CANCELLED");
+        assertThat(registrations.get(jonas).status()).isEqualTo("CONFIRMED");
+        assertThat(registrations.get(jonas).offerExpiresAt()).isNull();
+    }
+
+    @Test
+    void aDetailsChangeTakesTheNewDetailsAndCountsTheChanges() {
+        Instant later = Instant.parse("2099-06-04T08:00:00Z");
+        Histories history = new Histories(meetingId).scheduled(5)
+                .add(new MeetingDetailsChanged(meetingId, "Regionen-Workshop", null, "Riesa, Stadthalle", later, null,
+                        null, null, List.of("location", "startsAt")));
+
+        project(history.events());
+
+        MeetingReadModel meeting = meetings.get(meetingId);
+        assertThat(meeting.location()).isEqualTo("Riesa, Stadthalle");
+        assertThat(meeting.startsAt()).isEqualTo(later);
+        assertThat(meeting.detailsChanges()).isEqualTo(1);
     }
 }

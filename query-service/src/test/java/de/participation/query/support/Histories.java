@@ -13,7 +13,7 @@ import de.participation.events.RegistrationStatus;
 import de.participation.events.SealedParticipant;
 import de.participation.events.WaitingListPolicy;
 import de.participation.events.WaitlistedParticipantPromoted;
-import de.participation.events.WaitlistedParticipantPromoted.PromotionCause;
+import de.participation.events.PromotionCause;
 
 import java.time.Instant;
 import java.util.ArrayList;
