@@ -15,7 +15,11 @@ const TEXTS = {
     latestChanges: 'Letzte Änderungen', live: 'live', reconnecting: 'Verbindung wird wiederhergestellt …',
     emptyWaitingList: 'Niemand wartet.', noParticipantData: 'Teilnehmerdaten sehen nur Organisatoren der Veranstaltung.',
     erased: 'Daten gelöscht', REGISTERED: 'angemeldet', WAITLISTED: 'auf der Warteliste',
-    PROMOTED: 'nachgerückt', CANCELLED: 'abgemeldet', occupancyOf: (c, k) => `${c} von ${k} Plätzen belegt`,
+    PROMOTED: 'nachgerückt', CANCELLED: 'abgemeldet', OFFERED: 'hat ein Angebot erhalten',
+    OFFER_ACCEPTED: 'hat das Angebot angenommen', OFFER_DECLINED: 'hat das Angebot abgelehnt',
+    OFFER_EXPIRED: 'hat nicht rechtzeitig geantwortet', SEATS_GIVEN_BACK: 'hat Plätze zurückgegeben',
+    offered: 'Angeboten', openOffers: 'Offene Angebote', noOffers: 'Keine offenen Angebote.',
+    seats: (n) => (n === 1 ? '1 Platz' : `${n} Plätze`), until: (d) => `bis ${d}`, occupancyOf: (c, k) => `${c} von ${k} Plätzen belegt`,
     signInFailed: 'Die Anmeldung ist fehlgeschlagen. Bitte erneut anmelden.',
     notConfigured: 'Für dieses Dashboard ist keine Anmeldung eingerichtet.',
     operator: 'Betrieb', organiser: 'Organisator', language: 'English', locale: 'de-DE'
@@ -30,7 +34,11 @@ const TEXTS = {
     latestChanges: 'Latest changes', live: 'live', reconnecting: 'Reconnecting …',
     emptyWaitingList: 'Nobody is waiting.', noParticipantData: 'Only organisers of the meeting see participant data.',
     erased: 'data erased', REGISTERED: 'registered', WAITLISTED: 'joined the waiting list',
-    PROMOTED: 'moved up', CANCELLED: 'cancelled', occupancyOf: (c, k) => `${c} of ${k} seats taken`,
+    PROMOTED: 'moved up', CANCELLED: 'cancelled', OFFERED: 'received an offer',
+    OFFER_ACCEPTED: 'accepted the offer', OFFER_DECLINED: 'declined the offer',
+    OFFER_EXPIRED: 'did not answer in time', SEATS_GIVEN_BACK: 'gave seats back',
+    offered: 'Offered', openOffers: 'Open offers', noOffers: 'No open offers.',
+    seats: (n) => (n === 1 ? '1 seat' : `${n} seats`), until: (d) => `until ${d}`, occupancyOf: (c, k) => `${c} of ${k} seats taken`,
     signInFailed: 'Signing in failed. Please sign in again.',
     notConfigured: 'No sign-in is configured for this dashboard.',
     operator: 'Operator', organiser: 'Organiser', language: 'Deutsch', locale: 'en-GB'
@@ -279,6 +287,7 @@ async function renderDetail(meeting) {
   fillBar($('detail-bar'), meeting);
   $('figure-capacity').textContent = meeting.capacity;
   $('figure-confirmed').textContent = meeting.confirmed;
+  $('figure-offered').textContent = meeting.offered;
   $('figure-available').textContent = meeting.available;
   $('figure-waitlisted').textContent = meeting.waitlisted;
   const [label, className] = registrationState(meeting);
@@ -287,8 +296,36 @@ async function renderDetail(meeting) {
   await renderFeed(meeting);
   if (!previous || previous.meetingId !== meeting.meetingId || previous.waitlisted !== meeting.waitlisted
       || previous.sequence !== meeting.sequence) {
-    await renderWaitingList(meeting);
+    await Promise.all([renderWaitingList(meeting), renderOffers(meeting)]);
   }
+}
+
+/** The seats held for open offers, each with its group's size and its deadline. */
+async function renderOffers(meeting) {
+  const list = $('offers');
+  const note = $('offers-note');
+  if (claims().organisation !== meeting.organisation) {
+    list.replaceChildren();
+    note.hidden = false;
+    note.textContent = meeting.offered === 0 ? t('noOffers') : t('noParticipantData');
+    return;
+  }
+  const response = await api(`/api/v1/meetings/${meeting.meetingId}/registrations?status=OFFERED&limit=100`);
+  if (!response.ok || state.current?.meetingId !== meeting.meetingId) {
+    return;
+  }
+  const offers = await response.json();
+  list.replaceChildren(...offers.map((registration) => {
+    const item = document.createElement('li');
+    const deadline = document.createElement('time');
+    deadline.dateTime = registration.offerExpiresAt;
+    deadline.textContent = t('until')(formatDate(registration.offerExpiresAt));
+    item.append(`${participantName(registration)} (${t('seats')(registration.seats)}) `, deadline);
+    remember(registration);
+    return item;
+  }));
+  note.hidden = offers.length > 0;
+  note.textContent = t('noOffers');
 }
 
 async function renderWaitingList(meeting) {
@@ -307,7 +344,8 @@ async function renderWaitingList(meeting) {
   const waiting = await response.json();
   list.replaceChildren(...waiting.map((registration) => {
     const item = document.createElement('li');
-    item.textContent = participantName(registration);
+    item.textContent = registration.seats > 1
+      ? `${participantName(registration)} (${t('seats')(registration.seats)})` : participantName(registration);
     remember(registration);
     return item;
   }));

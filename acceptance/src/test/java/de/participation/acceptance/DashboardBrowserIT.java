@@ -69,12 +69,30 @@ class DashboardBrowserIT {
         return meetingId;
     }
 
-    private static void register(UUID meetingId, String name) {
+    /** A meeting that offers freed seats for 48 hours, groups in strict order. */
+    private static UUID scheduleOffering(String title, int capacity) {
+        UUID meetingId = UUID.randomUUID();
+        Response response = system.organiserCommands().post("/api/v1/meetings", """
+                {"meetingId": "%s", "title": "%s", "location": "Chemnitz",
+                 "startsAt": "2099-09-18T09:00:00+02:00", "capacity": %d,
+                 "waitingList": {"enabled": true, "promotion": "OFFER", "groupPolicy": "STRICT_ORDER"}}"""
+                .formatted(meetingId, title, capacity));
+        assertThat(response.status()).isEqualTo(201);
+        return meetingId;
+    }
+
+    private static UUID register(UUID meetingId, String name) {
+        return register(meetingId, name, 1);
+    }
+
+    private static UUID register(UUID meetingId, String name, int seats) {
+        UUID registrationId = UUID.randomUUID();
         Response response = system.portalCommands().post("/api/v1/meetings/" + meetingId + "/registrations", """
                 {"registrationId": "%s", "participant": {"name": "%s", "email": "%s@example.org",
-                 "organisation": "Stadt Chemnitz"}}""".formatted(UUID.randomUUID(), name,
-                name.toLowerCase().replace(' ', '.')));
+                 "organisation": "Stadt Chemnitz"}, "seats": %d}""".formatted(registrationId, name,
+                name.toLowerCase().replace(' ', '.'), seats));
         assertThat(response.status()).isEqualTo(201);
+        return registrationId;
     }
 
     /** A wait on the live page, which redraws what it shows: an element replaced while read is read again. */
@@ -89,7 +107,7 @@ class DashboardBrowserIT {
     }
 
     @Test
-    void anOrganiserSignsInAndWatchesRegistrationsArriveWithoutReloading() throws IOException {
+    void anOrganiserSignsInAndWatchesRegistrationsArriveWithoutReloadingAndSeesOffersAndGroups() throws IOException {
         UUID meetingId = schedule("Bürgerdialog Innenstadt", 3);
         register(meetingId, "Erika Mustermann");
 
@@ -127,6 +145,20 @@ class DashboardBrowserIT {
         within(Duration.ofSeconds(5)).until(driver -> !driver.findElements(By.cssSelector(row + ".confirmed")).isEmpty()
                 && text(row + ".waitlisted").equals("1"));
         saveScreenshot("dashboard-overview.png");
+
+        UUID offering = scheduleOffering("Werkstatt Verkehrswende", 2);
+        UUID erika = register(offering, "Erika Mustermann", 2);
+        register(offering, "Max Mustermann");
+        register(offering, "Stadtwerke Chemnitz", 3);
+        assertThat(system.portalCommands().post("/api/v1/meetings/" + offering + "/registrations/" + erika + "/cancel",
+                null).status()).isEqualTo(200);
+        String offeringLink = "tr[data-meeting-id='" + offering + "'] a";
+        within(LIVE).until(driver -> !driver.findElements(By.cssSelector(offeringLink)).isEmpty());
+        browser.findElement(By.cssSelector(offeringLink)).click();
+        within(Duration.ofSeconds(5)).until(driver -> text("#figure-offered").equals("1")
+                && text("#offers").contains("Max Mustermann – Stadt Chemnitz (1 seat) until")
+                && text("#waiting-list").contains("Stadtwerke Chemnitz – Stadt Chemnitz (3 seats)"));
+        saveScreenshot("dashboard-offers.png");
     }
 
     /** Kept under target/ for the README's screenshot (copied to docs/ by hand when the page changes). */

@@ -155,8 +155,11 @@ final class RunningSystem implements AutoCloseable {
             MongoDatabase readModels = client.getDatabase(databaseName);
             List<String> documents = new ArrayList<>();
             for (String collection : readModels.listCollectionNames().into(new ArrayList<>()).stream().sorted().toList()) {
-                readModels.getCollection(collection).find().sort(new Document("_id", 1))
-                        .forEach(document -> documents.add(collection + ": " + document.toJson()));
+                // without the stamp of the store a document was written for, which names the store, not the content
+                readModels.getCollection(collection).find().sort(new Document("_id", 1)).forEach(document -> {
+                    document.remove("store");
+                    documents.add(collection + ": " + document.toJson());
+                });
             }
             return documents;
         }

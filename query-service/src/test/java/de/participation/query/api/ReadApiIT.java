@@ -163,7 +163,7 @@ class ReadApiIT {
                 List.of("location", "startsAt")));
         publisher.publish(history.events().subList(1, 2));
         get("/api/v1/meetings/" + history.meetingId() + "?minSequence=1");
-        Response after = getAs(TestTokens.portal(), "/api/v1/meetings/" + history.meetingId() + "/calendar.ics");
+        Response after = getAs(TestTokens.withRole(Roles.PORTAL), "/api/v1/meetings/" + history.meetingId() + "/calendar.ics");
 
         assertThat(before.status()).isEqualTo(200);
         assertThat(after.contentType()).startsWith("text/calendar");
@@ -369,7 +369,10 @@ class ReadApiIT {
         for (String path : List.of("/api/v1/meetings", meeting, meeting + "/registrations", meeting + "/waiting-list")) {
             assertThat(getAs(portal, path).status()).as("portal %s", path).isEqualTo(403);
         }
-        for (String path : List.of("/api/v1/meetings", meeting, meeting + "/registrations", one)) {
+        assertThat(getAs(portal, meeting + "/calendar.ics").status()).as("the portal hands out calendars").isEqualTo(200);
+        assertThat(getAs(TestTokens.organiser("STADT-LEIPZIG"), meeting + "/calendar.ics").status())
+                .as("another organisation's meeting").isEqualTo(404);
+        for (String path : List.of("/api/v1/meetings", meeting, meeting + "/registrations", one, meeting + "/calendar.ics")) {
             Response refused = getAs(TestTokens.withRole(Roles.AUDITOR), path);
             assertThat(refused.status()).as("auditor %s", path).isEqualTo(403);
             assertThat(refused.body().path("code").asText()).isEqualTo("FORBIDDEN");
@@ -378,6 +381,7 @@ class ReadApiIT {
         assertThat(getAs(operator, "/api/v1/meetings?limit=1000").body().findValuesAsText("meetingId"))
                 .as("operators see every organisation's meetings").contains(history.meetingId().toString());
         assertThat(getAs(operator, meeting).body().path("confirmed").asInt()).isEqualTo(1);
+        assertThat(getAs(operator, meeting + "/calendar.ics").status()).isEqualTo(200);
         for (String path : List.of(meeting + "/registrations", meeting + "/waiting-list", one)) {
             assertThat(getAs(operator, path).status()).as("operator %s: no participants", path).isEqualTo(403);
         }

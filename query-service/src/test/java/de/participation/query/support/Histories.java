@@ -8,12 +8,12 @@ import de.participation.events.Participant;
 import de.participation.events.ParticipantDataErased;
 import de.participation.events.ParticipantRegistered;
 import de.participation.events.ParticipantWaitlisted;
+import de.participation.events.PromotionCause;
 import de.participation.events.RegistrationCancelled;
 import de.participation.events.RegistrationStatus;
 import de.participation.events.SealedParticipant;
 import de.participation.events.WaitingListPolicy;
 import de.participation.events.WaitlistedParticipantPromoted;
-import de.participation.events.PromotionCause;
 
 import java.time.Instant;
 import java.util.ArrayList;
