@@ -2,15 +2,15 @@ package de.participation.command.web;
 
 import de.participation.command.meeting.AcceptOffer;
 import de.participation.command.meeting.CancelRegistration;
+import de.participation.command.meeting.CancellationOutcome;
 import de.participation.command.meeting.DeclineOffer;
 import de.participation.command.meeting.GiveSeatsBack;
+import de.participation.command.meeting.MeetingRuleViolation;
 import de.participation.command.meeting.MovedUp;
 import de.participation.command.meeting.OfferOutcome;
-import de.participation.command.meeting.SeatsOutcome;
-import de.participation.command.meeting.CancellationOutcome;
-import de.participation.command.meeting.MeetingRuleViolation;
 import de.participation.command.meeting.RegisterParticipant;
 import de.participation.command.meeting.RegistrationOutcome;
+import de.participation.command.meeting.SeatsOutcome;
 import de.participation.events.Participant;
 import de.participation.events.RegistrationStatus;
 import jakarta.validation.Valid;

@@ -5,8 +5,8 @@ import de.participation.query.kafka.QueryKafkaProperties;
 import de.participation.query.projection.KnownDocuments;
 import de.participation.query.projection.LiveReadModels;
 import de.participation.query.projection.ProjectionService;
-import de.participation.query.projection.StoreIdentity;
 import de.participation.query.projection.ReadModelStore;
+import de.participation.query.projection.StoreIdentity;
 import org.bson.Document;
 import org.springframework.stereotype.Component;
 

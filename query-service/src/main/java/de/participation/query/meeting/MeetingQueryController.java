@@ -2,9 +2,9 @@ package de.participation.query.meeting;
 
 import de.participation.events.Participant;
 import de.participation.events.RegistrationStatus;
-import de.participation.query.projection.MeetingReadModel;
 import de.participation.query.personaldata.ParticipantOpener;
 import de.participation.query.projection.LiveReadModels;
+import de.participation.query.projection.MeetingReadModel;
 import de.participation.query.projection.ReadModelStore;
 import de.participation.query.registration.RegistrationView;
 import de.participation.query.web.NotFoundException;

@@ -2,15 +2,14 @@ package de.participation.query.projection;
 
 import de.participation.events.MeetingCancelled;
 import de.participation.events.MeetingCapacityChanged;
-import de.participation.events.MeetingEvent;
-import de.participation.events.SeatsGivenBack;
-import de.participation.events.OfferExpired;
-import de.participation.events.OfferDeclined;
-import de.participation.events.OfferAccepted;
-import de.participation.events.OfferMade;
 import de.participation.events.MeetingDetailsChanged;
+import de.participation.events.MeetingEvent;
 import de.participation.events.MeetingEventEnvelope;
 import de.participation.events.MeetingScheduled;
+import de.participation.events.OfferAccepted;
+import de.participation.events.OfferDeclined;
+import de.participation.events.OfferExpired;
+import de.participation.events.OfferMade;
 import de.participation.events.ParticipantDataErased;
 import de.participation.events.ParticipantRegistered;
 import de.participation.events.ParticipantWaitlisted;
@@ -20,6 +19,7 @@ import de.participation.events.RegistrationEvent;
 import de.participation.events.RegistrationReopened;
 import de.participation.events.RegistrationStatus;
 import de.participation.events.SealedParticipant;
+import de.participation.events.SeatsGivenBack;
 import de.participation.events.WaitlistedParticipantPromoted;
 
 import java.util.ArrayList;
