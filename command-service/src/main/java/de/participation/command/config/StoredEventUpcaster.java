@@ -14,6 +14,8 @@ import org.springframework.stereotype.Component;
 
 import java.util.Map;
 import java.util.Optional;
+import java.util.function.Function;
+import java.util.stream.Collectors;
 
 /**
  * Brings an event stored at an earlier schema version to the current one when the event store reads
@@ -27,6 +29,9 @@ class StoredEventUpcaster extends SingleEventUpcaster {
     /** The participant events were re-sealed in the store (version 2); every other event was at version 1. */
     private static final Map<Class<? extends MeetingEvent>, Integer> BEFORE_REVISIONS = Map.of(
             ParticipantRegistered.class, 2, ParticipantWaitlisted.class, 2);
+    /** The events by the payload type they are stored under (their class name). */
+    private static final Map<String, Class<? extends MeetingEvent>> BY_STORED_TYPE = MeetingEventTypes.all().stream()
+            .collect(Collectors.toUnmodifiableMap(Class::getName, Function.identity()));
 
     /** The revision an event is stored with: its schema version; none for what is not an event. */
     static String revisionOf(Class<?> payloadType) {
@@ -51,9 +56,7 @@ class StoredEventUpcaster extends SingleEventUpcaster {
     }
 
     private static Optional<Class<? extends MeetingEvent>> eventType(IntermediateEventRepresentation stored) {
-        return MeetingEventTypes.all().stream()
-                .filter(type -> type.getName().equals(stored.getType().getName()))
-                .findFirst();
+        return Optional.ofNullable(BY_STORED_TYPE.get(stored.getType().getName()));
     }
 
     private static int storedVersion(Class<? extends MeetingEvent> type, IntermediateEventRepresentation stored) {

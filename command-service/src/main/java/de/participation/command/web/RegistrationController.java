@@ -49,13 +49,17 @@ class RegistrationController {
                                 long sequence) {
     }
 
-    /** The answer of every command that may free seats: who moved up into them, in order. */
-    record MovedUpResponse(UUID registrationId, RegistrationStatus status, Integer seats, List<UUID> promoted,
-                           List<UUID> offered, long sequence) {
+    /** A registration's status after a command that may free seats, and who moved up into them, in order. */
+    record MovedUpResponse(UUID registrationId, RegistrationStatus status, List<UUID> promoted, List<UUID> offered,
+                           long sequence) {
 
-        MovedUpResponse(UUID registrationId, RegistrationStatus status, Integer seats, MovedUp movedUp, long sequence) {
-            this(registrationId, status, seats, movedUp.promoted(), movedUp.offered(), sequence);
+        MovedUpResponse(UUID registrationId, RegistrationStatus status, MovedUp movedUp, long sequence) {
+            this(registrationId, status, movedUp.promoted(), movedUp.offered(), sequence);
         }
+    }
+
+    /** The seats a registration keeps, and who moved up into those it gave back, in order. */
+    record SeatsResponse(UUID registrationId, int seats, List<UUID> promoted, List<UUID> offered, long sequence) {
     }
 
     @PostMapping
@@ -84,17 +88,17 @@ class RegistrationController {
                            RequestOrigin origin) throws MeetingRuleViolation {
         String reason = Text.optional((request == null ? ReasonRequest.NONE : request).reason());
         CancellationOutcome outcome = commands.dispatch(new CancelRegistration(meetingId, registrationId, reason), origin);
-        return new MovedUpResponse(outcome.registrationId(), RegistrationStatus.CANCELLED, null, outcome.movedUp(),
+        return new MovedUpResponse(outcome.registrationId(), RegistrationStatus.CANCELLED, outcome.movedUp(),
                 outcome.sequence());
     }
 
     @PutMapping("/{registrationId}/seats")
-    MovedUpResponse giveSeatsBack(@PathVariable UUID meetingId, @PathVariable UUID registrationId,
-                                  @Valid @RequestBody SeatsRequest request, RequestOrigin origin)
+    SeatsResponse giveSeatsBack(@PathVariable UUID meetingId, @PathVariable UUID registrationId,
+                                @Valid @RequestBody SeatsRequest request, RequestOrigin origin)
             throws MeetingRuleViolation {
         SeatsOutcome outcome = commands.dispatch(new GiveSeatsBack(meetingId, registrationId, request.seats()), origin);
-        return new MovedUpResponse(outcome.registrationId(), null, outcome.seats(), outcome.movedUp(),
-                outcome.sequence());
+        return new SeatsResponse(outcome.registrationId(), outcome.seats(), outcome.movedUp().promoted(),
+                outcome.movedUp().offered(), outcome.sequence());
     }
 
     @PostMapping("/{registrationId}/offer/accept")
@@ -110,7 +114,6 @@ class RegistrationController {
     }
 
     private static MovedUpResponse answered(OfferOutcome outcome) {
-        return new MovedUpResponse(outcome.registrationId(), outcome.status(), null, outcome.movedUp(),
-                outcome.sequence());
+        return new MovedUpResponse(outcome.registrationId(), outcome.status(), outcome.movedUp(), outcome.sequence());
     }
 }

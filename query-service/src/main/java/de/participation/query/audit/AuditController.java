@@ -94,7 +94,7 @@ class AuditController {
         ordered.stream().filter(registration -> RegistrationStatus.WAITLISTED.name().equals(registration.status()))
                 .forEach(waiting -> positions.put(waiting.registrationId(), positions.size() + 1));
         return new MeetingState(instant, MeetingSummary.of(then, Clock.fixed(instant, ZoneOffset.UTC)),
-                ordered.stream().map(registration -> RegistrationView.of(registration,
+                ordered.stream().map(registration -> RegistrationView.of(registration, then,
                         positions.get(registration.registrationId()), opened)).toList());
     }
 

@@ -110,7 +110,7 @@ class MeetingQueryController {
                 readModels.live().registrationsOf(meeting.meetingId(), status, page.offset(), page.limit());
         Map<UUID, Participant> opened = participants.open(found.registrations());
         return page.response(found.registrations().stream()
-                .map(registration -> RegistrationView.of(registration,
+                .map(registration -> RegistrationView.of(registration, meeting,
                         found.positions().get(registration.registrationId()), opened))
                 .toList(), found.total());
     }

@@ -39,7 +39,7 @@ class RegistrationQueryController {
         Viewer viewer = Viewer.current();
         return readYourWrites.registration(registrationId, minSequence)
                 .filter(found -> viewer.portal() || viewer.organises(found.meeting()))
-                .map(found -> RegistrationView.of(found.registration(),
+                .map(found -> RegistrationView.of(found.registration(), found.meeting(),
                         readModels.live().waitingListPosition(found.registration()),
                         participants.open(List.of(found.registration()))))
                 .orElseThrow(() -> new NotFoundException("No registration " + registrationId));

@@ -1,6 +1,7 @@
 package de.participation.query.registration;
 
 import de.participation.events.Participant;
+import de.participation.query.projection.MeetingReadModel;
 import de.participation.query.projection.RegistrationReadModel;
 
 import java.time.Instant;
@@ -24,14 +25,18 @@ public record RegistrationView(
         Instant updatedAt) {
 
     /**
+     * @param meeting             the registration's meeting: an offer ends at its start at the latest,
+     *                            which may have moved earlier since the offer was made
      * @param waitingListPosition its place on the waiting list, null if it does not wait
      * @param opened              the participants opened for this read, by registration id (erased ones missing)
      */
-    public static RegistrationView of(RegistrationReadModel registration, Integer waitingListPosition,
-                                      Map<UUID, Participant> opened) {
+    public static RegistrationView of(RegistrationReadModel registration, MeetingReadModel meeting,
+                                      Integer waitingListPosition, Map<UUID, Participant> opened) {
         Participant participant = opened.get(registration.registrationId());
+        Instant offerExpiresAt = registration.offerExpiresAt() == null || registration.offerExpiresAt()
+                .isBefore(meeting.startsAt()) ? registration.offerExpiresAt() : meeting.startsAt();
         return new RegistrationView(registration.registrationId(), registration.meetingId(), registration.status(),
-                registration.seats(), registration.offerExpiresAt(), waitingListPosition, participant, participant == null,
+                registration.seats(), offerExpiresAt, waitingListPosition, participant, participant == null,
                 registration.registeredAt(), registration.updatedAt());
     }
 }

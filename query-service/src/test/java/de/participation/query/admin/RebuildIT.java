@@ -3,7 +3,15 @@ package de.participation.query.admin;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.mongodb.client.MongoDatabase;
 import com.mongodb.client.model.ReplaceOptions;
+import de.participation.events.MeetingDetailsChanged;
 import de.participation.events.MeetingEventEnvelope;
+import de.participation.events.OfferAccepted;
+import de.participation.events.OfferExpired;
+import de.participation.events.OfferMade;
+import de.participation.events.ParticipantRegistered;
+import de.participation.events.ParticipantWaitlisted;
+import de.participation.events.PromotionCause;
+import de.participation.events.SeatsGivenBack;
 import de.participation.localstack.JsonHttp;
 import de.participation.localstack.JsonHttp.Response;
 import de.participation.query.projection.LiveReadModels;
@@ -23,12 +31,14 @@ import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 
 import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import java.util.stream.IntStream;
 
+import static de.participation.events.RegistrationStatus.CONFIRMED;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
@@ -90,6 +100,43 @@ class RebuildIT {
 
     private Map<String, Document> live(String collection) {
         return readModels.current().all(collection);
+    }
+
+    /** Every event of version 2 of the rules is rebuilt as the live projection built it. */
+    @Test
+    void aRebuildOfGroupsOffersAndDetailsChangesEqualsTheLiveModels() {
+        UUID meetingId = UUID.randomUUID();
+        UUID erika = UUID.randomUUID();
+        UUID stadtwerke = UUID.randomUUID();
+        UUID max = UUID.randomUUID();
+        Instant deadline = Instant.parse("2099-05-30T08:00:00Z");
+        Histories history = new Histories(meetingId).scheduled(4)
+                .add(new ParticipantRegistered(meetingId, erika, Histories.sealed(erika), 4, List.of()))
+                .add(new ParticipantWaitlisted(meetingId, stadtwerke, Histories.sealed(stadtwerke), 1, 3))
+                .add(new ParticipantWaitlisted(meetingId, max, Histories.sealed(max), 2, 1))
+                .add(new SeatsGivenBack(meetingId, erika, CONFIRMED, 4, 1))
+                .add(new OfferMade(meetingId, stadtwerke, 3, deadline, PromotionCause.SEATS_GIVEN_BACK, erika, List.of()))
+                .add(new OfferExpired(meetingId, stadtwerke, 3, deadline))
+                .add(new OfferMade(meetingId, max, 1, deadline, PromotionCause.OFFER_EXPIRED, stadtwerke, List.of()))
+                .add(new OfferAccepted(meetingId, max, 1))
+                .add(new MeetingDetailsChanged(meetingId, "Regionen-Workshop", null, "Riesa", deadline.plusSeconds(86_400),
+                        null, null, null, List.of("location", "startsAt")));
+        publisher.publish(history.events());
+        await().atMost(Duration.ofSeconds(60)).until(() -> live(ReadModelStore.MEETINGS).containsKey(meetingId.toString())
+                && live(ReadModelStore.MEETINGS).get(meetingId.toString()).getLong("sequence") == 9);
+        Map<String, Document> meetingsBefore = live(ReadModelStore.MEETINGS);
+        Map<String, Document> registrationsBefore = live(ReadModelStore.REGISTRATIONS);
+        Map<String, Document> arrivalOrderBefore = live(ReadModelStore.ARRIVAL_ORDER);
+
+        assertThat(asOperator().post("/api/v1/admin/projections/rebuild", null).status()).isEqualTo(202);
+        await().atMost(Duration.ofSeconds(120)).until(() ->
+                status().body().path("rebuild").path("state").asText().equals("COMPLETED"));
+
+        assertThat(meetingsBefore.get(meetingId.toString()).getInteger("offered")).isZero();
+        assertThat(meetingsBefore.get(meetingId.toString()).getInteger("confirmed")).isEqualTo(2);
+        assertThat(live(ReadModelStore.MEETINGS)).isEqualTo(meetingsBefore);
+        assertThat(live(ReadModelStore.REGISTRATIONS)).isEqualTo(registrationsBefore);
+        assertThat(live(ReadModelStore.ARRIVAL_ORDER)).isEqualTo(arrivalOrderBefore);
     }
 
     @Test
