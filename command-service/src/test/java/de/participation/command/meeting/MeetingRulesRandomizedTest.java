@@ -1,5 +1,6 @@
 package de.participation.command.meeting;
 
+import de.participation.command.support.MovableClock;
 import de.participation.events.MeetingEvent;
 import de.participation.events.OfferAccepted;
 import de.participation.events.OfferDeclined;
@@ -29,7 +30,6 @@ import org.junit.jupiter.api.Test;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
@@ -58,9 +58,9 @@ class MeetingRulesRandomizedTest {
     private static final Instant START = Instant.parse("2030-06-03T08:00:00Z");
     private static final String ORG = "SMWA";
 
-    private final MutableClock clock = new MutableClock();
+    /** The clock the Meeting decides with, moved by the test. */
+    private final MovableClock clock = new MovableClock(START);
     private final Clock originalClock = GenericEventMessage.clock;
-    private final Map<UUID, UUID> claimedIds = new HashMap<>();
     /** The events of the current sequence's meeting, as the Meeting stored them. */
     private final List<MeetingEvent> published = new ArrayList<>();
     private Configuration axon;
@@ -70,17 +70,7 @@ class MeetingRulesRandomizedTest {
     void startAxon() {
         GenericEventMessage.clock = clock;
         TransparentVault vault = new TransparentVault();
-        RegistrationIds ids = new RegistrationIds() {
-            @Override
-            public UUID claim(UUID registrationId, UUID meetingId) {
-                return claimedIds.computeIfAbsent(registrationId, id -> meetingId);
-            }
-
-            @Override
-            public Optional<UUID> meetingOf(UUID registrationId) {
-                return Optional.ofNullable(claimedIds.get(registrationId));
-            }
-        };
+        RegistrationIds ids = new InMemoryRegistrationIds();
         OfferDeadlines deadlines = (meetingId, registrationId, deadline) -> {
             // the model knows the deadlines; the scheduler is tested against the real stack
         };
@@ -115,13 +105,13 @@ class MeetingRulesRandomizedTest {
     private void run(long seed) {
         Random random = new Random(seed);
         published.clear();
-        clock.now = START.minus(Duration.ofHours(24 + random.nextInt(72)));
+        clock.moveTo(START.minus(Duration.ofHours(24 + random.nextInt(72))));
         UUID meetingId = new UUID(seed, 0);
         Promotion promotion = random.nextBoolean() ? Promotion.OFFER : Promotion.AUTOMATIC;
         GroupPolicy groupPolicy = random.nextBoolean() ? GroupPolicy.FILL_GAPS : GroupPolicy.STRICT_ORDER;
         int offerHours = 1 + random.nextInt(30);
         Model model = new Model(1 + random.nextInt(6), promotion, groupPolicy, offerHours, START);
-        model.now = clock.now;
+        model.now = clock.instant();
         commands.sendAndWait(new ScheduleMeeting(meetingId, "Werkstatt " + seed, null, "Leipzig", START, null,
                 model.capacity, null, null, new WaitingListPolicy(true, 0, promotion, offerHours, groupPolicy), ORG));
         List<UUID> ids = new ArrayList<>();
@@ -177,8 +167,8 @@ class MeetingRulesRandomizedTest {
             }
             case 8 -> {
                 // time passes (sometimes beyond a deadline or the start), then a deadline fires
-                clock.now = clock.now.plus(Duration.ofMinutes(random.nextInt(40 * 60)));
-                model.now = clock.now;
+                clock.advance(Duration.ofMinutes(random.nextInt(40 * 60)));
+                model.now = clock.instant();
                 yield new Step(new ExpireOffer(meetingId, some), model.expire(some));
             }
             default -> {
@@ -435,27 +425,6 @@ class MeetingRulesRandomizedTest {
 
         private Instant currentTime() {
             return Objects.requireNonNull(now, "the model's clock");
-        }
-    }
-
-    /** The clock the Meeting decides with, moved by the test. */
-    private static final class MutableClock extends Clock {
-
-        Instant now = START;
-
-        @Override
-        public ZoneOffset getZone() {
-            return ZoneOffset.UTC;
-        }
-
-        @Override
-        public Clock withZone(java.time.ZoneId zone) {
-            return this;
-        }
-
-        @Override
-        public Instant instant() {
-            return now;
         }
     }
 }

@@ -35,7 +35,6 @@ import java.time.Instant;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
 import java.util.UUID;
 
 import static de.participation.command.meeting.TransparentVault.sealed;
@@ -62,7 +61,7 @@ class MeetingTest {
     private static final UUID OTHER_MEETING = UUID.fromString("6f1c2a9e-3b7d-4c21-9a4e-0d5b8e7f1a02");
 
     private FixtureConfiguration<Meeting> fixture;
-    private final Map<UUID, UUID> claimedIds = new HashMap<>();
+    private final InMemoryRegistrationIds registrationIds = new InMemoryRegistrationIds();
     private final TransparentVault vault = new TransparentVault();
     /** The deadline of each open offer, as the meeting left it. */
     private final Map<UUID, Instant> deadlines = new HashMap<>();
@@ -71,17 +70,7 @@ class MeetingTest {
     @BeforeEach
     void setUp() {
         fixture = new AggregateTestFixture<>(Meeting.class);
-        fixture.registerInjectableResource(new RegistrationIds() {
-            @Override
-            public UUID claim(UUID registrationId, UUID meetingId) {
-                return claimedIds.computeIfAbsent(registrationId, id -> meetingId);
-            }
-
-            @Override
-            public Optional<UUID> meetingOf(UUID registrationId) {
-                return Optional.ofNullable(claimedIds.get(registrationId));
-            }
-        });
+        fixture.registerInjectableResource(registrationIds);
         fixture.registerInjectableResource(vault);
         fixture.registerInjectableResource(offerDeadlines);
     }
@@ -252,7 +241,7 @@ class MeetingTest {
 
     @Test
     void cannotUseRegistrationIdThatBelongsToAnotherMeeting() {
-        claimedIds.put(R1, OTHER_MEETING);
+        registrationIds.claim(R1, OTHER_MEETING);
 
         fixture.givenCurrentTime(NOW).andGiven(scheduled(5))
                 .when(register(R1, ERIKA))
@@ -266,7 +255,7 @@ class MeetingTest {
                 .when(new RegisterParticipant(MEETING, R2, MAX, false))
                 .expectException(rejectedWith(Rejection.MEETING_FULL));
 
-        assertThat(claimedIds).doesNotContainKey(R2);
+        assertThat(registrationIds.meetingOf(R2)).isEmpty();
     }
 
     @Test

@@ -2,6 +2,7 @@ package de.participation.command.offers;
 
 import de.participation.command.support.Api;
 import de.participation.command.support.Invariants;
+import de.participation.command.support.MovableClock;
 import de.participation.command.support.RunningService;
 import de.participation.command.support.StoredEvents.StoredEvent;
 import de.participation.command.support.TestDatabase;
@@ -13,8 +14,6 @@ import org.junit.jupiter.api.Test;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.time.ZoneId;
-import java.time.ZoneOffset;
 import java.util.List;
 import java.util.UUID;
 
@@ -37,26 +36,11 @@ class OfferDeadlinesIT {
     private final UUID max = UUID.randomUUID();
     private final UUID lea = UUID.randomUUID();
     private final UUID jonas = UUID.randomUUID();
-    private Duration ahead = Duration.ZERO;
+    private final MovableClock clock = new MovableClock(Instant.now());
 
     @BeforeEach
     void useMovableClock() {
-        GenericEventMessage.clock = new Clock() {
-            @Override
-            public ZoneId getZone() {
-                return ZoneOffset.UTC;
-            }
-
-            @Override
-            public Clock withZone(ZoneId zone) {
-                return this;
-            }
-
-            @Override
-            public Instant instant() {
-                return originalClock.instant().plus(ahead);
-            }
-        };
+        GenericEventMessage.clock = clock;
     }
 
     @AfterEach
@@ -86,7 +70,7 @@ class OfferDeadlinesIT {
              RunningService second = RunningService.on(database, CHECK_OFTEN)) {
             anOpenOffer(first.api());
 
-            ahead = Duration.ofMinutes(61);
+            clock.advance(Duration.ofMinutes(61));
 
             await().atMost(Duration.ofSeconds(20)).until(() ->
                     count(first.storedEvents().of(meetingId), "OfferMade", lea) == 1
@@ -104,7 +88,7 @@ class OfferDeadlinesIT {
         try (RunningService before = RunningService.on(database)) {
             anOpenOffer(before.api());
         }
-        ahead = Duration.ofMinutes(61);
+        clock.advance(Duration.ofMinutes(61));
 
         try (RunningService after = RunningService.on(database, CHECK_OFTEN)) {
             await().atMost(Duration.ofSeconds(20)).until(() ->
@@ -117,7 +101,7 @@ class OfferDeadlinesIT {
     void anAnswerAfterTheDeadlineIsRefusedAndTheOfferExpiresOnce() {
         try (RunningService service = RunningService.on(database, CHECK_OFTEN)) {
             anOpenOffer(service.api());
-            ahead = Duration.ofMinutes(60);
+            clock.advance(Duration.ofMinutes(60));
 
             int answered = service.api().acceptOffer(meetingId, max).status();
 
@@ -134,7 +118,7 @@ class OfferDeadlinesIT {
             anOpenOffer(service.api());
 
             assertThat(service.api().acceptOffer(meetingId, max).status()).isEqualTo(200);
-            ahead = Duration.ofMinutes(61);
+            clock.advance(Duration.ofMinutes(61));
 
             await().atMost(Duration.ofSeconds(20)).until(() -> service.jdbc().queryForObject(
                     "select count(*) from offer_deadline where registration_id = ?", Long.class, max) == 0);

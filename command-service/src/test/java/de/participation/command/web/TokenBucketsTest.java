@@ -1,33 +1,16 @@
 package de.participation.command.web;
 
+import de.participation.command.support.MovableClock;
 import org.junit.jupiter.api.Test;
 
-import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.time.ZoneOffset;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
 class TokenBucketsTest {
 
-    private Instant now = Instant.parse("2030-05-20T08:00:00Z");
-    private final Clock clock = new Clock() {
-        @Override
-        public ZoneOffset getZone() {
-            return ZoneOffset.UTC;
-        }
-
-        @Override
-        public Clock withZone(java.time.ZoneId zone) {
-            return this;
-        }
-
-        @Override
-        public Instant instant() {
-            return now;
-        }
-    };
+    private final MovableClock clock = new MovableClock(Instant.parse("2030-05-20T08:00:00Z"));
 
     @Test
     void grantsCapacityAtOnceThenTellsHowLongToWait() {
@@ -47,7 +30,7 @@ class TokenBucketsTest {
             buckets.take("erika");
         }
 
-        now = now.plus(Duration.ofMinutes(1));
+        clock.advance(Duration.ofMinutes(1));
 
         assertThat(buckets.take("erika")).isEmpty();
         assertThat(buckets.take("erika")).isPresent();
