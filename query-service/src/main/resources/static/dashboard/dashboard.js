@@ -18,6 +18,7 @@ const TEXTS = {
     PROMOTED: 'nachgerückt', CANCELLED: 'abgemeldet', OFFERED: 'hat ein Angebot erhalten',
     OFFER_ACCEPTED: 'hat das Angebot angenommen', OFFER_DECLINED: 'hat das Angebot abgelehnt',
     OFFER_EXPIRED: 'hat nicht rechtzeitig geantwortet', SEATS_GIVEN_BACK: 'hat Plätze zurückgegeben',
+    CHECKED_IN: 'ist da', CHECK_IN_UNDONE: 'doch nicht da (korrigiert)', checkedIn: 'Anwesend',
     offered: 'Angeboten', openOffers: 'Offene Angebote', noOffers: 'Keine offenen Angebote.',
     seats: (n) => (n === 1 ? '1 Platz' : `${n} Plätze`), until: (d) => `bis ${d}`, occupancyOf: (c, k) => `${c} von ${k} Plätzen belegt`,
     signInFailed: 'Die Anmeldung ist fehlgeschlagen. Bitte erneut anmelden.',
@@ -37,6 +38,7 @@ const TEXTS = {
     PROMOTED: 'moved up', CANCELLED: 'cancelled', OFFERED: 'received an offer',
     OFFER_ACCEPTED: 'accepted the offer', OFFER_DECLINED: 'declined the offer',
     OFFER_EXPIRED: 'did not answer in time', SEATS_GIVEN_BACK: 'gave seats back',
+    CHECKED_IN: 'checked in', CHECK_IN_UNDONE: 'check-in undone', checkedIn: 'Checked in',
     offered: 'Offered', openOffers: 'Open offers', noOffers: 'No open offers.',
     seats: (n) => (n === 1 ? '1 seat' : `${n} seats`), until: (d) => `until ${d}`, occupancyOf: (c, k) => `${c} of ${k} seats taken`,
     signInFailed: 'Signing in failed. Please sign in again.',
@@ -288,6 +290,7 @@ async function renderDetail(meeting) {
   $('figure-capacity').textContent = meeting.capacity;
   $('figure-confirmed').textContent = meeting.confirmed;
   $('figure-offered').textContent = meeting.offered;
+  $('figure-checked-in').textContent = meeting.checkedIn;
   $('figure-available').textContent = meeting.available;
   $('figure-waitlisted').textContent = meeting.waitlisted;
   const [label, className] = registrationState(meeting);

@@ -64,6 +64,10 @@ public final class JsonHttp {
         return send(request(path, headers).PUT(HttpRequest.BodyPublishers.ofString(json, StandardCharsets.UTF_8)));
     }
 
+    public Response delete(String path, String... headers) {
+        return send(request(path, headers).DELETE());
+    }
+
     /** Headers as name-value pairs; a pair replaces the default Content-Type when it names it. */
     private HttpRequest.Builder request(String path, String... headers) {
         HttpRequest.Builder builder = HttpRequest.newBuilder(URI.create(baseUrl + path))

@@ -1,5 +1,7 @@
 package de.participation.kafka;
 
+import de.participation.events.AttendanceRecorded;
+import de.participation.events.AttendanceWithdrawn;
 import de.participation.events.CancellationCause;
 import de.participation.events.MeetingCancelled;
 import de.participation.events.MeetingCapacityChanged;
@@ -73,6 +75,8 @@ final class SampleEvents {
                 new OfferDeclined(MEETING, REGISTRATION, 2),
                 new OfferExpired(MEETING, REGISTRATION, 2, Instant.parse("2019-05-22T09:15:30Z")),
                 new SeatsGivenBack(MEETING, REGISTRATION, RegistrationStatus.CONFIRMED, 4, 2),
+                new AttendanceRecorded(MEETING, REGISTRATION, 2, Instant.parse("2019-06-03T07:52:10Z")),
+                new AttendanceWithdrawn(MEETING, REGISTRATION, 2),
                 new ParticipantDataErased(MEETING, REGISTRATION));
     }
 

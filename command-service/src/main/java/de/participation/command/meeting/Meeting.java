@@ -1,6 +1,8 @@
 package de.participation.command.meeting;
 
 import de.participation.command.meeting.Registration.OfferEnd;
+import de.participation.events.AttendanceRecorded;
+import de.participation.events.AttendanceWithdrawn;
 import de.participation.events.CancellationCause;
 import de.participation.events.MeetingCancelled;
 import de.participation.events.MeetingCapacityChanged;
@@ -68,7 +70,7 @@ import static org.axonframework.modelling.command.AggregateLifecycle.getVersion;
 // or retyped, here or in what the fields hold (MeetingSnapshotLayoutTest fails until it is).
 // Snapshots of another revision, or of none (written before revisions were kept), are skipped and
 // the meeting is rebuilt from its events.
-@Revision("2")
+@Revision("3")
 class Meeting {
 
     @AggregateIdentifier
@@ -298,6 +300,32 @@ class Meeting {
         apply(new OfferExpired(meetingId, registration.id(), registration.seats(), deadlineOf(registration)));
         moveUpIntoFreeSeats(PromotionCause.OFFER_EXPIRED, registration.id(), deadlines);
         return true;
+    }
+
+    /** Only a confirmed registration is checked in; a repeated check-in changes nothing. */
+    @CommandHandler
+    AttendanceOutcome handle(CheckIn command) throws MeetingRuleViolation {
+        requireOrganisedBy(command.organisation());
+        Registration registration = requireRegistration(command.registrationId());
+        if (registration.checkedInAt() == null) {
+            if (registration.status() != RegistrationStatus.CONFIRMED) {
+                throw new MeetingRuleViolation(NOT_CONFIRMED, "Registration " + registration.id() + " is "
+                        + registration.status() + ", not confirmed", registration.id());
+            }
+            apply(new AttendanceRecorded(meetingId, registration.id(), registration.seats(), now()));
+        }
+        return new AttendanceOutcome(registration.id(), registrations.get(registration.id()).checkedInAt(),
+                getVersion());
+    }
+
+    @CommandHandler
+    AttendanceOutcome handle(UndoCheckIn command) throws MeetingRuleViolation {
+        requireOrganisedBy(command.organisation());
+        Registration registration = requireRegistration(command.registrationId());
+        if (registration.checkedInAt() != null) {
+            apply(new AttendanceWithdrawn(meetingId, registration.id(), registration.seats()));
+        }
+        return new AttendanceOutcome(registration.id(), null, getVersion());
     }
 
     /**
@@ -629,6 +657,17 @@ class Meeting {
         }
         activeByEmail.remove(registration.emailHash());
         registrations.put(registration.id(), registration.asCancelled());
+    }
+
+    @EventSourcingHandler
+    void on(AttendanceRecorded event) {
+        registrations.computeIfPresent(event.registrationId(), (id, registration) ->
+                registration.checkedIn(event.checkedInAt()));
+    }
+
+    @EventSourcingHandler
+    void on(AttendanceWithdrawn event) {
+        registrations.computeIfPresent(event.registrationId(), (id, registration) -> registration.checkedIn(null));
     }
 
     @EventSourcingHandler

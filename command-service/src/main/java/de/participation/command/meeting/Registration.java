@@ -11,46 +11,55 @@ import java.util.UUID;
  * What the Meeting remembers of one registration: its {@code seats}, the deadline of its open offer
  * ({@code offerDeadline}, while {@code OFFERED}), how an offer it had ended ({@code offerEnd}), and
  * enough to answer a retried command exactly as the first time ({@code movedUp}: who moved up into
- * the seats it freed). Of the person only the keyed hash of their email; {@code erased} once their
- * data was erased.
+ * the seats it freed), and when it was checked in at the door ({@code checkedInAt}). Of the person
+ * only the keyed hash of their email; {@code erased} once their data was erased.
  */
 record Registration(UUID id, String emailHash, RegistrationStatus status, int seats, Instant offerDeadline,
-                    OfferEnd offerEnd, MovedUp movedUp, boolean erased) {
+                    OfferEnd offerEnd, MovedUp movedUp, boolean erased, Instant checkedInAt) {
 
     /** How an offer ended, if it did. */
     enum OfferEnd { ACCEPTED, DECLINED, EXPIRED }
 
     static Registration confirmed(UUID id, String emailHash, int seats) {
-        return new Registration(id, emailHash, RegistrationStatus.CONFIRMED, seats, null, null, MovedUp.NOBODY, false);
+        return arrived(id, emailHash, RegistrationStatus.CONFIRMED, seats);
     }
 
     static Registration waitlisted(UUID id, String emailHash, int seats) {
-        return new Registration(id, emailHash, RegistrationStatus.WAITLISTED, seats, null, null, MovedUp.NOBODY, false);
+        return arrived(id, emailHash, RegistrationStatus.WAITLISTED, seats);
+    }
+
+    private static Registration arrived(UUID id, String emailHash, RegistrationStatus status, int seats) {
+        return new Registration(id, emailHash, status, seats, null, null, MovedUp.NOBODY, false, null);
     }
 
     Registration asConfirmed() {
-        return new Registration(id, emailHash, RegistrationStatus.CONFIRMED, seats, null, offerEnd, movedUp, erased);
+        return with(RegistrationStatus.CONFIRMED, seats, null, offerEnd);
     }
 
     Registration asOffered(Instant deadline) {
-        return new Registration(id, emailHash, RegistrationStatus.OFFERED, seats, deadline, null, movedUp, erased);
+        return with(RegistrationStatus.OFFERED, seats, deadline, null);
     }
 
     Registration withOfferEnded(OfferEnd end) {
-        RegistrationStatus after = end == OfferEnd.ACCEPTED ? RegistrationStatus.CONFIRMED : RegistrationStatus.CANCELLED;
-        return new Registration(id, emailHash, after, seats, null, end, movedUp, erased);
+        return with(end == OfferEnd.ACCEPTED ? RegistrationStatus.CONFIRMED : RegistrationStatus.CANCELLED, seats,
+                null, end);
     }
 
     Registration asCancelled() {
-        return new Registration(id, emailHash, RegistrationStatus.CANCELLED, seats, null, offerEnd, movedUp, erased);
+        return with(RegistrationStatus.CANCELLED, seats, null, offerEnd);
     }
 
     Registration withSeats(int fewer) {
-        return new Registration(id, emailHash, status, fewer, offerDeadline, offerEnd, movedUp, erased);
+        return with(status, fewer, offerDeadline, offerEnd);
     }
 
     Registration asErased() {
-        return new Registration(id, emailHash, status, seats, offerDeadline, offerEnd, movedUp, true);
+        return new Registration(id, emailHash, status, seats, offerDeadline, offerEnd, movedUp, true, checkedInAt);
+    }
+
+    /** Checked in at {@code at}, or no longer when null. */
+    Registration checkedIn(Instant at) {
+        return new Registration(id, emailHash, status, seats, offerDeadline, offerEnd, movedUp, erased, at);
     }
 
     /** Records that {@code successor} moved up into seats this registration freed. */
@@ -59,6 +68,10 @@ record Registration(UUID id, String emailHash, RegistrationStatus status, int se
         List<UUID> offers = new ArrayList<>(movedUp.offered());
         (offered ? offers : promoted).add(successor);
         return new Registration(id, emailHash, status, seats, offerDeadline, offerEnd, new MovedUp(promoted, offers),
-                erased);
+                erased, checkedInAt);
+    }
+
+    private Registration with(RegistrationStatus newStatus, int newSeats, Instant deadline, OfferEnd end) {
+        return new Registration(id, emailHash, newStatus, newSeats, deadline, end, movedUp, erased, checkedInAt);
     }
 }

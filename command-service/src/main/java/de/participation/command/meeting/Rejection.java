@@ -20,6 +20,8 @@ public enum Rejection {
     NO_OPEN_OFFER,
     /** Seats can only be given back, never asked for in addition. */
     SEATS_CANNOT_GROW,
+    /** Only a confirmed registration can be checked in. */
+    NOT_CONFIRMED,
     /** The registration has ended: nothing about it can change any more. */
     REGISTRATION_CANCELLED,
     /** The meeting's times would contradict each other (answered as invalid input, with the field). */

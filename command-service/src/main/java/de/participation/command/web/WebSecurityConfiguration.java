@@ -12,9 +12,10 @@ import org.springframework.security.web.SecurityFilterChain;
 
 /**
  * Who may send which command (README, role matrix): the portal registers, cancels, gives seats
- * back and answers offers; organisers schedule and run meetings, and the Meeting itself refuses an organiser
- * of another organisation; organisers of the meeting and operators erase personal data; whoever
- * may read participants (portal, organisers, auditors) may have them opened. Every request needs a
+ * back and answers offers; organisers schedule and run meetings and check people in at the door,
+ * and the Meeting itself refuses an organiser of another organisation; organisers of the meeting
+ * and operators erase personal data; whoever may read participants (portal, organisers, auditors)
+ * may have them opened. Every request needs a
  * valid bearer token, except the health check.
  */
 @Configuration(proxyBeanMethods = false)
@@ -34,6 +35,7 @@ class WebSecurityConfiguration {
                         "/api/v1/meetings/*/registration/open", "/api/v1/meetings/*/cancel").hasAuthority(organiser)
                 .requestMatchers(HttpMethod.PUT, "/api/v1/meetings/*/capacity", "/api/v1/meetings/*/details")
                 .hasAuthority(organiser)
+                .requestMatchers("/api/v1/meetings/*/registrations/*/check-in").hasAuthority(organiser)
                 .requestMatchers(HttpMethod.POST, "/api/v1/registrations/*/erasure")
                 .hasAnyAuthority(organiser, Roles.authority(Roles.OPERATOR))
                 .requestMatchers(HttpMethod.POST, "/api/v1/personal-data/open")

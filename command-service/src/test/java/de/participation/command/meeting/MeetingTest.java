@@ -1,5 +1,7 @@
 package de.participation.command.meeting;
 
+import de.participation.events.AttendanceRecorded;
+import de.participation.events.AttendanceWithdrawn;
 import de.participation.events.CancellationCause;
 import de.participation.events.MeetingCancelled;
 import de.participation.events.MeetingCapacityChanged;
@@ -951,6 +953,54 @@ class MeetingTest {
     void onlyTheOrganiserChangesDetails() {
         fixture.givenCurrentTime(NOW).andGiven(scheduled(5))
                 .when(new ChangeDetails(MEETING, "Anders", null, null, null, null, null, null, "STADT-LEIPZIG"))
+                .expectNoEvents()
+                .expectException(rejectedWith(Rejection.NOT_ORGANISER));
+    }
+
+    // attendance
+
+    @Test
+    void aConfirmedRegistrationIsCheckedInWithItsSeats() {
+        fixture.givenCurrentTime(NOW).andGiven(scheduled(5), registered(R1, ERIKA, 2))
+                .when(new CheckIn(MEETING, R1, ORG))
+                .expectEvents(new AttendanceRecorded(MEETING, R1, 2, NOW))
+                .expectResultMessagePayload(new AttendanceOutcome(R1, NOW, 2));
+    }
+
+    @Test
+    void aRepeatedCheckInChangesNothingAndAnswersTheFirstTime() {
+        Instant earlier = NOW.minusSeconds(90);
+        fixture.givenCurrentTime(NOW).andGiven(scheduled(5), registered(R1, ERIKA, 1),
+                        new AttendanceRecorded(MEETING, R1, 1, earlier))
+                .when(new CheckIn(MEETING, R1, ORG))
+                .expectNoEvents()
+                .expectResultMessagePayload(new AttendanceOutcome(R1, earlier, 2));
+    }
+
+    @Test
+    void onlyAConfirmedRegistrationIsCheckedIn() {
+        fixture.givenCurrentTime(NOW).andGiven(scheduled(1), registered(R1, ERIKA, 1), waitlisted(R2, MAX, 1, 1))
+                .when(new CheckIn(MEETING, R2, ORG))
+                .expectNoEvents()
+                .expectException(rejectedWith(Rejection.NOT_CONFIRMED));
+    }
+
+    @Test
+    void aCheckInIsUndoneOnceAndAnUndoneOneStaysUndone() {
+        fixture.givenCurrentTime(NOW).andGiven(scheduled(5), registered(R1, ERIKA, 1),
+                        new AttendanceRecorded(MEETING, R1, 1, NOW))
+                .when(new UndoCheckIn(MEETING, R1, ORG))
+                .expectEvents(new AttendanceWithdrawn(MEETING, R1, 1))
+                .expectResultMessagePayload(new AttendanceOutcome(R1, null, 3));
+        fixture.givenCurrentTime(NOW).andGiven(scheduled(5), registered(R1, ERIKA, 1))
+                .when(new UndoCheckIn(MEETING, R1, ORG))
+                .expectNoEvents();
+    }
+
+    @Test
+    void onlyTheOrganiserChecksIn() {
+        fixture.givenCurrentTime(NOW).andGiven(scheduled(5), registered(R1, ERIKA, 1))
+                .when(new CheckIn(MEETING, R1, "STADT-LEIPZIG"))
                 .expectNoEvents()
                 .expectException(rejectedWith(Rejection.NOT_ORGANISER));
     }

@@ -45,6 +45,8 @@ class RoleMatrixIT extends CommandServiceIT {
             case "seats" -> api.put(meeting + "/registrations/" + registrationId + "/seats", "{\"seats\": 1}", auth);
             case "accept-offer" -> api.post(meeting + "/registrations/" + registrationId + "/offer/accept", null, auth);
             case "decline-offer" -> api.post(meeting + "/registrations/" + registrationId + "/offer/decline", null, auth);
+            case "check-in" -> api.post(meeting + "/registrations/" + registrationId + "/check-in", null, auth);
+            case "undo-check-in" -> api.delete(meeting + "/registrations/" + registrationId + "/check-in", auth);
             case "close" -> api.post(meeting + "/registration/close", null, auth);
             case "open" -> api.post(meeting + "/registration/open", null, auth);
             case "cancel-meeting" -> api.post(meeting + "/cancel", null, auth);
@@ -73,6 +75,9 @@ class RoleMatrixIT extends CommandServiceIT {
             "accept-offer, portal, 409", "accept-offer, organiser, 403", "accept-offer, auditor, 403",
             "accept-offer, operator, 403", "decline-offer, portal, 409", "decline-offer, organiser, 403",
             "decline-offer, nobody, 401",
+            "check-in, organiser, 200", "check-in, other-organiser, 403", "check-in, portal, 403",
+            "check-in, auditor, 403", "check-in, operator, 403", "check-in, nobody, 401",
+            "undo-check-in, organiser, 200", "undo-check-in, portal, 403", "undo-check-in, nobody, 401",
             "close, organiser, 200", "close, other-organiser, 403", "close, portal, 403",
             "close, auditor, 403", "close, operator, 403",
             "open, organiser, 200", "open, other-organiser, 403", "open, portal, 403",

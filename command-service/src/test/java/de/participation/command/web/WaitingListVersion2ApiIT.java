@@ -11,7 +11,7 @@ import java.util.UUID;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-/** Version 2 of the rules over HTTP: seats, the group policies, offers and details changes. */
+/** Version 2 of the rules over HTTP: seats, the group policies, offers, details changes and check-in. */
 class WaitingListVersion2ApiIT extends CommandServiceIT {
 
     private final UUID meetingId = UUID.randomUUID();
@@ -134,5 +134,27 @@ class WaitingListVersion2ApiIT extends CommandServiceIT {
                 "Authorization", "Bearer " + TestTokens.organiser(TestTokens.OTHER_ORGANISATION));
 
         assertProblem(foreign, 403, "FORBIDDEN");
+    }
+
+    @Test
+    void theOrganiserChecksInAConfirmedRegistrationOnceAndMayUndoIt() {
+        api.scheduleMeeting(meetingId, 1);
+        api.register(meetingId, erika, "Erika Mustermann", "erika@example.org");
+        api.register(meetingId, max, "Max Mustermann", "max@example.org");
+        String checkIn = "/api/v1/meetings/" + meetingId + "/registrations/" + erika + "/check-in";
+
+        Response first = api.post(checkIn, null);
+        Response again = api.post(checkIn, null);
+        Response undone = api.delete(checkIn);
+
+        assertThat(first.status()).isEqualTo(200);
+        assertThat(first.body().path("checkedInAt").asText()).isNotBlank();
+        assertThat(again.body()).isEqualTo(first.body());
+        assertThat(undone.status()).isEqualTo(200);
+        assertThat(undone.body().path("checkedInAt").isNull()).isTrue();
+        assertProblem(api.post("/api/v1/meetings/" + meetingId + "/registrations/" + max + "/check-in", null), 409,
+                "NOT_CONFIRMED");
+        assertThat(stored.of(meetingId)).extracting(StoredEvent::simpleType)
+                .endsWith("AttendanceRecorded", "AttendanceWithdrawn");
     }
 }

@@ -28,6 +28,7 @@ public record MeetingSummary(
         int offered,
         int available,
         int waitlisted,
+        int checkedIn,
         boolean waitingListEnabled,
         int waitingListLimit,
         String promotion,
@@ -41,7 +42,7 @@ public record MeetingSummary(
         return new MeetingSummary(meeting.meetingId(), meeting.organisation(), meeting.title(), meeting.description(), meeting.location(),
                 meeting.startsAt(), meeting.endsAt(), meeting.status(), meeting.registrationOpen(clock),
                 meeting.capacity(), meeting.confirmed(), meeting.offered(), available(meeting),
-                meeting.waitlisted(), meeting.waitingListEnabled(), meeting.waitingListLimit(),
+                meeting.waitlisted(), meeting.checkedIn(), meeting.waitingListEnabled(), meeting.waitingListLimit(),
                 meeting.promotion(), meeting.offerHours(), meeting.groupPolicy(),
                 meeting.sequence(), meeting.updatedAt(), meeting.recentChanges());
     }

@@ -1,5 +1,7 @@
 package de.participation.query.projection;
 
+import de.participation.events.AttendanceRecorded;
+import de.participation.events.AttendanceWithdrawn;
 import de.participation.events.MeetingCancelled;
 import de.participation.events.MeetingCapacityChanged;
 import de.participation.events.MeetingDetailsChanged;
@@ -154,7 +156,19 @@ public final class MeetingProjector {
             }
             case SeatsGivenBack given -> {
                 giveBack(meeting, given.status(), given.seatsBefore() - given.seats());
+                if (registrations.get(given.registrationId()) instanceof RegistrationReadModel present
+                        && present.checkedInAt != null) {
+                    meeting.checkedIn -= given.seatsBefore() - given.seats();
+                }
                 recordChange(meeting, envelope, given.registrationId(), "SEATS_GIVEN_BACK");
+            }
+            case AttendanceRecorded recorded -> {
+                meeting.checkedIn += recorded.seats();
+                recordChange(meeting, envelope, recorded.registrationId(), "CHECKED_IN");
+            }
+            case AttendanceWithdrawn withdrawn -> {
+                meeting.checkedIn -= withdrawn.seats();
+                recordChange(meeting, envelope, withdrawn.registrationId(), "CHECK_IN_UNDONE");
             }
             case RegistrationCancelled cancelled -> {
                 giveBack(meeting, cancelled.previousStatus(), cancelled.seats());
@@ -234,6 +248,10 @@ public final class MeetingProjector {
             case OfferExpired expired -> change(envelope, expired.registrationId(), MeetingProjector::endOffer);
             case SeatsGivenBack given -> change(envelope, given.registrationId(),
                     registration -> registration.seats = given.seats());
+            case AttendanceRecorded recorded -> change(envelope, recorded.registrationId(),
+                    registration -> registration.checkedInAt = recorded.checkedInAt());
+            case AttendanceWithdrawn withdrawn -> change(envelope, withdrawn.registrationId(),
+                    registration -> registration.checkedInAt = null);
             case RegistrationCancelled cancelled -> change(envelope, cancelled.registrationId(),
                     registration -> registration.status = RegistrationStatus.CANCELLED.name());
             case ParticipantDataErased erased -> change(envelope, erased.registrationId(), registration -> {
@@ -345,6 +363,12 @@ public final class MeetingProjector {
             }
             case SeatsGivenBack given -> {
                 // place and status stay; the arrival order counts registrations, not seats
+            }
+            case AttendanceRecorded recorded -> {
+                // place and status stay
+            }
+            case AttendanceWithdrawn withdrawn -> {
+                // place and status stay
             }
         }
     }

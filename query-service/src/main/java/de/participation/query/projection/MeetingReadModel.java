@@ -46,6 +46,8 @@ public final class MeetingReadModel {
     int confirmed;
     int offered;
     int waitlisted;
+    /** The seats of the registrations checked in at the door. */
+    int checkedIn;
     /** The latest registration changes, newest first. */
     List<RecentChange> recentChanges = new ArrayList<>();
     long sequence = -1;
@@ -100,6 +102,10 @@ public final class MeetingReadModel {
 
     public int offered() {
         return offered;
+    }
+
+    public int checkedIn() {
+        return checkedIn;
     }
 
     public String promotion() {
@@ -175,6 +181,7 @@ public final class MeetingReadModel {
                 .append("closedByOrganiser", closedByOrganiser)
                 .append("confirmed", confirmed)
                 .append("offered", offered)
+                .append("checkedIn", checkedIn)
                 .append("waitlisted", waitlisted)
                 .append("recentChanges", recentChanges.stream().map(RecentChange::toDocument).toList())
                 .append("sequence", sequence)
@@ -204,6 +211,7 @@ public final class MeetingReadModel {
         meeting.closedByOrganiser = document.getBoolean("closedByOrganiser");
         meeting.confirmed = document.getInteger("confirmed");
         meeting.offered = document.getInteger("offered", 0);
+        meeting.checkedIn = document.getInteger("checkedIn", 0);
         meeting.waitlisted = document.getInteger("waitlisted");
         meeting.recentChanges = new ArrayList<>(document.getList("recentChanges", Document.class, List.of()).stream()
                 .map(RecentChange::from).toList());

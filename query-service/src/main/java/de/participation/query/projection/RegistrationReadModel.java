@@ -26,6 +26,8 @@ public final class RegistrationReadModel {
     int seats = 1;
     /** When the open offer ends (while {@code OFFERED}), else null. */
     Instant offerExpiresAt;
+    /** When it was checked in at the door, else null. */
+    Instant checkedInAt;
     /** The participant's ciphertext; null once erased. */
     String sealedParticipant;
     boolean personalDataErased;
@@ -55,6 +57,10 @@ public final class RegistrationReadModel {
 
     public Instant offerExpiresAt() {
         return offerExpiresAt;
+    }
+
+    public Instant checkedInAt() {
+        return checkedInAt;
     }
 
     public String sealedParticipant() {
@@ -87,6 +93,7 @@ public final class RegistrationReadModel {
                 .append("status", status)
                 .append("seats", seats)
                 .append("offerExpiresAt", date(offerExpiresAt))
+                .append("checkedInAt", date(checkedInAt))
                 .append("sealedParticipant", sealedParticipant)
                 .append("personalDataErased", personalDataErased)
                 .append("registeredAt", date(registeredAt))
@@ -103,6 +110,7 @@ public final class RegistrationReadModel {
         registration.status = document.getString("status");
         registration.seats = document.getInteger("seats", 1);
         registration.offerExpiresAt = instant(document.getDate("offerExpiresAt"));
+        registration.checkedInAt = instant(document.getDate("checkedInAt"));
         registration.sealedParticipant = document.getString("sealedParticipant");
         registration.personalDataErased = document.getBoolean("personalDataErased", false);
         registration.registeredAt = instant(document.getDate("registeredAt"));

@@ -18,6 +18,7 @@ public record RegistrationView(
         String status,
         int seats,
         Instant offerExpiresAt,
+        Instant checkedInAt,
         Integer waitingListPosition,
         Participant participant,
         boolean personalDataErased,
@@ -36,7 +37,7 @@ public record RegistrationView(
         Instant offerExpiresAt = registration.offerExpiresAt() == null || registration.offerExpiresAt()
                 .isBefore(meeting.startsAt()) ? registration.offerExpiresAt() : meeting.startsAt();
         return new RegistrationView(registration.registrationId(), registration.meetingId(), registration.status(),
-                registration.seats(), offerExpiresAt, waitingListPosition, participant, participant == null,
+                registration.seats(), offerExpiresAt, registration.checkedInAt(), waitingListPosition, participant, participant == null,
                 registration.registeredAt(), registration.updatedAt());
     }
 }

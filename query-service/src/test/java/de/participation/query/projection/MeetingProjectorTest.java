@@ -1,5 +1,7 @@
 package de.participation.query.projection;
 
+import de.participation.events.AttendanceRecorded;
+import de.participation.events.AttendanceWithdrawn;
 import de.participation.events.MeetingDetailsChanged;
 import de.participation.events.MeetingEventEnvelope;
 import de.participation.events.OfferAccepted;
@@ -242,5 +244,23 @@ class MeetingProjectorTest {
         assertThat(meeting.location()).isEqualTo("Riesa, Stadthalle");
         assertThat(meeting.startsAt()).isEqualTo(later);
         assertThat(meeting.detailsChanges()).isEqualTo(1);
+    }
+
+    @Test
+    void checkInsCountTheSeatsPresentAndAnUndoneOneNoLonger() {
+        Instant atTheDoor = Instant.parse("2099-06-03T07:55:00Z");
+        Histories history = new Histories(meetingId).scheduled(5)
+                .add(new ParticipantRegistered(meetingId, erika, Histories.sealed(erika), 3, List.of()))
+                .add(new ParticipantRegistered(meetingId, max, Histories.sealed(max), 1, List.of()))
+                .add(new AttendanceRecorded(meetingId, erika, 3, atTheDoor))
+                .add(new AttendanceRecorded(meetingId, max, 1, atTheDoor))
+                .add(new SeatsGivenBack(meetingId, erika, CONFIRMED, 3, 2))
+                .add(new AttendanceWithdrawn(meetingId, max, 1));
+
+        project(history.events());
+
+        assertThat(meetings.get(meetingId).checkedIn()).isEqualTo(2);
+        assertThat(registrations.get(erika).checkedInAt()).isEqualTo(atTheDoor);
+        assertThat(registrations.get(max).checkedInAt()).isNull();
     }
 }
