@@ -11,19 +11,23 @@ import de.participation.query.web.NotFoundException;
 import de.participation.query.web.Page;
 import de.participation.query.web.ReadYourWrites;
 import de.participation.query.web.Viewer;
+import jakarta.servlet.http.HttpServletResponse;
 import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
 import jakarta.validation.constraints.PositiveOrZero;
-import org.springframework.http.ResponseEntity;
 import org.springframework.http.HttpHeaders;
+import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.RequestHeader;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 
+import java.io.IOException;
 import java.time.Clock;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.UUID;
 
@@ -84,15 +88,64 @@ class MeetingQueryController {
                 .body(CalendarEntry.of(meeting, CALENDAR_UID_DOMAIN));
     }
 
-    /** In the order they arrived (with a status: those with it); the waitlisted ones are the waiting list in order. */
+    /**
+     * In the order they arrived (with a status: those with it); the waitlisted ones are the waiting
+     * list in order. Asked for as {@code text/csv}: the whole list as a file ({@link #registrationsCsv}).
+     */
     @GetMapping("/{meetingId}/registrations")
     ResponseEntity<List<RegistrationView>> registrations(
             @PathVariable UUID meetingId,
             @RequestParam(required = false) RegistrationStatus status,
             @RequestParam(required = false) @PositiveOrZero Long minSequence,
             @RequestParam(defaultValue = "0") @PositiveOrZero int offset,
-            @RequestParam(defaultValue = "" + Page.DEFAULT_LIMIT) @Min(1) @Max(Page.MAX_LIMIT) int limit) {
+            @RequestParam(defaultValue = "" + Page.DEFAULT_LIMIT) @Min(1) @Max(Page.MAX_LIMIT) int limit,
+            @RequestParam(required = false) Boolean checkedIn,
+            @RequestHeader(value = HttpHeaders.ACCEPT, required = false) String accept,
+            @RequestHeader(value = HttpHeaders.ACCEPT_LANGUAGE, required = false) String language,
+            HttpServletResponse response) throws IOException {
+        if (accept != null && accept.contains("text/csv")) {
+            registrationsCsv(meetingId, status, checkedIn, language, response);
+            return null; // written
+        }
         return page(meetingAt(meetingId, minSequence), status, new Page(offset, limit));
+    }
+
+    /**
+     * Every registration of the meeting (of one status, or those checked in: the attendance list)
+     * as CSV, written page by page as it is read, for the meeting's organisers and for auditors.
+     * The meeting is looked up and the first page's participants opened before the first byte, so
+     * that an unknown meeting is a 404 and a key service that cannot open them a 503, not a cut file.
+     */
+    @GetMapping("/{meetingId}/registrations.csv")
+    void registrationsCsv(@PathVariable UUID meetingId,
+                          @RequestParam(required = false) RegistrationStatus status,
+                          @RequestParam(required = false) Boolean checkedIn,
+                          @RequestHeader(value = HttpHeaders.ACCEPT_LANGUAGE, required = false) String language,
+                          HttpServletResponse response) throws IOException {
+        Viewer viewer = Viewer.current();
+        MeetingReadModel meeting = readModels.live().meeting(meetingId).filter(viewer::exports)
+                .orElseThrow(() -> new NotFoundException("No meeting " + meetingId));
+        String erased = language != null && language.toLowerCase(Locale.ROOT).startsWith("en") ? "erased" : "gelöscht";
+        List<RegistrationView> page = exportPage(meeting, status, 0);
+        response.setContentType(RegistrationsCsv.MEDIA_TYPE);
+        response.setHeader(HttpHeaders.CONTENT_DISPOSITION, "attachment; filename=\"registrations-" + meetingId + ".csv\"");
+        try (RegistrationsCsv csv = new RegistrationsCsv(response.getOutputStream(), erased)) {
+            for (int offset = Page.MAX_LIMIT; !page.isEmpty(); offset += Page.MAX_LIMIT) {
+                for (RegistrationView registration : page) {
+                    if (checkedIn == null || checkedIn == (registration.checkedInAt() != null)) {
+                        csv.write(registration);
+                    }
+                }
+                csv.flush();
+                page = exportPage(meeting, status, offset);
+            }
+        }
+    }
+
+    /** One page of the export, with its participants opened; empty after the last. */
+    private List<RegistrationView> exportPage(MeetingReadModel meeting, RegistrationStatus status, int offset) {
+        ResponseEntity<List<RegistrationView>> page = page(meeting, status, new Page(offset, Page.MAX_LIMIT));
+        return page.getBody() == null ? List.of() : page.getBody();
     }
 
     @GetMapping("/{meetingId}/waiting-list")

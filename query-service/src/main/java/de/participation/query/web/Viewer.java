@@ -16,7 +16,7 @@ import java.util.List;
  * but no participants. For anyone else a meeting does not exist (404), so that the API does not
  * reveal other organisations' participant lists.
  */
-public record Viewer(boolean portal, boolean operator, String organisation) {
+public record Viewer(boolean portal, boolean operator, boolean auditor, String organisation) {
 
     public static Viewer current() {
         return of(SecurityContextHolder.getContext().getAuthentication());
@@ -25,12 +25,18 @@ public record Viewer(boolean portal, boolean operator, String organisation) {
     public static Viewer of(Authentication caller) {
         String organisation = caller instanceof JwtAuthenticationToken token
                 ? TokenAuthentication.organisationOf(token.getToken()) : null;
-        return new Viewer(hasRole(caller, Roles.PORTAL), hasRole(caller, Roles.OPERATOR), organisation);
+        return new Viewer(hasRole(caller, Roles.PORTAL), hasRole(caller, Roles.OPERATOR),
+                hasRole(caller, Roles.AUDITOR), organisation);
     }
 
     /** Whether the viewer may read this meeting's participants: its own organisers only. */
     public boolean organises(MeetingReadModel meeting) {
         return organisation != null && organisation.equals(meeting.organisation());
+    }
+
+    /** Whether the viewer may export this meeting's participant lists: its own organisers and auditors. */
+    public boolean exports(MeetingReadModel meeting) {
+        return auditor || organises(meeting);
     }
 
     /** Whether the viewer may see this meeting's details and numbers. */

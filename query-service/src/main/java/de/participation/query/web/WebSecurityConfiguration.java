@@ -33,6 +33,8 @@ class WebSecurityConfiguration {
                 .hasAnyAuthority(organiser, operator)
                 .requestMatchers(HttpMethod.GET, "/api/v1/meetings/*/calendar.ics")
                 .hasAnyAuthority(portal, organiser, operator)
+                .requestMatchers(HttpMethod.GET, "/api/v1/meetings/*/registrations.csv")
+                .hasAnyAuthority(organiser, Roles.authority(Roles.AUDITOR))
                 .requestMatchers(HttpMethod.GET, "/api/v1/meetings/**").hasAuthority(organiser)
                 .requestMatchers(HttpMethod.GET, "/api/v1/audit/**").hasAuthority(Roles.authority(Roles.AUDITOR))
                 .requestMatchers("/api/v1/admin/**").hasAuthority(operator)

@@ -1,6 +1,7 @@
 package de.participation.query.api;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import de.participation.events.AttendanceRecorded;
 import de.participation.events.MeetingDetailsChanged;
 import de.participation.events.MeetingScheduled;
 import de.participation.events.OfferMade;
@@ -171,6 +172,38 @@ class ReadApiIT {
         assertThat(before.raw().body()).contains(uid, "SEQUENCE:0\r\n", "LOCATION:Meißen\r\n", "STATUS:CONFIRMED");
         assertThat(after.raw().body()).contains(uid, "SEQUENCE:1\r\n", "LOCATION:Riesa\\, Stadthalle\r\n",
                 "DTSTART:20990604T080000Z\r\n");
+    }
+
+    @Test
+    void theParticipantListIsAFileForTheOrganiserAndAuditorsWithErasedParticipantsShownErased() {
+        UUID meetingId = UUID.randomUUID();
+        UUID erika = UUID.randomUUID();
+        UUID max = UUID.randomUUID();
+        Histories history = new Histories(meetingId).scheduled(1).registered(erika).waitlisted(max, 1)
+                .add(new AttendanceRecorded(meetingId, erika, 1, Instant.parse("2099-06-03T07:55:00Z")));
+        publisher.publish(history.events());
+        get("/api/v1/meetings/" + history.meetingId() + "?minSequence=3");
+        PERSONAL_DATA.erase(max);
+        String path = "/api/v1/meetings/" + history.meetingId() + "/registrations";
+
+        Response asked = new JsonHttp(port).get(path, "Authorization", "Bearer " + organiserToken,
+                "Accept", "text/csv");
+        Response audited = getAs(TestTokens.withRole(Roles.AUDITOR), path + ".csv");
+        Response attendance = get(path + ".csv?checkedIn=true");
+
+        assertThat(asked.status()).isEqualTo(200);
+        assertThat(asked.contentType()).startsWith("text/csv");
+        String[] lines = asked.raw().body().split("\r\n|\n");
+        assertThat(lines[0]).startsWith("\uFEFFregistrationId,status,seats,waitingListPosition,name,email");
+        assertThat(lines).hasSize(3);
+        assertThat(lines[1]).startsWith(erika + ",CONFIRMED,1,,").contains(Histories.participant(erika).email(),
+                "2099-06-03T07:55:00Z");
+        assertThat(lines[2]).startsWith(max + ",WAITLISTED,1,1,gelöscht,,");
+        assertThat(audited.status()).isEqualTo(200);
+        assertThat(audited.raw().body()).isEqualTo(asked.raw().body());
+        assertThat(attendance.raw().body().split("\r\n|\n")).hasSize(2);
+        assertThat(getAs(TestTokens.withRole(Roles.PORTAL), path + ".csv").status()).isEqualTo(403);
+        assertThat(getAs(TestTokens.organiser("STADT-LEIPZIG"), path + ".csv").status()).isEqualTo(404);
     }
 
     @Test
