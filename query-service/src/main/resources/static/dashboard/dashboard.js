@@ -305,55 +305,50 @@ async function renderDetail(meeting) {
 
 /** The seats held for open offers, each with its group's size and its deadline. */
 async function renderOffers(meeting) {
-  const list = $('offers');
-  const note = $('offers-note');
-  if (claims().organisation !== meeting.organisation) {
-    list.replaceChildren();
-    note.hidden = false;
-    note.textContent = meeting.offered === 0 ? t('noOffers') : t('noParticipantData');
-    return;
-  }
-  const response = await api(`/api/v1/meetings/${meeting.meetingId}/registrations?status=OFFERED&limit=100`);
-  if (!response.ok || state.current?.meetingId !== meeting.meetingId) {
-    return;
-  }
-  const offers = await response.json();
-  list.replaceChildren(...offers.map((registration) => {
-    const item = document.createElement('li');
-    const deadline = document.createElement('time');
-    deadline.dateTime = registration.offerExpiresAt;
-    deadline.textContent = t('until')(formatDate(registration.offerExpiresAt));
-    item.append(`${participantName(registration)} (${t('seats')(registration.seats)}) `, deadline);
-    remember(registration);
-    return item;
-  }));
-  note.hidden = offers.length > 0;
-  note.textContent = t('noOffers');
+  await renderParticipants(meeting, 'offers', 'registrations?status=OFFERED&limit=100', meeting.offered, 'noOffers',
+    (registration, item) => {
+      const deadline = document.createElement('time');
+      deadline.dateTime = registration.offerExpiresAt;
+      deadline.textContent = t('until')(formatDate(registration.offerExpiresAt));
+      item.append(`${participantName(registration)} (${t('seats')(registration.seats)}) `, deadline);
+    });
 }
 
 async function renderWaitingList(meeting) {
-  const list = $('waiting-list');
-  const note = $('waiting-note');
+  await renderParticipants(meeting, 'waiting-list', 'waiting-list?limit=100', meeting.waitlisted, 'emptyWaitingList',
+    (registration, item) => {
+      item.textContent = registration.seats > 1
+        ? `${participantName(registration)} (${t('seats')(registration.seats)})` : participantName(registration);
+    });
+}
+
+/**
+ * Fills the list {@code id} (its note is {@code <id>-note}) with a page of the meeting's participants,
+ * one item each as {@code fill} draws it. Participants are for the meeting's own organisers: others
+ * are told only whether the list is empty.
+ */
+async function renderParticipants(meeting, id, page, count, emptyKey, fill) {
+  const list = $(id);
+  const note = $(`${id}-note`);
   if (claims().organisation !== meeting.organisation) {
     list.replaceChildren();
     note.hidden = false;
-    note.textContent = meeting.waitlisted === 0 ? t('emptyWaitingList') : t('noParticipantData');
+    note.textContent = count === 0 ? t(emptyKey) : t('noParticipantData');
     return;
   }
-  const response = await api(`/api/v1/meetings/${meeting.meetingId}/waiting-list?limit=100`);
+  const response = await api(`/api/v1/meetings/${meeting.meetingId}/${page}`);
   if (!response.ok || state.current?.meetingId !== meeting.meetingId) {
     return;
   }
-  const waiting = await response.json();
-  list.replaceChildren(...waiting.map((registration) => {
+  const registrations = await response.json();
+  list.replaceChildren(...registrations.map((registration) => {
     const item = document.createElement('li');
-    item.textContent = registration.seats > 1
-      ? `${participantName(registration)} (${t('seats')(registration.seats)})` : participantName(registration);
+    fill(registration, item);
     remember(registration);
     return item;
   }));
-  note.hidden = waiting.length > 0;
-  note.textContent = t('emptyWaitingList');
+  note.hidden = registrations.length > 0;
+  note.textContent = t(emptyKey);
 }
 
 function participantName(registration) {
