@@ -102,6 +102,14 @@ class DashboardBrowserIT {
         return wait;
     }
 
+    /** Clicks an element of the live page, found again if it was redrawn just before the click. */
+    private static void click(String cssSelector) {
+        within(Duration.ofSeconds(5)).until(driver -> {
+            driver.findElement(By.cssSelector(cssSelector)).click();
+            return true;
+        });
+    }
+
     private static String text(String cssSelector) {
         return browser.findElement(By.cssSelector(cssSelector)).getText();
     }
@@ -127,7 +135,7 @@ class DashboardBrowserIT {
         register(meetingId, "Max Mustermann");
         within(LIVE).until(driver -> text(row + ".confirmed").equals("2 / 3"));
 
-        browser.findElement(By.cssSelector(row + "a")).click();
+        click(row + "a");
         within(Duration.ofSeconds(5)).until(driver -> text("#figure-confirmed").equals("2"));
         register(meetingId, "Jonas Schmidt");
         register(meetingId, "Lea Weber");
@@ -154,7 +162,7 @@ class DashboardBrowserIT {
                 null).status()).isEqualTo(200);
         String offeringLink = "tr[data-meeting-id='" + offering + "'] a";
         within(LIVE).until(driver -> !driver.findElements(By.cssSelector(offeringLink)).isEmpty());
-        browser.findElement(By.cssSelector(offeringLink)).click();
+        click(offeringLink);
         within(Duration.ofSeconds(5)).until(driver -> text("#figure-offered").equals("1")
                 && text("#offers").contains("Max Mustermann – Stadt Chemnitz (1 seat) until")
                 && text("#waiting-list").contains("Stadtwerke Chemnitz – Stadt Chemnitz (3 seats)"));
