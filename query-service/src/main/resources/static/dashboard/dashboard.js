@@ -19,6 +19,8 @@ const TEXTS = {
     OFFER_ACCEPTED: 'hat das Angebot angenommen', OFFER_DECLINED: 'hat das Angebot abgelehnt',
     OFFER_EXPIRED: 'hat nicht rechtzeitig geantwortet', SEATS_GIVEN_BACK: 'hat Plätze zurückgegeben',
     CHECKED_IN: 'ist da', CHECK_IN_UNDONE: 'doch nicht da (korrigiert)', checkedIn: 'Anwesend',
+    downloadList: 'Teilnehmerliste herunterladen (CSV)', downloadFailed: 'Die Liste konnte nicht geladen werden.',
+    downloaded: 'Die Teilnehmerliste wurde heruntergeladen.',
     offered: 'Angeboten', openOffers: 'Offene Angebote', noOffers: 'Keine offenen Angebote.',
     seats: (n) => (n === 1 ? '1 Platz' : `${n} Plätze`), until: (d) => `bis ${d}`, occupancyOf: (c, k) => `${c} von ${k} Plätzen belegt`,
     signInFailed: 'Die Anmeldung ist fehlgeschlagen. Bitte erneut anmelden.',
@@ -39,6 +41,8 @@ const TEXTS = {
     OFFER_ACCEPTED: 'accepted the offer', OFFER_DECLINED: 'declined the offer',
     OFFER_EXPIRED: 'did not answer in time', SEATS_GIVEN_BACK: 'gave seats back',
     CHECKED_IN: 'checked in', CHECK_IN_UNDONE: 'check-in undone', checkedIn: 'Checked in',
+    downloadList: 'Download participant list (CSV)', downloadFailed: 'The list could not be loaded.',
+    downloaded: 'The participant list was downloaded.',
     offered: 'Offered', openOffers: 'Open offers', noOffers: 'No open offers.',
     seats: (n) => (n === 1 ? '1 seat' : `${n} seats`), until: (d) => `until ${d}`, occupancyOf: (c, k) => `${c} of ${k} seats taken`,
     signInFailed: 'Signing in failed. Please sign in again.',
@@ -133,7 +137,9 @@ function claims() {
 // ---- reading the API ----
 
 async function api(path) {
-  const response = await fetch(path, { headers: { Authorization: `Bearer ${state.token}` } });
+  const response = await fetch(path, {
+    headers: { Authorization: `Bearer ${state.token}`, 'Accept-Language': state.language }
+  });
   if (response.status === 401) {
     signOut();
   }
@@ -289,6 +295,10 @@ async function renderDetail(meeting) {
   fillBar($('detail-bar'), meeting);
   $('figure-capacity').textContent = meeting.capacity;
   $('figure-confirmed').textContent = meeting.confirmed;
+  $('download').hidden = claims().organisation !== meeting.organisation;
+  if (previous?.meetingId !== meeting.meetingId) {
+    $('download-note').textContent = '';
+  }
   $('figure-offered').textContent = meeting.offered;
   $('figure-checked-in').textContent = meeting.checkedIn;
   $('figure-available').textContent = meeting.available;
@@ -442,10 +452,30 @@ function render() {
   }
 }
 
+/** The meeting's participant list as a CSV file, fetched with the token and saved by the browser. */
+async function downloadList() {
+  const meeting = state.current;
+  const response = await api(`/api/v1/meetings/${meeting.meetingId}/registrations.csv`);
+  if (!response.ok) {
+    $('download-note').textContent = t('downloadFailed');
+    return;
+  }
+  const url = URL.createObjectURL(await response.blob());
+  const link = document.createElement('a');
+  link.href = url;
+  link.download = `registrations-${meeting.meetingId}.csv`;
+  document.body.append(link);
+  link.click();
+  link.remove();
+  setTimeout(() => URL.revokeObjectURL(url), 60_000); // once the browser has saved it
+  $('download-note').textContent = t('downloaded');
+}
+
 async function start() {
   state.config = await (await fetch('/dashboard/config.json')).json();
   $('sign-in').addEventListener('click', signIn);
   $('sign-out').addEventListener('click', signOut);
+  $('download').addEventListener('click', downloadList);
   $('language').addEventListener('click', () => {
     state.language = state.language === 'de' ? 'en' : 'de';
     localStorage.setItem('dashboard.language', state.language);

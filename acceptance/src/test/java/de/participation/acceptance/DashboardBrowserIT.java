@@ -22,6 +22,7 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.Map;
 import java.util.UUID;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -36,6 +37,7 @@ class DashboardBrowserIT {
     private static final Duration LIVE = Duration.ofSeconds(1);
     private static RunningSystem system;
     private static WebDriver browser;
+    private static Path downloads;
 
     @BeforeAll
     static void start() throws IOException {
@@ -46,6 +48,9 @@ class DashboardBrowserIT {
         options.addArguments("--headless=new", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
                 "--disable-background-networking", "--disable-component-update", "--disable-sync",
                 "--window-size=1280,900", "--user-data-dir=" + Files.createTempDirectory("chromium-"));
+        downloads = Files.createTempDirectory("downloads-");
+        options.setExperimentalOption("prefs", Map.of("download.default_directory", downloads.toString(),
+                "download.prompt_for_download", false));
         ChromeDriverService driver = new ChromeDriverService.Builder()
                 .usingDriverExecutable(new File(System.getenv().getOrDefault("CHROMEDRIVER", "/usr/bin/chromedriver")))
                 .build();
@@ -167,6 +172,21 @@ class DashboardBrowserIT {
                 && text("#offers").contains("Max Mustermann – Stadt Chemnitz (1 seat) until")
                 && text("#waiting-list").contains("Stadtwerke Chemnitz – Stadt Chemnitz (3 seats)"));
         saveScreenshot("dashboard-offers.png");
+
+        click("#download");
+        Path file = downloads.resolve("registrations-" + offering + ".csv");
+        within(Duration.ofSeconds(10)).until(driver -> Files.exists(file) && read(file).contains("Max Mustermann"));
+        assertThat(read(file)).startsWith("\uFEFFregistrationId,status,seats")
+                .contains("Stadtwerke Chemnitz", "Erika Mustermann");
+        within(Duration.ofSeconds(5)).until(driver -> text("#download-note").contains("downloaded"));
+    }
+
+    private static String read(Path file) {
+        try {
+            return Files.readString(file);
+        } catch (IOException notYetComplete) {
+            return "";
+        }
     }
 
     /** Kept under target/ for the README's screenshot (copied to docs/ by hand when the page changes). */
