@@ -354,8 +354,8 @@ class Meeting {
     private MovedUp moveUpIntoFreeSeats(PromotionCause cause, UUID vacatedBy, OfferDeadlines deadlines) {
         boolean offers = policy().promotion() == Promotion.OFFER;
         Instant now = now();
-        if (offers && !now.isBefore(details.startsAt())) {
-            return MovedUp.NOBODY;
+        if (freeSeats() <= 0 || waitingList.isEmpty() || offers && !now.isBefore(details.startsAt())) {
+            return MovedUp.NOBODY; // without copying the waiting list: a full meeting's is long
         }
         List<UUID> promoted = new ArrayList<>();
         List<UUID> offered = new ArrayList<>();

@@ -103,6 +103,8 @@ class MeetingQueryController {
             @RequestHeader(value = HttpHeaders.ACCEPT, required = false) String accept,
             @RequestHeader(value = HttpHeaders.ACCEPT_LANGUAGE, required = false) String language,
             HttpServletResponse response) throws IOException {
+        // chosen here rather than by a second mapping with produces = text/csv: for a client that
+        // accepts */* the two mappings would be equally good, and the JSON list must stay the answer
         if (accept != null && accept.contains("text/csv")) {
             registrationsCsv(meetingId, status, checkedIn, language, response);
             return null; // written
@@ -144,8 +146,7 @@ class MeetingQueryController {
 
     /** One page of the export, with its participants opened; empty after the last. */
     private List<RegistrationView> exportPage(MeetingReadModel meeting, RegistrationStatus status, int offset) {
-        ResponseEntity<List<RegistrationView>> page = page(meeting, status, new Page(offset, Page.MAX_LIMIT));
-        return page.getBody() == null ? List.of() : page.getBody();
+        return views(meeting, readModels.live().registrationsOf(meeting.meetingId(), status, offset, Page.MAX_LIMIT));
     }
 
     @GetMapping("/{meetingId}/waiting-list")
@@ -157,15 +158,19 @@ class MeetingQueryController {
         return page(meetingAt(meetingId, minSequence), RegistrationStatus.WAITLISTED, new Page(offset, limit));
     }
 
-    /** The page's registrations with their participants, opened in one request. */
     private ResponseEntity<List<RegistrationView>> page(MeetingReadModel meeting, RegistrationStatus status, Page page) {
         ReadModelStore.RegistrationPage found =
                 readModels.live().registrationsOf(meeting.meetingId(), status, page.offset(), page.limit());
+        return page.response(views(meeting, found), found.total());
+    }
+
+    /** The page's registrations with their participants, opened in one request. */
+    private List<RegistrationView> views(MeetingReadModel meeting, ReadModelStore.RegistrationPage found) {
         Map<UUID, Participant> opened = participants.open(found.registrations());
-        return page.response(found.registrations().stream()
+        return found.registrations().stream()
                 .map(registration -> RegistrationView.of(registration, meeting,
                         found.positions().get(registration.registrationId()), opened))
-                .toList(), found.total());
+                .toList();
     }
 
     /** The meeting, if it exists and the viewer organises it: other organisations' meetings are not found. */
