@@ -2,6 +2,10 @@ package de.participation.web;
 
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.JsonMappingException;
+import com.fasterxml.jackson.databind.exc.InvalidFormatException;
+import com.fasterxml.jackson.databind.exc.UnrecognizedPropertyException;
 import org.springframework.context.i18n.LocaleContextHolder;
 import org.springframework.core.MethodParameter;
 import org.springframework.http.HttpHeaders;
@@ -9,9 +13,11 @@ import org.springframework.http.HttpStatus;
 import org.springframework.http.HttpStatusCode;
 import org.springframework.http.ProblemDetail;
 import org.springframework.http.ResponseEntity;
+import org.springframework.http.converter.HttpMessageNotReadableException;
 import org.springframework.lang.Nullable;
 import org.springframework.security.web.firewall.RequestRejectedException;
 import org.springframework.web.ErrorResponse;
+import org.springframework.web.bind.MethodArgumentNotValidException;
 import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.RequestHeader;
 import org.springframework.web.context.request.WebRequest;
@@ -19,6 +25,8 @@ import org.springframework.web.method.annotation.HandlerMethodValidationExceptio
 import org.springframework.web.method.annotation.MethodArgumentTypeMismatchException;
 import org.springframework.web.servlet.mvc.method.annotation.ResponseEntityExceptionHandler;
 
+import java.util.Arrays;
+import java.util.Comparator;
 import java.util.List;
 import java.util.stream.Collectors;
 
@@ -82,6 +90,53 @@ public abstract class ProblemResponseSupport extends ResponseEntityExceptionHand
             return header.value();
         }
         return parameter.getParameterName();
+    }
+
+    /** An invalid request body: each field at fault, by its name in the body. */
+    @Override
+    protected ResponseEntity<Object> handleMethodArgumentNotValid(MethodArgumentNotValidException invalid,
+                                                                  HttpHeaders headers, HttpStatusCode status,
+                                                                  WebRequest request) {
+        List<FieldProblem> problems = invalid.getFieldErrors().stream()
+                .map(error -> new FieldProblem(error.getField(), error.getDefaultMessage()))
+                .sorted(Comparator.comparing(FieldProblem::field))
+                .toList();
+        return validationFailed(invalid, problems, request);
+    }
+
+    /** A request body that is not the JSON the endpoint takes. */
+    @Override
+    protected ResponseEntity<Object> handleHttpMessageNotReadable(HttpMessageNotReadableException unreadable,
+                                                                  HttpHeaders headers, HttpStatusCode status,
+                                                                  WebRequest request) {
+        return validationFailed(unreadable, List.of(describe(unreadable.getCause())), request);
+    }
+
+    /** A Jackson failure in words a client can act on, with the path of the field at fault. */
+    private static FieldProblem describe(Throwable cause) {
+        if (cause instanceof UnrecognizedPropertyException unknown) {
+            return new FieldProblem(path(unknown), "is not a known field");
+        }
+        if (cause instanceof InvalidFormatException format && format.getTargetType() != null
+                && format.getTargetType().isEnum()) {
+            return new FieldProblem(path(format), "must be one of " + Arrays.toString(format.getTargetType().getEnumConstants()));
+        }
+        if (cause instanceof JsonMappingException mapping && !mapping.getPath().isEmpty()) {
+            String type = mapping instanceof InvalidFormatException format && format.getTargetType() != null
+                    ? format.getTargetType().getSimpleName() : null;
+            return new FieldProblem(path(mapping), type == null ? "has a wrong type or format"
+                    : "is not a valid " + type + ("OffsetDateTime".equals(type) ? " (ISO-8601 with offset)" : ""));
+        }
+        if (cause instanceof JsonProcessingException json) {
+            return new FieldProblem("body", "is not valid JSON: " + json.getOriginalMessage());
+        }
+        return new FieldProblem("body", "is missing or unreadable");
+    }
+
+    private static String path(JsonMappingException mapping) {
+        return mapping.getPath().stream()
+                .map(reference -> reference.getFieldName() != null ? reference.getFieldName() : "[" + reference.getIndex() + "]")
+                .collect(Collectors.joining(".")).replace(".[", "[");
     }
 
     /** Gives every framework-made problem (405, 415, …) a code as well. */

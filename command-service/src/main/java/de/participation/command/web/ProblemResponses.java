@@ -1,9 +1,5 @@
 package de.participation.command.web;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.databind.JsonMappingException;
-import com.fasterxml.jackson.databind.exc.InvalidFormatException;
-import com.fasterxml.jackson.databind.exc.UnrecognizedPropertyException;
 import de.participation.command.meeting.InconsistentTimes;
 import de.participation.command.meeting.MeetingRuleViolation;
 import de.participation.command.writing.MeetingWriters;
@@ -20,15 +16,10 @@ import org.springframework.http.ProblemDetail;
 import org.springframework.http.ResponseEntity;
 import org.springframework.http.converter.HttpMessageNotReadableException;
 import org.springframework.transaction.TransactionException;
-import org.springframework.web.bind.MethodArgumentNotValidException;
 import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.RestControllerAdvice;
 import org.springframework.web.context.request.WebRequest;
 
-import java.util.Arrays;
-import java.util.Comparator;
-import java.util.List;
-import java.util.stream.Collectors;
 
 /**
  * The command service's errors: rule violations 409 with their DOMAIN.md code, invalid input 400
@@ -116,17 +107,6 @@ class ProblemResponses extends ProblemResponseSupport {
     }
 
     @Override
-    protected ResponseEntity<Object> handleMethodArgumentNotValid(MethodArgumentNotValidException invalid,
-                                                                  HttpHeaders headers, HttpStatusCode status,
-                                                                  WebRequest request) {
-        List<FieldProblem> problems = invalid.getFieldErrors().stream()
-                .map(error -> new FieldProblem(error.getField(), error.getDefaultMessage()))
-                .sorted(Comparator.comparing(FieldProblem::field))
-                .toList();
-        return validationFailed(invalid, problems, request);
-    }
-
-    @Override
     protected ResponseEntity<Object> handleHttpMessageNotReadable(HttpMessageNotReadableException unreadable,
                                                                   HttpHeaders headers, HttpStatusCode status,
                                                                   WebRequest request) {
@@ -138,33 +118,6 @@ class ProblemResponses extends ProblemResponseSupport {
             return respond(unreadable, HttpStatus.REQUEST_TIMEOUT, "REQUEST_TIMEOUT",
                     "The request body did not arrive in time", request);
         }
-        return validationFailed(unreadable, List.of(describe(unreadable.getCause())), request);
-    }
-
-    /** A Jackson failure in words a client can act on, with the path of the field at fault. */
-    private static FieldProblem describe(Throwable cause) {
-        if (cause instanceof UnrecognizedPropertyException unknown) {
-            return new FieldProblem(path(unknown), "is not a known field");
-        }
-        if (cause instanceof InvalidFormatException format && format.getTargetType() != null
-                && format.getTargetType().isEnum()) {
-            return new FieldProblem(path(format), "must be one of " + Arrays.toString(format.getTargetType().getEnumConstants()));
-        }
-        if (cause instanceof JsonMappingException mapping && !mapping.getPath().isEmpty()) {
-            String type = mapping instanceof InvalidFormatException format && format.getTargetType() != null
-                    ? format.getTargetType().getSimpleName() : null;
-            return new FieldProblem(path(mapping), type == null ? "has a wrong type or format"
-                    : "is not a valid " + type + ("OffsetDateTime".equals(type) ? " (ISO-8601 with offset)" : ""));
-        }
-        if (cause instanceof JsonProcessingException json) {
-            return new FieldProblem("body", "is not valid JSON: " + json.getOriginalMessage());
-        }
-        return new FieldProblem("body", "is missing or unreadable");
-    }
-
-    private static String path(JsonMappingException mapping) {
-        return mapping.getPath().stream()
-                .map(reference -> reference.getFieldName() != null ? reference.getFieldName() : "[" + reference.getIndex() + "]")
-                .collect(Collectors.joining(".")).replace(".[", "[");
+        return super.handleHttpMessageNotReadable(unreadable, headers, status, request);
     }
 }
