@@ -64,6 +64,8 @@ public final class LocalStack {
                 "http://localhost:" + queryPort + "/dashboard");
         running.addFirst(signIn);
         environment.putAll(signingInAt(signIn));
+        // Webhook receivers on this machine (the README's story), which production refuses.
+        environment.put("WEBHOOK_ALLOWED_TARGETS", "127.0.0.0/8,::1/128");
         ServiceProcess query = ServiceProcess.start("query-service", ServiceProcess.jar(root, "query-service"), queryPort,
                 environment, dataDirectory.resolve("logs/query-service.log"), STARTUP);
         running.addFirst(query);

@@ -14,7 +14,6 @@ import org.apache.kafka.clients.consumer.ConsumerRebalanceListener;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.ConsumerRecords;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
-import org.apache.kafka.clients.consumer.OffsetAndMetadata;
 import org.apache.kafka.common.TopicPartition;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -22,11 +21,9 @@ import org.slf4j.LoggerFactory;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Collection;
-import java.util.HashMap;
 import java.util.IdentityHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
 
 /**
  * Reads the history with a plain consumer in the group {@code query-service} and projects it; an
@@ -74,7 +71,7 @@ class MeetingEventConsumer extends ConsumerLoop {
         String storeId = store.id();
         known.forget();
         known.forStore(storeId);
-        ensureTopics();
+        properties.ensureTopics();
         kafka.subscribe(List.of(Topics.MEETING_EVENTS), new OwnPartitions(kafka));
         while (running()) {
             ConsumerRecords<String, String> records = kafka.poll(POLL_TIMEOUT);
@@ -83,22 +80,9 @@ class MeetingEventConsumer extends ConsumerLoop {
             }
             if (!records.isEmpty()) {
                 project(records);
-                kafka.commitSync(nextOffsets(records, storeId));
+                kafka.commitSync(StoreBoundOffsets.after(records, storeId));
             }
         }
-    }
-
-    /**
-     * The offsets after the batch, marked with the store this consumer started in: if the store
-     * was replaced meanwhile, the offsets are not the new store's, which then starts from the beginning.
-     */
-    private static Map<TopicPartition, OffsetAndMetadata> nextOffsets(ConsumerRecords<String, String> records,
-                                                                      String storeId) {
-        Map<TopicPartition, OffsetAndMetadata> next = new HashMap<>();
-        for (TopicPartition partition : records.partitions()) {
-            next.put(partition, new OffsetAndMetadata(records.records(partition).getLast().offset() + 1, storeId));
-        }
-        return next;
     }
 
     /**
@@ -117,16 +101,7 @@ class MeetingEventConsumer extends ConsumerLoop {
         @Override
         public void onPartitionsAssigned(Collection<TopicPartition> partitions) {
             known.forget();
-            Map<TopicPartition, OffsetAndMetadata> committed = kafka.committed(Set.copyOf(partitions));
-            List<TopicPartition> fromTheStart = partitions.stream()
-                    .filter(partition -> committed.get(partition) != null
-                            && store.isOtherThan(committed.get(partition).metadata()))
-                    .toList();
-            if (!fromTheStart.isEmpty()) {
-                log.warn("The offsets of {} were committed for read models in another store; projecting them from the start",
-                        fromTheStart);
-                kafka.seekToBeginning(fromTheStart);
-            }
+            StoreBoundOffsets.restartIfCommittedForAnotherStore(kafka, partitions, store);
         }
 
         @Override
@@ -145,25 +120,11 @@ class MeetingEventConsumer extends ConsumerLoop {
         log.warn("Projection interrupted, resuming from the committed offsets: {}", failure.toString());
     }
 
-    private void ensureTopics() {
-        Topics.ensureExists(properties.bootstrapServers(), Topics.MEETING_EVENTS, properties.partitions(),
-                properties.replicationFactor());
-        Topics.ensureExists(properties.bootstrapServers(), Topics.MEETING_EVENTS_DEAD_LETTERS, 1,
-                properties.replicationFactor());
-    }
-
     @Override
     protected Map<String, Object> consumerConfig() {
-        Map<String, Object> config = new HashMap<>(Map.of(
-                ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, properties.bootstrapServers(),
-                ConsumerConfig.GROUP_ID_CONFIG, properties.groupId(),
-                ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, false,
-                ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "earliest",
-                ConsumerConfig.MAX_POLL_RECORDS_CONFIG, properties.maxPollRecords(),
-                ConsumerConfig.FETCH_MAX_WAIT_MS_CONFIG, (int) properties.batchWait().toMillis(),
-                ConsumerConfig.FETCH_MIN_BYTES_CONFIG, (int) properties.batchBytes().toBytes(),
-                ConsumerConfig.SESSION_TIMEOUT_MS_CONFIG, (int) properties.sessionTimeout().toMillis(),
-                ConsumerConfig.HEARTBEAT_INTERVAL_MS_CONFIG, (int) properties.sessionTimeout().toMillis() / 3));
+        Map<String, Object> config = properties.consumerConfig(properties.groupId());
+        config.put(ConsumerConfig.FETCH_MAX_WAIT_MS_CONFIG, (int) properties.batchWait().toMillis());
+        config.put(ConsumerConfig.FETCH_MIN_BYTES_CONFIG, (int) properties.batchBytes().toBytes());
         if (!instanceId.isBlank()) {
             config.put(ConsumerConfig.GROUP_INSTANCE_ID_CONFIG, instanceId);
         }

@@ -1,10 +1,14 @@
 package de.participation.query.kafka;
 
+import de.participation.kafka.Topics;
+import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.boot.context.properties.bind.DefaultValue;
 import org.springframework.util.unit.DataSize;
 
 import java.time.Duration;
+import java.util.HashMap;
+import java.util.Map;
 
 /**
  * How the query service reads the history.
@@ -36,4 +40,26 @@ public record QueryKafkaProperties(
         @DefaultValue("10s") Duration sessionTimeout,
         @DefaultValue("10ms") Duration batchWait,
         @DefaultValue("64KB") DataSize batchBytes) {
+
+    /**
+     * What every consumer of this service sets: offsets committed by hand after the work is
+     * written, a new group starting at the beginning of the history, and how long the group waits
+     * for a silent member.
+     */
+    public Map<String, Object> consumerConfig(String group) {
+        return new HashMap<>(Map.of(
+                ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers,
+                ConsumerConfig.GROUP_ID_CONFIG, group,
+                ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, false,
+                ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "earliest",
+                ConsumerConfig.MAX_POLL_RECORDS_CONFIG, maxPollRecords,
+                ConsumerConfig.SESSION_TIMEOUT_MS_CONFIG, (int) sessionTimeout.toMillis(),
+                ConsumerConfig.HEARTBEAT_INTERVAL_MS_CONFIG, (int) sessionTimeout.toMillis() / 3));
+    }
+
+    /** Creates the events topic and its dead-letter topic if they are missing. */
+    public void ensureTopics() {
+        Topics.ensureExists(bootstrapServers, Topics.MEETING_EVENTS, partitions, replicationFactor);
+        Topics.ensureExists(bootstrapServers, Topics.MEETING_EVENTS_DEAD_LETTERS, 1, replicationFactor);
+    }
 }

@@ -7,12 +7,13 @@ import de.participation.query.projection.MongoOutage;
 import de.participation.web.ProblemResponseSupport;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
+import org.springframework.security.access.AccessDeniedException;
 import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.RestControllerAdvice;
 import org.springframework.web.context.request.WebRequest;
 
 /**
- * The read API's errors: unknown ids 404, invalid parameters 400, a read that waited in vain 504,
+ * The read API's errors: unknown ids 404, invalid parameters or bodies 400, a limit reached 409, a read that waited in vain 504,
  * personal data that cannot be opened right now 503.
  */
 @RestControllerAdvice
@@ -21,6 +22,21 @@ class ProblemResponses extends ProblemResponseSupport {
     @ExceptionHandler
     ResponseEntity<Object> notFound(NotFoundException missing, WebRequest request) {
         return respond(missing, HttpStatus.NOT_FOUND, NOT_FOUND, missing.getMessage(), request);
+    }
+
+    @ExceptionHandler
+    ResponseEntity<Object> invalid(InvalidRequestException invalid, WebRequest request) {
+        return validationFailed(invalid, invalid.problems(), request);
+    }
+
+    @ExceptionHandler
+    ResponseEntity<Object> forbidden(AccessDeniedException denied, WebRequest request) {
+        return respond(denied, HttpStatus.FORBIDDEN, FORBIDDEN, denied.getMessage(), request);
+    }
+
+    @ExceptionHandler
+    ResponseEntity<Object> limitReached(LimitReachedException reached, WebRequest request) {
+        return respond(reached, HttpStatus.CONFLICT, "LIMIT_REACHED", reached.getMessage(), request);
     }
 
     @ExceptionHandler

@@ -14,7 +14,8 @@ import org.springframework.security.web.SecurityFilterChain;
  * Who may read what (README, role matrix): organisers their own meetings, registrations and waiting
  * lists; operators every meeting's numbers and capacity streams, but no participants; auditors the
  * history and past state of every meeting; operators also the projection's status and rebuild; the portal
- * one registration at a time. Every request needs a valid bearer token, except the health check
+ * one registration at a time; the portal, organisers and operators their webhook subscriptions
+ * ({@code de.participation.query.webhooks} narrows each to its own). Every request needs a valid bearer token, except the health check
  * and the dashboard's static files (the page signs in itself).
  */
 @Configuration(proxyBeanMethods = false)
@@ -38,6 +39,7 @@ class WebSecurityConfiguration {
                 .requestMatchers(HttpMethod.GET, "/api/v1/meetings/**").hasAuthority(organiser)
                 .requestMatchers(HttpMethod.GET, "/api/v1/audit/**").hasAuthority(Roles.authority(Roles.AUDITOR))
                 .requestMatchers("/api/v1/admin/**").hasAuthority(operator)
+                .requestMatchers("/api/v1/webhooks", "/api/v1/webhooks/**").hasAnyAuthority(portal, organiser, operator)
                 .requestMatchers(HttpMethod.GET, "/api/v1/registrations/*").hasAnyAuthority(portal, organiser));
     }
 }

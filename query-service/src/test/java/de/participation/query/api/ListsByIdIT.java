@@ -185,7 +185,8 @@ class ListsByIdIT {
         RecordedCommands.recording = false;
 
         List<BsonDocument> reads = RecordedCommands.SENT.stream()
-                .filter(command -> READ_COMMANDS.contains(command.getFirstKey())).toList();
+                .filter(command -> READ_COMMANDS.contains(command.getFirstKey()))
+                .filter(ListsByIdIT::readsTheReadModels).toList();
         assertThat(reads).isNotEmpty().allSatisfy(command -> {
             assertThat(command.getFirstKey()).as("%s", command).isEqualTo("find");
             assertThat(command.getDocument("filter").keySet()).as("%s", command).containsExactly("_id");
@@ -195,5 +196,10 @@ class ListsByIdIT {
             assertThat(command.containsKey("sort")).as("%s", command).isFalse();
             assertThat(command.containsKey("skip")).as("%s", command).isFalse();
         });
+    }
+
+    /** The webhook dispatcher looks for due deliveries meanwhile, in its own collections: not a list read. */
+    private static boolean readsTheReadModels(BsonDocument command) {
+        return !command.getString(command.getFirstKey()).getValue().startsWith("webhook_");
     }
 }

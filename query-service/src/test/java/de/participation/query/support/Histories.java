@@ -50,9 +50,13 @@ public final class Histories {
     }
 
     public Histories scheduled(int capacity) {
+        return scheduledBy(ORGANISATION, capacity);
+    }
+
+    public Histories scheduledBy(String organisation, int capacity) {
         return add(new MeetingScheduled(meetingId, "Regionen-Workshop", "Coworking im ländlichen Raum", "Meißen",
                 Instant.parse("2099-06-03T08:00:00Z"), null, capacity, null, null, WaitingListPolicy.UNLIMITED,
-                ORGANISATION));
+                organisation));
     }
 
     public Histories registered(UUID registrationId) {

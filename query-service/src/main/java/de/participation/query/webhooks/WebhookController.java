@@ -1,0 +1,200 @@
+package de.participation.query.webhooks;
+
+import de.participation.query.web.InvalidRequestException;
+import de.participation.query.web.LimitReachedException;
+import de.participation.query.web.NotFoundException;
+import de.participation.query.web.Page;
+import de.participation.query.web.Viewer;
+import de.participation.query.webhooks.Delivery.Attempt;
+import de.participation.web.FieldProblem;
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.Max;
+import jakarta.validation.constraints.Min;
+import jakarta.validation.constraints.NotBlank;
+import jakarta.validation.constraints.NotEmpty;
+import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.Size;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.ResponseEntity;
+import org.springframework.security.access.AccessDeniedException;
+import org.springframework.validation.annotation.Validated;
+import org.springframework.web.bind.annotation.DeleteMapping;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.ResponseStatus;
+import org.springframework.web.bind.annotation.RestController;
+import org.springframework.web.servlet.support.ServletUriComponentsBuilder;
+
+import java.net.URI;
+import java.net.URISyntaxException;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+import java.util.TreeSet;
+import java.util.UUID;
+import java.util.stream.IntStream;
+
+/**
+ * Subscriptions and their delivery logs (API.md, "Notifications (webhooks)"). Each caller sees and
+ * changes only the subscriptions it holds ({@link SubscriptionOwner}); any other id is unknown (404).
+ */
+@RestController
+@Validated
+@RequestMapping("/api/v1/webhooks")
+class WebhookController {
+
+    private final Subscriptions subscriptions;
+    private final Deliveries deliveries;
+    private final TargetGuard guard;
+    private final WebhookDispatcher dispatcher;
+    private final WebhookProperties properties;
+    private final Clock clock;
+
+    WebhookController(Subscriptions subscriptions, Deliveries deliveries, TargetGuard guard,
+                      WebhookDispatcher dispatcher, WebhookProperties properties, Clock clock) {
+        this.subscriptions = subscriptions;
+        this.deliveries = deliveries;
+        this.guard = guard;
+        this.dispatcher = dispatcher;
+        this.properties = properties;
+        this.clock = clock;
+    }
+
+    record SubscribeRequest(@NotBlank @Size(max = 2000) String url,
+                            @NotEmpty @Size(max = 20) List<@NotNull String> events,
+                            @Size(max = 500) String description) {
+    }
+
+    record CreatedWebhook(UUID webhookId, String secret, String url, Set<String> events, String description,
+                          Instant createdAt) {
+    }
+
+    record WebhookView(UUID webhookId, String url, Set<String> events, String description, String owner,
+                       String organisation, Instant createdAt) {
+
+        static WebhookView of(Subscription subscription) {
+            return new WebhookView(subscription.id(), subscription.url(), new TreeSet<>(subscription.events()),
+                    subscription.description(), subscription.owner().kind().name(), subscription.owner().organisation(),
+                    subscription.createdAt());
+        }
+    }
+
+    record DeliveryView(UUID deliveryId, String event, String type, UUID eventId, UUID meetingId, long sequence,
+                        String status, List<Attempt> attempts, String lastAnswer, Instant createdAt,
+                        Instant nextAttemptAt, Instant deliveredAt) {
+
+        static DeliveryView of(Delivery delivery) {
+            List<Attempt> attempts = delivery.attempts();
+            return new DeliveryView(delivery.id(), delivery.event(), delivery.eventType(), delivery.eventId(),
+                    delivery.meetingId(), delivery.sequence(), delivery.status().name(), attempts,
+                    attempts.isEmpty() ? null : attempts.getLast().answer(), delivery.createdAt(),
+                    delivery.nextAttemptAt(), delivery.deliveredAt());
+        }
+    }
+
+    record RetryAccepted(UUID deliveryId, String status) {
+    }
+
+    @PostMapping
+    ResponseEntity<CreatedWebhook> subscribe(@Valid @RequestBody SubscribeRequest request) {
+        SubscriptionOwner owner = owner();
+        URI url = acceptableUrl(request.url());
+        Set<String> events = knownEvents(request.events());
+        if (subscriptions.all().stream().filter(existing -> existing.owner().equals(owner)).count() >= properties.maxPerOwner()) {
+            throw new LimitReachedException("At most " + properties.maxPerOwner() + " subscriptions per holder; delete one first");
+        }
+        Subscription subscription = new Subscription(UUID.randomUUID(), url.toString(), events, request.description(),
+                owner, WebhookSignature.newSecret(), clock.instant());
+        subscriptions.add(subscription);
+        URI location = ServletUriComponentsBuilder.fromCurrentRequest().path("/{id}").build(subscription.id());
+        return ResponseEntity.created(location).body(new CreatedWebhook(subscription.id(), subscription.secret(),
+                subscription.url(), new TreeSet<>(events), subscription.description(), subscription.createdAt()));
+    }
+
+    @GetMapping
+    List<WebhookView> list() {
+        SubscriptionOwner owner = owner();
+        return subscriptions.all().stream().filter(owner::manages)
+                .sorted(Comparator.comparing(Subscription::createdAt)).map(WebhookView::of).toList();
+    }
+
+    @GetMapping("/{webhookId}")
+    WebhookView show(@PathVariable UUID webhookId) {
+        return WebhookView.of(managed(webhookId));
+    }
+
+    @DeleteMapping("/{webhookId}")
+    @ResponseStatus(HttpStatus.NO_CONTENT)
+    void unsubscribe(@PathVariable UUID webhookId) {
+        Subscription subscription = managed(webhookId);
+        subscriptions.remove(subscription.id());
+        deliveries.removeAllOf(subscription.id());
+    }
+
+    /** The delivery log, newest first. */
+    @GetMapping("/{webhookId}/deliveries")
+    ResponseEntity<List<DeliveryView>> deliveries(@PathVariable UUID webhookId,
+                                                  @RequestParam(defaultValue = "0") @Min(0) @Max(1_000_000) int offset,
+                                                  @RequestParam(defaultValue = "100") @Min(1) @Max(Page.MAX_LIMIT) int limit) {
+        Subscription subscription = managed(webhookId);
+        return new Page(offset, limit).response(deliveries.of(subscription.id(), offset, limit).stream()
+                .map(DeliveryView::of).toList(), deliveries.countOf(subscription.id()));
+    }
+
+    /** Sends a delivery again (failed, or to replay it), as soon as possible, with a fresh round of retries. */
+    @PostMapping("/{webhookId}/deliveries/{deliveryId}/retry")
+    ResponseEntity<RetryAccepted> retry(@PathVariable UUID webhookId, @PathVariable UUID deliveryId) {
+        Subscription subscription = managed(webhookId);
+        Delivery delivery = deliveries.find(deliveryId)
+                .filter(found -> found.webhookId().equals(subscription.id()))
+                .orElseThrow(() -> new NotFoundException("No delivery " + deliveryId + " of this webhook"));
+        deliveries.retry(delivery, clock.instant());
+        dispatcher.newDeliveries();
+        return ResponseEntity.accepted().body(new RetryAccepted(delivery.id(), Delivery.Status.PENDING.name()));
+    }
+
+    private Subscription managed(UUID webhookId) {
+        SubscriptionOwner owner = owner();
+        return subscriptions.find(webhookId).filter(owner::manages)
+                .orElseThrow(() -> new NotFoundException("No webhook " + webhookId));
+    }
+
+    private static SubscriptionOwner owner() {
+        return SubscriptionOwner.of(Viewer.current())
+                .orElseThrow(() -> new AccessDeniedException("Only the portal, organisers and operators subscribe"));
+    }
+
+    private URI acceptableUrl(String text) {
+        URI url;
+        try {
+            url = new URI(text);
+        } catch (URISyntaxException malformed) {
+            throw new InvalidRequestException(List.of(new FieldProblem("url", "is not a valid URL")));
+        }
+        Optional<String> refusal = url.isAbsolute() ? guard.refusal(url) : Optional.of("must be an absolute URL");
+        refusal.ifPresent(reason -> {
+            throw new InvalidRequestException(List.of(new FieldProblem("url", reason)));
+        });
+        return url;
+    }
+
+    private static Set<String> knownEvents(List<String> events) {
+        List<FieldProblem> unknown = IntStream.range(0, events.size())
+                .filter(index -> !WebhookEventNames.ALL.contains(events.get(index)))
+                .mapToObj(index -> new FieldProblem("events[" + index + "]",
+                        "must be one of " + new TreeSet<>(WebhookEventNames.ALL)))
+                .toList();
+        if (!unknown.isEmpty()) {
+            throw new InvalidRequestException(new ArrayList<>(unknown));
+        }
+        return Set.copyOf(events);
+    }
+}

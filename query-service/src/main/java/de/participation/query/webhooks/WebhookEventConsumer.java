@@ -1,0 +1,173 @@
+package de.participation.query.webhooks;
+
+import de.participation.events.MeetingEventEnvelope;
+import de.participation.events.MeetingScheduled;
+import de.participation.events.UnreadableEventException;
+import de.participation.kafka.MeetingEventJson;
+import de.participation.kafka.Topics;
+import de.participation.query.kafka.ConsumerLoop;
+import de.participation.query.kafka.QueryKafkaProperties;
+import de.participation.query.kafka.StoreBoundOffsets;
+import de.participation.query.projection.StoreIdentity;
+import org.apache.kafka.clients.consumer.ConsumerRebalanceListener;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.clients.consumer.ConsumerRecords;
+import org.apache.kafka.clients.consumer.KafkaConsumer;
+import org.apache.kafka.common.TopicPartition;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.stereotype.Component;
+
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.UUID;
+
+/**
+ * Reads the history in a consumer group of its own ({@code participation.webhooks.group-id}) and
+ * turns each event into a delivery for every subscription that wants it. It only writes the
+ * deliveries, then commits the offsets; the {@link WebhookDispatcher} sends them. So a slow or
+ * dead receiver delays neither the read models (another group) nor other receivers. The instance
+ * that holds a partition sends its meetings' deliveries, so each queue has one sender, and
+ * Kafka hands the partitions of a stopped instance to the others.
+ */
+@Component
+class WebhookEventConsumer extends ConsumerLoop {
+
+    private static final Logger log = LoggerFactory.getLogger(WebhookEventConsumer.class);
+    private static final Duration POLL_TIMEOUT = Duration.ofMillis(500);
+
+    private final QueryKafkaProperties kafkaProperties;
+    private final WebhookProperties properties;
+    private final Subscriptions subscriptions;
+    private final Deliveries deliveries;
+    private final MeetingOrganisations organisations;
+    private final StoreIdentity store;
+    private final WebhookDispatcher dispatcher;
+    private final Clock clock;
+
+    WebhookEventConsumer(QueryKafkaProperties kafkaProperties, WebhookProperties properties, Subscriptions subscriptions,
+                         Deliveries deliveries, MeetingOrganisations organisations, StoreIdentity store,
+                         WebhookDispatcher dispatcher, Clock clock) {
+        super("webhook-event-consumer");
+        this.kafkaProperties = kafkaProperties;
+        this.properties = properties;
+        this.subscriptions = subscriptions;
+        this.deliveries = deliveries;
+        this.organisations = organisations;
+        this.store = store;
+        this.dispatcher = dispatcher;
+        this.clock = clock;
+    }
+
+    @Override
+    protected Map<String, Object> consumerConfig() {
+        return kafkaProperties.consumerConfig(properties.groupId());
+    }
+
+    @Override
+    protected void consume(KafkaConsumer<String, String> kafka) {
+        String storeId = store.id();
+        kafkaProperties.ensureTopics();
+        deliveries.createIndexes();
+        kafka.subscribe(List.of(Topics.MEETING_EVENTS), new Partitions(kafka));
+        while (running()) {
+            ConsumerRecords<String, String> records = kafka.poll(POLL_TIMEOUT);
+            if (!records.isEmpty()) {
+                List<Delivery> due = deliveriesOf(records);
+                deliveries.add(due);
+                kafka.commitSync(StoreBoundOffsets.after(records, storeId));
+                if (!due.isEmpty()) {
+                    dispatcher.newDeliveries();
+                }
+            }
+        }
+    }
+
+    private List<Delivery> deliveriesOf(ConsumerRecords<String, String> records) {
+        Map<UUID, String> scheduled = new HashMap<>();
+        List<Delivery> due = new ArrayList<>();
+        List<Subscription> subscribed = null;
+        Instant now = clock.instant();
+        for (ConsumerRecord<String, String> record : records) {
+            Optional<MeetingEventEnvelope> read = read(record);
+            if (read.isEmpty()) {
+                continue;
+            }
+            MeetingEventEnvelope event = read.get();
+            UUID meetingId = event.data().meetingId();
+            if (event.data() instanceof MeetingScheduled meeting) {
+                scheduled.put(meetingId, meeting.organisation());
+            }
+            Optional<String> name = WebhookEventNames.nameOf(event.data());
+            if (name.isEmpty()) {
+                continue;
+            }
+            subscribed = subscribed == null ? subscriptions.all() : subscribed;
+            String organisation = scheduled.containsKey(meetingId) ? scheduled.get(meetingId)
+                    : organisations.of(meetingId).orElse(null);
+            String body = null;
+            for (Subscription subscription : subscribed) {
+                if (subscription.wants(event, name.get(), organisation)) {
+                    body = body == null ? MeetingEventJson.write(event) : body;
+                    due.add(Delivery.of(subscription, event, record.partition(), body, now));
+                }
+            }
+        }
+        organisations.remember(scheduled);
+        return due;
+    }
+
+    /** The event as the current schema says; unreadable events are the projection's to dead-letter. */
+    private static Optional<MeetingEventEnvelope> read(ConsumerRecord<String, String> record) {
+        try {
+            return Optional.of(MeetingEventJson.read(record.value() == null ? "" : record.value()));
+        } catch (UnreadableEventException unreadable) {
+            log.debug("Not delivering unreadable record {}-{}@{}", record.topic(), record.partition(), record.offset());
+            return Optional.empty();
+        }
+    }
+
+    /** Tells the dispatcher which partitions' deliveries are this instance's to send. */
+    private final class Partitions implements ConsumerRebalanceListener {
+
+        private final KafkaConsumer<String, String> kafka;
+
+        Partitions(KafkaConsumer<String, String> kafka) {
+            this.kafka = kafka;
+        }
+
+        @Override
+        public void onPartitionsAssigned(Collection<TopicPartition> partitions) {
+            StoreBoundOffsets.restartIfCommittedForAnotherStore(kafka, partitions, store);
+            dispatcher.own(ownedWithout(List.of()));
+        }
+
+        @Override
+        public void onPartitionsRevoked(Collection<TopicPartition> partitions) {
+            dispatcher.own(ownedWithout(partitions));
+        }
+
+        @Override
+        public void onPartitionsLost(Collection<TopicPartition> partitions) {
+            dispatcher.own(ownedWithout(partitions));
+        }
+
+        private List<Integer> ownedWithout(Collection<TopicPartition> leaving) {
+            return kafka.assignment().stream().filter(partition -> !leaving.contains(partition))
+                    .map(TopicPartition::partition).toList();
+        }
+    }
+
+    @Override
+    protected void failed(RuntimeException failure) {
+        dispatcher.own(List.of());
+        log.warn("Webhook consumer interrupted, resuming from the committed offsets: {}", failure.toString());
+    }
+}
