@@ -5,6 +5,8 @@
 #   ./run-local.sh --fresh   wipe DATA_DIR first
 #   ./run-local.sh token <portal|organiser|auditor|operator> [organisation]
 #                            print a bearer token of the embedded stack's local issuer
+#   ./run-local.sh webhook-receiver <port> <secret>
+#                            receive webhooks on this machine and print each delivery
 # Point a part at external infrastructure with environment variables: KAFKA_BOOTSTRAP_SERVERS,
 # SPRING_DATASOURCE_URL (+ _USERNAME, _PASSWORD), MONGODB_URI. Ports: COMMAND_PORT (8081),
 # QUERY_PORT (8082), KAFKA_PORT (9092).
@@ -13,10 +15,18 @@ cd "$(dirname "$0")"
 source scripts/java-home.sh
 
 export DATA_DIR="${DATA_DIR:-$PWD/.data}"
-if [ "${1:-}" = "token" ]; then
+tool_class() {
+  case "${1:-}" in
+    token) echo de.participation.localstack.LocalIssuer ;;
+    webhook-receiver) echo de.participation.localstack.LocalWebhookReceiver ;;
+  esac
+}
+if [ -n "$(tool_class "${1:-}")" ]; then
+  main_class="$(tool_class "$1")"
+  if [ "$1" = "webhook-receiver" ]; then shift; fi
   [ -d local-stack/target/lib ] || ./mvnw -q -B -ntp -DskipTests package
   exec java -Dlogback.configurationFile=local-stack/src/main/resources/local-stack-logback.xml \
-    -cp "local-stack/target/classes:local-stack/target/lib/*" de.participation.localstack.LocalIssuer "$@"
+    -cp "local-stack/target/classes:local-stack/target/lib/*" "$main_class" "$@"
 fi
 stack_args=()
 for argument in "$@"; do
