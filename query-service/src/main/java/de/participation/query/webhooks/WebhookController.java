@@ -17,7 +17,6 @@ import jakarta.validation.constraints.Size;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
 import org.springframework.security.access.AccessDeniedException;
-import org.springframework.validation.annotation.Validated;
 import org.springframework.web.bind.annotation.DeleteMapping;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
@@ -47,7 +46,6 @@ import java.util.stream.IntStream;
  * changes only the subscriptions it holds ({@link SubscriptionOwner}); any other id is unknown (404).
  */
 @RestController
-@Validated
 @RequestMapping("/api/v1/webhooks")
 class WebhookController {
 

@@ -35,7 +35,9 @@ import java.util.UUID;
  * deliveries, then commits the offsets; the {@link WebhookDispatcher} sends them. So a slow or
  * dead receiver delays neither the read models (another group) nor other receivers. The instance
  * that holds a partition sends its meetings' deliveries, so each queue has one sender, and
- * Kafka hands the partitions of a stopped instance to the others.
+ * Kafka hands the partitions of a stopped instance to the others. In a replaced store (see
+ * {@link StoreBoundOffsets}) it reads the history again from the beginning, which brings back the
+ * meetings' organisations; the subscriptions of the lost store are gone with it.
  */
 @Component
 class WebhookEventConsumer extends ConsumerLoop {
@@ -79,6 +81,9 @@ class WebhookEventConsumer extends ConsumerLoop {
         kafka.subscribe(List.of(Topics.MEETING_EVENTS), new Partitions(kafka));
         while (running()) {
             ConsumerRecords<String, String> records = kafka.poll(POLL_TIMEOUT);
+            if (!store.stillIs(storeId)) {
+                throw new IllegalStateException("The MongoDB store was replaced; reading the history into it again");
+            }
             if (!records.isEmpty()) {
                 List<Delivery> due = deliveriesOf(records);
                 deliveries.add(due);

@@ -41,7 +41,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 /**
- * Malformed and hostile requests for every endpoint of the read, audit and operators' API,
+ * Malformed and hostile requests for every endpoint of the read, audit and operators' API and the
+ * webhooks' lists,
  * generated: each is a valid request with one or two faults the contract refuses (tokens, roles,
  * other organisations, ids in the path, query parameters out of range or of the wrong type,
  * methods, URLs the firewall refuses), some also asking for HTML or XML. Each must be answered 4xx
@@ -55,6 +56,7 @@ class HostileReadsIT {
     private static ConfigurableApplicationContext service;
     private static Histories witness;
     private static String witnessSummary;
+    private static String webhookId;
 
     @BeforeContainer
     static void startWithAWitness() {
@@ -70,6 +72,10 @@ class HostileReadsIT {
         }
         await().atMost(Duration.ofSeconds(30)).until(() -> summaryOfWitness().contains("\"sequence\":2"));
         witnessSummary = summaryOfWitness();
+        // A public address, for an event the witness never has: nothing is ever sent.
+        webhookId = new JsonHttp(port()).withBearer(TestTokens.withRole(Roles.PORTAL)).post("/api/v1/webhooks",
+                "{\"url\":\"http://93.184.215.14/hooks\",\"events\":[\"meeting.cancelled\"]}").body()
+                .path("webhookId").asText();
     }
 
     @AfterContainer
@@ -151,7 +157,9 @@ class HostileReadsIT {
         PROJECTIONS("GET", "/api/v1/admin/projections", Roles.OPERATOR),
         REBUILD("POST", "/api/v1/admin/projections/rebuild", Roles.OPERATOR),
         VERIFICATION("POST", "/api/v1/admin/projections/verification", Roles.OPERATOR),
-        MEETING_STREAM("GET", "/api/v1/meetings/{meeting}/capacity/stream", Roles.ORGANISER);
+        MEETING_STREAM("GET", "/api/v1/meetings/{meeting}/capacity/stream", Roles.ORGANISER),
+        WEBHOOKS("GET", "/api/v1/webhooks", Roles.PORTAL),
+        WEBHOOK_DELIVERIES("GET", "/api/v1/webhooks/{webhook}/deliveries?offset=0&limit=10", Roles.PORTAL);
 
         private final String method;
         private final String path;
@@ -169,7 +177,8 @@ class HostileReadsIT {
                     : TestTokens.withRole(role);
             headers.put("Authorization", ("Bearer " + token).getBytes(StandardCharsets.US_ASCII));
             return new HostileRequest(method, path.replace("{meeting}", witness.meetingId().toString())
-                    .replace("{registration}", registrationOfWitness().toString()), headers, null, List.of());
+                    .replace("{registration}", registrationOfWitness().toString())
+                    .replace("{webhook}", webhookId), headers, null, List.of());
         }
 
         List<FaultKind> faults() {
@@ -210,7 +219,7 @@ class HostileReadsIT {
                 return Arbitraries.of("not-a-uuid", id + "%20", "%20" + id, id + "x", "%2e%2e", "%00", "%C3%A4",
                                 id.toUpperCase().replace('-', '_'), "1")
                         .map(bad -> request -> request.withPath(request.path().replace(id, bad)
-                                .replace(registration, bad), "id " + bad));
+                                .replace(registration, bad).replace(webhookId, bad), "id " + bad));
             }
         },
         BAD_PARAMETER {
