@@ -92,7 +92,8 @@ final class RunningSystem implements AutoCloseable {
                 "MONGODB_DATABASE", databaseName,
                 "PARTICIPATION_KAFKA_GROUPID", group,
                 "QUERY_INSTANCE_ID", instance,
-                "COMMAND_SERVICE_URL", command.baseUrl()));
+                "COMMAND_SERVICE_URL", command.baseUrl(),
+                "WEBHOOK_ALLOWED_TARGETS", "127.0.0.0/8"));
         environment.putAll(LocalStack.signingInAt(signIn));
         return ServiceProcess.start("query-service", ServiceProcess.jar(ROOT, "query-service"), port,
                 environment, data.resolve("query-service-" + instance + ".log"), STARTUP);

@@ -1,8 +1,10 @@
 package de.participation.acceptance;
 
+import com.fasterxml.jackson.databind.ObjectMapper;
 import de.participation.kafka.Topics;
 import de.participation.localstack.JsonHttp;
 import de.participation.localstack.JsonHttp.Response;
+import de.participation.localstack.LocalWebhookReceiver;
 import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.OffsetSpec;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
@@ -29,6 +31,7 @@ import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Function;
 import java.util.stream.Collectors;
 import java.util.stream.IntStream;
+import java.util.stream.LongStream;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
@@ -39,6 +42,7 @@ import static org.awaitility.Awaitility.await;
  */
 class SystemEndToEndIT {
 
+    private static final ObjectMapper JSON = new ObjectMapper();
     private static RunningSystem system;
 
     @BeforeAll
@@ -313,6 +317,45 @@ class SystemEndToEndIT {
         List<Registered> registered = burst(meetingId, 300, 32);
 
         assertReadModelsMatch(meetingId, registered, 100);
+    }
+
+    /** Through the whole system: commands, the event store, Kafka, the webhooks' consumer group, a real receiver. */
+    @Test
+    void thePortalIsToldOfEveryChangeToItsRegistrationsSignedAndInOrder() throws Exception {
+        try (LocalWebhookReceiver receiver = LocalWebhookReceiver.start()) {
+            Response subscribed = system.portalQueries().post("/api/v1/webhooks", """
+                    {"url": "%s", "events": ["registration.confirmed", "registration.waitlisted",
+                     "registration.promoted", "registration.cancelled"]}""".formatted(receiver.url("/portal")));
+            assertThat(subscribed.status()).isEqualTo(201);
+            UUID meetingId = schedule(10);
+            List<Registered> registered = burst(meetingId, 30, 8);
+            long lastSequence = 0;
+            for (Registered cancelled : registered.stream()
+                    .filter(one -> one.answer().body().path("status").asText().equals("CONFIRMED")).limit(3).toList()) {
+                lastSequence = portal().post("/api/v1/meetings/" + meetingId + "/registrations/"
+                        + cancelled.registrationId() + "/cancel", null).body().path("sequence").asLong();
+            }
+            assertThat(lastSequence).as("30 registrations, 3 cancellations, 3 promotions").isEqualTo(36);
+
+            await().atMost(Duration.ofSeconds(60)).until(() -> sequencesReceived(receiver, meetingId).size() >= 36);
+            assertThat(sequencesReceived(receiver, meetingId))
+                    .containsExactlyElementsOf(LongStream.rangeClosed(1, 36).boxed().toList());
+            String secret = subscribed.body().path("secret").asText();
+            assertThat(receiver.received()).allSatisfy(received -> assertThat(received.signedWith(secret)).isTrue());
+            assertThat(system.portalQueries().delete("/api/v1/webhooks/" + subscribed.body().path("webhookId").asText())
+                    .status()).isEqualTo(204);
+        }
+    }
+
+    private static List<Long> sequencesReceived(LocalWebhookReceiver receiver, UUID meetingId) {
+        return receiver.received().stream().map(received -> {
+            try {
+                return JSON.readTree(received.body());
+            } catch (Exception e) {
+                throw new IllegalStateException(e);
+            }
+        }).filter(event -> event.path("subject").asText().equals(meetingId.toString()))
+                .map(event -> event.path("sequence").asLong()).toList();
     }
 
     @Test

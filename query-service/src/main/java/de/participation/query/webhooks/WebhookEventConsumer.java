@@ -30,7 +30,7 @@ import java.util.Optional;
 import java.util.UUID;
 
 /**
- * Reads the history in a consumer group of its own ({@code participation.webhooks.group-id}) and
+ * Reads the history in a consumer group of its own ({@code query-service-webhooks}) and
  * turns each event into a delivery for every subscription that wants it. It only writes the
  * deliveries, then commits the offsets; the {@link WebhookDispatcher} sends them. So a slow or
  * dead receiver delays neither the read models (another group) nor other receivers. The instance
@@ -70,7 +70,8 @@ class WebhookEventConsumer extends ConsumerLoop {
 
     @Override
     protected Map<String, Object> consumerConfig() {
-        return kafkaProperties.consumerConfig(properties.groupId());
+        return kafkaProperties.consumerConfig(properties.groupId().isBlank()
+                ? kafkaProperties.groupId() + "-webhooks" : properties.groupId());
     }
 
     @Override

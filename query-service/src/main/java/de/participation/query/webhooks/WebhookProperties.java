@@ -10,7 +10,9 @@ import java.util.List;
  * How webhooks are delivered.
  *
  * @param groupId        the Kafka consumer group of the webhook consumers, apart from the read
- *                       models' group, so that a slow or dead receiver never delays the read models
+ *                       models' group, so that a slow or dead receiver never delays the read models;
+ *                       empty: the read models' group with {@code -webhooks}, so that a deployment
+ *                       with a group of its own (a replica in its own database) has both
  * @param retryDelays    the pauses after each failed attempt; when they are used up, the delivery
  *                       is failed. The default (Standard Webhooks' usual schedule: 5 s, 5 min,
  *                       30 min, 2 h, 5 h, 10 h, 10 h) retries for 27 h 35 min
@@ -27,7 +29,7 @@ import java.util.List;
  */
 @ConfigurationProperties("participation.webhooks")
 public record WebhookProperties(
-        @DefaultValue("query-service-webhooks") String groupId,
+        @DefaultValue("") String groupId,
         @DefaultValue({"5s", "5m", "30m", "2h", "5h", "10h", "10h"}) List<Duration> retryDelays,
         @DefaultValue("10s") Duration timeout,
         @DefaultValue("1s") Duration checkEvery,

@@ -276,7 +276,7 @@ class WebhooksIT {
     private static ConfigurableApplicationContext startService(String database) {
         List<String> arguments = new ArrayList<>(infrastructure.arguments(database));
         arguments.addAll(List.of("--server.port=0", "--participation.kafka.group-id=query-" + database,
-                "--participation.webhooks.group-id=webhooks-" + database, "--participation.webhooks.allowed-targets=127.0.0.0/8",
+                "--participation.webhooks.allowed-targets=127.0.0.0/8",
                 "--participation.webhooks.retry-delays=" + RETRY_DELAYS, "--participation.webhooks.check-every=100ms",
                 "--participation.webhooks.max-per-owner=3"));
         return new SpringApplicationBuilder(QueryServiceApplication.class).run(arguments.toArray(String[]::new));
