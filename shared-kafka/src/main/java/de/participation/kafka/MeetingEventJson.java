@@ -1,6 +1,8 @@
 package de.participation.kafka;
 
+import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.core.JsonToken;
 import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -13,7 +15,9 @@ import de.participation.events.MeetingEventEnvelope;
 import de.participation.events.MeetingEventTypes;
 import de.participation.events.UnreadableEventException;
 
+import java.io.IOException;
 import java.time.Instant;
+import java.util.Optional;
 
 /**
  * The JSON wire format of {@link MeetingEventEnvelope}s. Reading ignores unknown fields, because
@@ -41,6 +45,30 @@ public final class MeetingEventJson {
             return MAPPER.writeValueAsString(envelope);
         } catch (JsonProcessingException e) {
             throw new IllegalArgumentException("Event cannot be written as JSON: " + envelope.type(), e);
+        }
+    }
+
+    /**
+     * Only the event's class, from its {@code type}, without reading the rest: for a consumer that
+     * needs the whole event only for some types. Empty for JSON that is broken, is not an object,
+     * or names no type this version knows ({@link #read} says why).
+     */
+    public static Optional<Class<? extends MeetingEvent>> classOf(String json) {
+        try (JsonParser parser = MAPPER.getFactory().createParser(json)) {
+            if (parser.nextToken() != JsonToken.START_OBJECT) {
+                return Optional.empty();
+            }
+            while (parser.nextToken() == JsonToken.FIELD_NAME) {
+                String field = parser.currentName();
+                JsonToken value = parser.nextToken();
+                if (field.equals("type") && value == JsonToken.VALUE_STRING) {
+                    return MeetingEventTypes.classOf(parser.getText());
+                }
+                parser.skipChildren();
+            }
+            return Optional.empty();
+        } catch (IOException broken) {
+            return Optional.empty();
         }
     }
 

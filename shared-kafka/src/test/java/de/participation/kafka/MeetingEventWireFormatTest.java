@@ -55,6 +55,25 @@ class MeetingEventWireFormatTest {
                 }));
     }
 
+    @TestFactory
+    Stream<DynamicTest> theClassOfEveryEventIsKnownWithoutReadingIt() {
+        return SampleEvents.all().stream().map(event -> DynamicTest.dynamicTest(
+                event.getClass().getSimpleName(), () -> assertThat(MeetingEventJson.classOf(
+                        MeetingEventJson.write(SampleEvents.envelope(event)))).contains(event.getClass())));
+    }
+
+    @Test
+    void theClassIsFoundWhereverTheTypeStandsAndNotInsideTheData() {
+        assertThat(MeetingEventJson.classOf("{\"data\":{\"type\":\"de.participation.meeting.MeetingCancelled\"},"
+                + "\"id\":[1,{\"type\":2}],\"type\":\"de.participation.meeting.RegistrationClosed\"}"))
+                .contains(RegistrationClosed.class);
+        assertThat(MeetingEventJson.classOf("{\"data\":{\"type\":\"de.participation.meeting.MeetingCancelled\"}}")).isEmpty();
+        assertThat(MeetingEventJson.classOf("{\"type\":\"de.participation.meeting.Unknown\"}")).isEmpty();
+        assertThat(MeetingEventJson.classOf("{\"type\": ")).isEmpty();
+        assertThat(MeetingEventJson.classOf("[\"type\"]")).isEmpty();
+        assertThat(MeetingEventJson.classOf("")).isEmpty();
+    }
+
     @Test
     void aNewerEventWithAnExtraFieldIsStillRead() {
         String json = MeetingEventJson.write(SampleEvents.envelope(sample(MeetingCapacityChanged.class)))

@@ -45,10 +45,11 @@ record Delivery(UUID id, UUID webhookId, UUID meetingId, int partition, long seq
         }
     }
 
-    static Delivery of(Subscription subscription, MeetingEventEnvelope event, int partition, String body, Instant now) {
+    static Delivery of(Subscription subscription, MeetingEventEnvelope event, String name, int partition, String body,
+                       Instant now) {
         UUID id = UUID.nameUUIDFromBytes((subscription.id() + "/" + event.id()).getBytes(StandardCharsets.UTF_8));
         return new Delivery(id, subscription.id(), UUID.fromString(event.subject()), partition, event.sequence(),
-                UUID.fromString(event.id()), event.type(), WebhookEventNames.nameOf(event.data()).orElseThrow(), body,
+                UUID.fromString(event.id()), event.type(), name, body,
                 now, Status.PENDING, 0, now, null, List.of());
     }
 

@@ -1,5 +1,6 @@
 package de.participation.query.webhooks;
 
+import de.participation.events.MeetingEvent;
 import de.participation.events.MeetingEventEnvelope;
 import de.participation.events.MeetingScheduled;
 import de.participation.events.UnreadableEventException;
@@ -96,35 +97,46 @@ class WebhookEventConsumer extends ConsumerLoop {
         }
     }
 
+    /**
+     * Reads only each record's type: most events are read whole only if a subscription wants them,
+     * so that webhooks cost the projection's machine next to nothing while nobody subscribes. The
+     * subscriptions are read once per batch that holds an event someone may subscribe to.
+     */
     private List<Delivery> deliveriesOf(ConsumerRecords<String, String> records) {
         Map<UUID, String> scheduled = new HashMap<>();
         List<Delivery> due = new ArrayList<>();
         List<Subscription> subscribed = null;
         Instant now = clock.instant();
         for (ConsumerRecord<String, String> record : records) {
-            Optional<MeetingEventEnvelope> read = read(record);
+            String json = record.value() == null ? "" : record.value();
+            Optional<Class<? extends MeetingEvent>> type = MeetingEventJson.classOf(json);
+            if (type.isEmpty()) {
+                continue; // unreadable: the projection dead-letters it
+            }
+            if (type.get() == MeetingScheduled.class) {
+                read(record).ifPresent(event -> scheduled.put(event.data().meetingId(),
+                        ((MeetingScheduled) event.data()).organisation()));
+                continue;
+            }
+            Optional<String> name = WebhookEventNames.nameOf(type.get());
+            if (name.isEmpty()) {
+                continue;
+            }
+            subscribed = subscribed == null ? subscriptions.all() : subscribed;
+            List<Subscription> wanting = subscribed.stream()
+                    .filter(subscription -> subscription.events().contains(name.get())).toList();
+            Optional<MeetingEventEnvelope> read = wanting.isEmpty() ? Optional.empty() : read(record);
             if (read.isEmpty()) {
                 continue;
             }
             MeetingEventEnvelope event = read.get();
             UUID meetingId = event.data().meetingId();
-            if (event.data() instanceof MeetingScheduled meeting) {
-                scheduled.put(meetingId, meeting.organisation());
-            }
-            Optional<String> name = WebhookEventNames.nameOf(event.data());
-            if (name.isEmpty()) {
-                continue;
-            }
-            subscribed = subscribed == null ? subscriptions.all() : subscribed;
             String organisation = scheduled.containsKey(meetingId) ? scheduled.get(meetingId)
                     : organisations.of(meetingId).orElse(null);
-            String body = null;
-            for (Subscription subscription : subscribed) {
-                if (subscription.wants(event, name.get(), organisation)) {
-                    body = body == null ? MeetingEventJson.write(event) : body;
-                    due.add(Delivery.of(subscription, event, record.partition(), body, now));
-                }
-            }
+            String body = MeetingEventJson.write(event);
+            wanting.stream().filter(subscription -> subscription.wants(event, name.get(), organisation))
+                    .forEach(subscription -> due.add(Delivery.of(subscription, event, name.get(), record.partition(),
+                            body, now)));
         }
         organisations.remember(scheduled);
         return due;
@@ -133,7 +145,7 @@ class WebhookEventConsumer extends ConsumerLoop {
     /** The event as the current schema says; unreadable events are the projection's to dead-letter. */
     private static Optional<MeetingEventEnvelope> read(ConsumerRecord<String, String> record) {
         try {
-            return Optional.of(MeetingEventJson.read(record.value() == null ? "" : record.value()));
+            return Optional.of(MeetingEventJson.read(record.value()));
         } catch (UnreadableEventException unreadable) {
             log.debug("Not delivering unreadable record {}-{}@{}", record.topic(), record.partition(), record.offset());
             return Optional.empty();

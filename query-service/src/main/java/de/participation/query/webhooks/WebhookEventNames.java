@@ -15,6 +15,7 @@ import de.participation.events.ParticipantWaitlisted;
 import de.participation.events.RegistrationCancelled;
 import de.participation.events.WaitlistedParticipantPromoted;
 
+import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 
@@ -27,30 +28,27 @@ import java.util.Set;
  */
 final class WebhookEventNames {
 
-    static final Set<String> ALL = Set.of("registration.confirmed", "registration.waitlisted",
-            "registration.promoted", "registration.offered", "registration.offer-expired",
-            "registration.cancelled", "registration.checked-in", "registration.erased",
-            "meeting.details-changed", "meeting.capacity-changed", "meeting.cancelled");
+    private static final Map<Class<? extends MeetingEvent>, String> BY_CLASS = Map.ofEntries(
+            Map.entry(ParticipantRegistered.class, "registration.confirmed"),
+            Map.entry(OfferAccepted.class, "registration.confirmed"),
+            Map.entry(ParticipantWaitlisted.class, "registration.waitlisted"),
+            Map.entry(WaitlistedParticipantPromoted.class, "registration.promoted"),
+            Map.entry(OfferMade.class, "registration.offered"),
+            Map.entry(OfferExpired.class, "registration.offer-expired"),
+            Map.entry(RegistrationCancelled.class, "registration.cancelled"),
+            Map.entry(OfferDeclined.class, "registration.cancelled"),
+            Map.entry(AttendanceRecorded.class, "registration.checked-in"),
+            Map.entry(ParticipantDataErased.class, "registration.erased"),
+            Map.entry(MeetingDetailsChanged.class, "meeting.details-changed"),
+            Map.entry(MeetingCapacityChanged.class, "meeting.capacity-changed"),
+            Map.entry(MeetingCancelled.class, "meeting.cancelled"));
+
+    static final Set<String> ALL = Set.copyOf(BY_CLASS.values());
 
     private WebhookEventNames() {
     }
 
-    static Optional<String> nameOf(MeetingEvent event) {
-        return Optional.ofNullable(switch (event) {
-            case ParticipantRegistered ignored -> "registration.confirmed";
-            case OfferAccepted ignored -> "registration.confirmed";
-            case ParticipantWaitlisted ignored -> "registration.waitlisted";
-            case WaitlistedParticipantPromoted ignored -> "registration.promoted";
-            case OfferMade ignored -> "registration.offered";
-            case OfferExpired ignored -> "registration.offer-expired";
-            case RegistrationCancelled ignored -> "registration.cancelled";
-            case OfferDeclined ignored -> "registration.cancelled";
-            case AttendanceRecorded ignored -> "registration.checked-in";
-            case ParticipantDataErased ignored -> "registration.erased";
-            case MeetingDetailsChanged ignored -> "meeting.details-changed";
-            case MeetingCapacityChanged ignored -> "meeting.capacity-changed";
-            case MeetingCancelled ignored -> "meeting.cancelled";
-            default -> null;
-        });
+    static Optional<String> nameOf(Class<? extends MeetingEvent> eventClass) {
+        return Optional.ofNullable(BY_CLASS.get(eventClass));
     }
 }
