@@ -104,6 +104,10 @@ class Deliveries {
                 Updates.set("nextAttemptAt", Date.from(now))));
     }
 
+    void remove(Delivery delivery) {
+        collection.deleteOne(Filters.eq("_id", delivery.id().toString()));
+    }
+
     void removeAllOf(UUID webhookId) {
         collection.deleteMany(Filters.eq("webhookId", webhookId.toString()));
     }

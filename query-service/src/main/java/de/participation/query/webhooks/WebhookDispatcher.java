@@ -119,8 +119,12 @@ class WebhookDispatcher extends BackgroundLoop {
     private void attempt(Delivery chosen) {
         Optional<Delivery> pending = deliveries.find(chosen.id())
                 .filter(delivery -> delivery.status() == Status.PENDING && !delivery.nextAttemptAt().isAfter(clock.instant()));
+        if (pending.isEmpty()) {
+            return;
+        }
         Optional<Subscription> subscription = subscriptions.find(chosen.webhookId());
-        if (pending.isEmpty() || subscription.isEmpty()) {
+        if (subscription.isEmpty()) {
+            deliveries.remove(chosen); // written for a subscription deleted meanwhile
             return;
         }
         Delivery delivery = pending.get();
