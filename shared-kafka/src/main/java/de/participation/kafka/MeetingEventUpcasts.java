@@ -3,7 +3,9 @@ package de.participation.kafka;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import de.participation.events.MeetingEvent;
 import de.participation.events.MeetingEventTypes;
+import de.participation.events.ErasureCause;
 import de.participation.events.MeetingScheduled;
+import de.participation.events.ParticipantDataErased;
 import de.participation.events.ParticipantRegistered;
 import de.participation.events.ParticipantWaitlisted;
 import de.participation.events.RegistrationCancelled;
@@ -44,7 +46,9 @@ public final class MeetingEventUpcasts {
                 data.put("seats", 1);
                 data.putArray("passed");
             },
-            new Step(RegistrationCancelled.class, 1), data -> data.put("seats", 1));
+            new Step(RegistrationCancelled.class, 1), data -> data.put("seats", 1),
+            new Step(MeetingScheduled.class, 2), data -> data.put("retentionDays", MeetingScheduled.DEFAULT_RETENTION_DAYS),
+            new Step(ParticipantDataErased.class, 1), data -> data.put("cause", ErasureCause.REQUEST.name()));
 
     private MeetingEventUpcasts() {
     }

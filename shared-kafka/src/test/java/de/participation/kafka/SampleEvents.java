@@ -8,6 +8,7 @@ import de.participation.events.MeetingCapacityChanged;
 import de.participation.events.MeetingDetailsChanged;
 import de.participation.events.MeetingEvent;
 import de.participation.events.MeetingEventEnvelope;
+import de.participation.events.ErasureCause;
 import de.participation.events.MeetingScheduled;
 import de.participation.events.OfferAccepted;
 import de.participation.events.OfferDeclined;
@@ -53,7 +54,7 @@ final class SampleEvents {
                         "Mobilität und Modelle für Coworking-Spaces im ländlichen Raum", "Meißen",
                         STARTS_AT, Instant.parse("2019-06-03T14:00:00Z"), 40,
                         Instant.parse("2019-05-01T00:00:00Z"), Instant.parse("2019-06-02T22:00:00Z"),
-                        new WaitingListPolicy(true, 20, Promotion.OFFER, 48, GroupPolicy.FILL_GAPS), "SMWA"),
+                        new WaitingListPolicy(true, 20, Promotion.OFFER, 48, GroupPolicy.FILL_GAPS), "SMWA", 30),
                 new MeetingCapacityChanged(MEETING, 40, 60),
                 new RegistrationClosed(MEETING),
                 new RegistrationReopened(MEETING),
@@ -77,7 +78,7 @@ final class SampleEvents {
                 new SeatsGivenBack(MEETING, REGISTRATION, RegistrationStatus.CONFIRMED, 4, 2),
                 new AttendanceRecorded(MEETING, REGISTRATION, 2, Instant.parse("2019-06-03T07:52:10Z")),
                 new AttendanceWithdrawn(MEETING, REGISTRATION, 2),
-                new ParticipantDataErased(MEETING, REGISTRATION));
+                new ParticipantDataErased(MEETING, REGISTRATION, ErasureCause.RETENTION));
     }
 
     /**
@@ -95,7 +96,8 @@ final class SampleEvents {
                 new ParticipantWaitlisted(MEETING, REGISTRATION, ERIKA, 3),
                 new RegistrationCancelled(MEETING, REGISTRATION, RegistrationStatus.CONFIRMED,
                         CancellationCause.REQUESTED, "Terminkonflikt"),
-                new WaitlistedParticipantPromoted(MEETING, REGISTRATION, PromotionCause.CANCELLATION, VACATED_BY));
+                new WaitlistedParticipantPromoted(MEETING, REGISTRATION, PromotionCause.CANCELLATION, VACATED_BY),
+                new ParticipantDataErased(MEETING, REGISTRATION));
     }
 
     static MeetingEventEnvelope envelope(MeetingEvent event) {

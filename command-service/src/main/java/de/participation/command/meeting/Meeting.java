@@ -7,6 +7,7 @@ import de.participation.events.CancellationCause;
 import de.participation.events.MeetingCancelled;
 import de.participation.events.MeetingCapacityChanged;
 import de.participation.events.MeetingDetailsChanged;
+import de.participation.events.ErasureCause;
 import de.participation.events.MeetingScheduled;
 import de.participation.events.OfferAccepted;
 import de.participation.events.OfferDeclined;
@@ -70,7 +71,7 @@ import static org.axonframework.modelling.command.AggregateLifecycle.getVersion;
 // or retyped, here or in what the fields hold (MeetingSnapshotLayoutTest fails until it is).
 // Snapshots of another revision, or of none (written before revisions were kept), are skipped and
 // the meeting is rebuilt from its events.
-@Revision("3")
+@Revision("4")
 class Meeting {
 
     @AggregateIdentifier
@@ -97,15 +98,17 @@ class Meeting {
 
     @CommandHandler
     @CreationPolicy(AggregateCreationPolicy.CREATE_IF_MISSING)
-    ScheduleOutcome handle(ScheduleMeeting command) throws InconsistentTimes, MeetingRuleViolation {
+    ScheduleOutcome handle(ScheduleMeeting command, RetentionDeadlines retention) throws InconsistentTimes,
+            MeetingRuleViolation {
         MeetingScheduled requested = new MeetingScheduled(command.meetingId(), command.title(),
                 command.description(), command.location(), command.startsAt(), command.endsAt(),
                 command.capacity(), command.registrationOpensAt(), command.registrationClosesAt(),
-                command.waitingList(), command.organisation());
+                command.waitingList(), command.organisation(), command.retentionDays());
         if (scheduled == null) {
             requireConsistent(new MeetingTimes(command.startsAt(), command.endsAt(), command.registrationOpensAt(),
                     command.registrationClosesAt()));
             apply(requested);
+            retention.eraseAt(meetingId, retentionEndsAt());
             return new ScheduleOutcome(command.meetingId(), getVersion(), true);
         }
         if (!scheduled.equals(requested)) {
@@ -172,8 +175,8 @@ class Meeting {
      * when the start moves later.
      */
     @CommandHandler
-    DetailsOutcome handle(ChangeDetails command, OfferDeadlines deadlines) throws InconsistentTimes,
-            MeetingRuleViolation {
+    DetailsOutcome handle(ChangeDetails command, OfferDeadlines deadlines, RetentionDeadlines retention)
+            throws InconsistentTimes, MeetingRuleViolation {
         requireOrganisedBy(command.organisation());
         requireNotCancelled();
         MeetingDetailsChanged next = new MeetingDetailsChanged(meetingId, or(command.title(), details.title()),
@@ -195,6 +198,9 @@ class Meeting {
                 }
             }
             movedUp = moveUpIntoFreeSeats(PromotionCause.START_MOVED, null, deadlines);
+            if (changed.contains("startsAt") || changed.contains("endsAt")) {
+                retention.eraseAt(meetingId, retentionEndsAt());
+            }
         }
         return new DetailsOutcome(meetingId, changed, movedUp, getVersion());
     }
@@ -344,6 +350,33 @@ class Meeting {
         vault.erase(registration.id());
         apply(new ParticipantDataErased(meetingId, registration.id()));
         return new ErasureOutcome(meetingId, registration.id(), getVersion());
+    }
+
+    /**
+     * The retention period's end: every registration not yet erased is erased now, each key deleted
+     * in this command's transaction. Before that moment (the times changed since the deadline was
+     * written) nothing is erased and the right moment is left behind instead. Returns how many were
+     * erased.
+     */
+    @CommandHandler
+    int handle(EraseAfterRetention command, PersonalDataVault vault, RetentionDeadlines retention) {
+        if (now().isBefore(retentionEndsAt())) {
+            retention.eraseAt(meetingId, retentionEndsAt());
+            return 0;
+        }
+        List<Registration> toErase = registrations.values().stream().filter(registration -> !registration.erased())
+                .toList();
+        for (Registration registration : toErase) {
+            vault.erase(registration.id());
+            apply(new ParticipantDataErased(meetingId, registration.id(), ErasureCause.RETENTION));
+        }
+        return toErase.size();
+    }
+
+    /** When the personal data of this meeting is to be erased: {@code retentionDays} after it ended. */
+    private Instant retentionEndsAt() {
+        Instant ended = details.endsAt() != null ? details.endsAt() : details.startsAt();
+        return ended.plus(Duration.ofDays(scheduled.retentionDays()));
     }
 
     /**

@@ -13,6 +13,7 @@ import de.participation.command.meeting.ScheduleOutcome;
 import de.participation.events.WaitingListPolicy;
 import de.participation.events.WaitingListPolicy.GroupPolicy;
 import de.participation.events.WaitingListPolicy.Promotion;
+import de.participation.command.retention.RetentionProperties;
 import jakarta.validation.Valid;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.PathVariable;
@@ -35,9 +36,11 @@ import java.util.UUID;
 class MeetingController {
 
     private final CommandDispatcher commands;
+    private final RetentionProperties retention;
 
-    MeetingController(CommandDispatcher commands) {
+    MeetingController(CommandDispatcher commands, RetentionProperties retention) {
         this.commands = commands;
+        this.retention = retention;
     }
 
     record MeetingSequence(UUID meetingId, long sequence) {
@@ -51,7 +54,8 @@ class MeetingController {
                 Text.optional(request.description()), request.location(),
                 request.startsAt().toInstant(), instant(request.endsAt()), request.capacity(),
                 instant(request.registrationOpensAt()), instant(request.registrationClosesAt()),
-                waitingList(request.waitingList()), origin.requireOrganisation()), origin);
+                waitingList(request.waitingList()), origin.requireOrganisation(),
+                request.retentionDays() != null ? request.retentionDays() : retention.defaultDays()), origin);
         MeetingSequence body = new MeetingSequence(outcome.meetingId(), outcome.sequence());
         return outcome.created()
                 ? ResponseEntity.created(URI.create("/api/v1/meetings/" + meetingId)).body(body)

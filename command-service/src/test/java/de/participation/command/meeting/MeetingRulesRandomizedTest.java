@@ -82,6 +82,9 @@ class MeetingRulesRandomizedTest {
                 .registerComponent(RegistrationIds.class, configuration -> ids)
                 .registerComponent(PersonalDataVault.class, configuration -> vault)
                 .registerComponent(OfferDeadlines.class, configuration -> deadlines)
+                .registerComponent(RetentionDeadlines.class, configuration -> (meetingId, at) -> {
+                    // retention is tested by MeetingTest and against the real stack
+                })
                 .buildConfiguration();
         axon.start();
         axon.eventBus().subscribe(messages -> messages.forEach(message -> published.add((MeetingEvent) message.getPayload())));

@@ -6,6 +6,7 @@ import de.participation.events.CancellationCause;
 import de.participation.events.MeetingCancelled;
 import de.participation.events.MeetingCapacityChanged;
 import de.participation.events.MeetingDetailsChanged;
+import de.participation.events.ErasureCause;
 import de.participation.events.MeetingScheduled;
 import de.participation.events.OfferAccepted;
 import de.participation.events.OfferDeclined;
@@ -68,6 +69,9 @@ class MeetingTest {
     /** The deadline of each open offer, as the meeting left it. */
     private final Map<UUID, Instant> deadlines = new HashMap<>();
     private final OfferDeadlines offerDeadlines = (meetingId, registrationId, deadline) -> deadlines.put(registrationId, deadline);
+    /** When each meeting's personal data is to be erased, as the meeting left it. */
+    private final Map<UUID, Instant> retentionDeadlines = new HashMap<>();
+    private final RetentionDeadlines retention = retentionDeadlines::put;
 
     @BeforeEach
     void setUp() {
@@ -75,6 +79,7 @@ class MeetingTest {
         fixture.registerInjectableResource(registrationIds);
         fixture.registerInjectableResource(vault);
         fixture.registerInjectableResource(offerDeadlines);
+        fixture.registerInjectableResource(retention);
     }
 
     private static MeetingScheduled scheduled(int capacity, WaitingListPolicy waitingList) {
@@ -568,6 +573,63 @@ class MeetingTest {
                 .when(register(R1, ERIKA))
                 .expectNoEvents()
                 .expectResultMessagePayload(new RegistrationOutcome(R1, RegistrationStatus.CANCELLED, null, 3, false));
+    }
+
+    // retention
+
+    @Test
+    void schedulingLeavesTheMomentItsPersonalDataIsErased() {
+        fixture.givenNoPriorActivity()
+                .when(new ScheduleMeeting(MEETING, "Regionen-Workshop", null, "Meißen", STARTS_AT,
+                        STARTS_AT.plus(Duration.ofHours(6)), 5, null, null, WaitingListPolicy.UNLIMITED, ORG, 30))
+                .expectSuccessfulHandlerExecution();
+        assertThat(retentionDeadlines).containsEntry(MEETING, STARTS_AT.plus(Duration.ofHours(6)).plus(Duration.ofDays(30)));
+    }
+
+    @Test
+    void newTimesMoveTheMomentOfErasure() {
+        Instant later = STARTS_AT.plus(Duration.ofDays(7));
+        fixture.givenCurrentTime(NOW).andGiven(scheduled(5))
+                .when(new ChangeDetails(MEETING, null, null, null, later, null, null, null, ORG))
+                .expectSuccessfulHandlerExecution();
+        assertThat(retentionDeadlines).containsEntry(MEETING, later.plus(Duration.ofDays(90)));
+    }
+
+    @Test
+    void atTheEndOfTheRetentionPeriodEveryRegistrationNotYetErasedIsErased() {
+        fixture.givenCurrentTime(STARTS_AT.plus(Duration.ofDays(90)))
+                .andGiven(scheduled(1), new ParticipantRegistered(MEETING, R1, sealed(ERIKA)),
+                        new ParticipantWaitlisted(MEETING, R2, sealed(MAX), 1),
+                        new ParticipantRegistered(MEETING, R3, sealed(LEA)) /* a seat given meanwhile */,
+                        new ParticipantDataErased(MEETING, R3))
+                .when(new EraseAfterRetention(MEETING))
+                .expectEvents(new ParticipantDataErased(MEETING, R1, ErasureCause.RETENTION),
+                        new ParticipantDataErased(MEETING, R2, ErasureCause.RETENTION))
+                .expectResultMessagePayload(2);
+        assertThat(vault.isErased(R1)).isTrue();
+        assertThat(vault.isErased(R2)).isTrue();
+    }
+
+    @Test
+    void beforeTheEndOfTheRetentionPeriodNothingIsErasedAndTheRightMomentIsLeft() {
+        Instant end = STARTS_AT.plus(Duration.ofDays(90));
+        fixture.givenCurrentTime(end.minusSeconds(1))
+                .andGiven(scheduled(5), new ParticipantRegistered(MEETING, R1, sealed(ERIKA)))
+                .when(new EraseAfterRetention(MEETING))
+                .expectNoEvents()
+                .expectResultMessagePayload(0);
+        assertThat(vault.isErased(R1)).isFalse();
+        assertThat(retentionDeadlines).containsEntry(MEETING, end);
+    }
+
+    @Test
+    void aRetentionErasureSentAgainChangesNothing() {
+        fixture.givenCurrentTime(STARTS_AT.plus(Duration.ofDays(100)))
+                .andGiven(scheduled(5), new ParticipantRegistered(MEETING, R1, sealed(ERIKA)),
+                        new ParticipantDataErased(MEETING, R1, ErasureCause.RETENTION))
+                .when(new EraseAfterRetention(MEETING))
+                .expectNoEvents()
+                .expectResultMessagePayload(0);
     }
 
     @Test

@@ -1,0 +1,123 @@
+package de.participation.command.deadlines;
+
+import de.participation.command.EventMetadata;
+import de.participation.command.writing.MeetingWriters;
+import org.axonframework.commandhandling.CommandResultMessage;
+import org.axonframework.commandhandling.GenericCommandMessage;
+import org.axonframework.eventhandling.GenericEventMessage;
+import org.axonframework.messaging.MetaData;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.context.SmartLifecycle;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
+
+/**
+ * Sends a command for every deadline that is due, through the meetings' writers like any command,
+ * and forgets the deadline once the meeting has decided. Every instance runs one: the Meeting is
+ * the arbiter (it acts only if what the deadline stands for is still due), so a deadline sent by
+ * two instances, or again after a restart, takes effect exactly once. A deadline whose command
+ * fails (the database away) stays and is sent again at the next check.
+ *
+ * @param <D> a deadline as its table holds it
+ */
+public abstract class DeadlineScheduler<D> implements SmartLifecycle {
+
+    private static final Logger log = LoggerFactory.getLogger(DeadlineScheduler.class);
+    private static final int BATCH = 500;
+
+    private final String name;
+    private final MetaData issuedBy;
+    private final MeetingWriters writers;
+    private final Duration checkEvery;
+    private ScheduledExecutorService executor;
+
+    /**
+     * @param name     what the deadlines are, for the thread and the log
+     * @param issuedBy who the events the commands cause are recorded as issued by
+     */
+    protected DeadlineScheduler(String name, String issuedBy, MeetingWriters writers, Duration checkEvery) {
+        this.name = name;
+        this.issuedBy = MetaData.from(Map.of(EventMetadata.ISSUED_BY, issuedBy));
+        this.writers = writers;
+        this.checkEvery = checkEvery;
+    }
+
+    /** The earliest deadlines due at {@code now}, at most {@code limit}. */
+    protected abstract List<D> dueAt(Instant now, int limit);
+
+    /** The command that asks the meeting to decide {@code due}. */
+    protected abstract Object commandFor(D due);
+
+    /** The meeting decided {@code due}: forget it (unless it was replaced by a later one meanwhile). */
+    protected abstract void done(D due);
+
+    /**
+     * Sends the commands for the deadlines due now (by the clock the meetings decide with) and
+     * waits for the meetings' decisions.
+     */
+    public void sendDue() {
+        List<D> due = dueAt(GenericEventMessage.clock.instant(), BATCH);
+        List<CompletableFuture<Void>> decided = due.stream().map(this::send).toList();
+        CompletableFuture.allOf(decided.toArray(CompletableFuture[]::new)).join();
+    }
+
+    private CompletableFuture<Void> send(D due) {
+        MetaData metaData = issuedBy.and(EventMetadata.CORRELATION_ID, UUID.randomUUID().toString());
+        CompletableFuture<CommandResultMessage<?>> answer;
+        try {
+            answer = writers.submit(GenericCommandMessage.asCommandMessage(commandFor(due)).andMetaData(metaData));
+        } catch (MeetingWriters.MeetingBusyException busy) {
+            return CompletableFuture.completedFuture(null); // again at the next check
+        }
+        return answer.thenAccept(result -> {
+            if (result.isExceptional()) {
+                log.warn("The {} {} could not be decided yet: {}", name, due, result.exceptionResult().toString());
+            } else {
+                done(due);
+            }
+        }).exceptionally(failure -> {
+            log.warn("The {} {} could not be decided yet: {}", name, due, failure.toString());
+            return null;
+        });
+    }
+
+    private void check() {
+        try {
+            sendDue();
+        } catch (RuntimeException failure) {
+            log.warn("Checking the {} failed; trying again in {}: {}", name, checkEvery, failure.toString());
+        }
+    }
+
+    @Override
+    public void start() {
+        executor = Executors.newSingleThreadScheduledExecutor(Thread.ofPlatform().name(name.replace(' ', '-'))
+                .daemon().factory());
+        executor.scheduleWithFixedDelay(this::check, checkEvery.toMillis(), checkEvery.toMillis(), TimeUnit.MILLISECONDS);
+    }
+
+    @Override
+    public void stop() {
+        executor.shutdownNow();
+        try {
+            executor.awaitTermination(10, TimeUnit.SECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+        executor = null;
+    }
+
+    @Override
+    public boolean isRunning() {
+        return executor != null;
+    }
+}

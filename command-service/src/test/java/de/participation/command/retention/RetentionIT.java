@@ -1,0 +1,159 @@
+package de.participation.command.retention;
+
+import de.participation.command.support.Api;
+import de.participation.command.support.MovableClock;
+import de.participation.command.support.RunningService;
+import de.participation.command.support.StoredEvents.StoredEvent;
+import de.participation.command.support.TestDatabase;
+import de.participation.command.support.TestTokens;
+import org.axonframework.eventhandling.GenericEventMessage;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+import java.sql.Timestamp;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+import java.util.List;
+import java.util.UUID;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+/**
+ * Retention periods on the real service and database: when a meeting's period has passed, every
+ * registration not yet erased is erased once, cause {@code RETENTION}, with two instances checking,
+ * and after a restart for a period that passed while no instance ran; the keys are gone, the
+ * registrations and their order stay. Meetings scheduled before retention periods existed get the
+ * default. The instances share Axon's clock, which the test moves.
+ */
+class RetentionIT {
+
+    private static final String CHECK_OFTEN = "--participation.retention.check-every=100ms";
+
+    private final Clock originalClock = GenericEventMessage.clock;
+    private final String database = TestDatabase.create();
+    private final UUID meetingId = UUID.randomUUID();
+    private final UUID erika = UUID.randomUUID();
+    private final UUID max = UUID.randomUUID();
+    private final UUID lea = UUID.randomUUID();
+    private final MovableClock clock = new MovableClock(Instant.now().truncatedTo(ChronoUnit.SECONDS));
+
+    @BeforeEach
+    void useMovableClock() {
+        GenericEventMessage.clock = clock;
+    }
+
+    @AfterEach
+    void restoreClock() {
+        GenericEventMessage.clock = originalClock;
+    }
+
+    /** A meeting in an hour that keeps personal data for 2 days after it ended: two seats, Lea waits, Max erased on request. */
+    private void aMeetingWithRegistrations(Api api) {
+        Instant start = clock.instant().plus(Duration.ofHours(1));
+        assertThat(api.post("/api/v1/meetings", """
+                {"meetingId": "%s", "title": "Bürgerforum", "location": "Dresden", "startsAt": "%s", "endsAt": "%s",
+                 "capacity": 2, "retentionDays": 2}""".formatted(meetingId, start, start.plus(Duration.ofHours(2))))
+                .status()).isEqualTo(201);
+        api.register(meetingId, erika, "Erika Mustermann", "erika@example.org");
+        api.register(meetingId, max, "Max Mustermann", "max@example.org");
+        api.register(meetingId, lea, "Lea Weber", "lea@example.org");
+        assertThat(api.post("/api/v1/registrations/" + max + "/erasure", null,
+                "Authorization", "Bearer " + TestTokens.organiser()).status()).isEqualTo(200);
+    }
+
+    private static List<StoredEvent> erasures(RunningService service, UUID meetingId) {
+        return service.storedEvents().of(meetingId).stream()
+                .filter(event -> event.simpleType().equals("ParticipantDataErased")).toList();
+    }
+
+    private static boolean erasedByRetention(RunningService service, UUID meetingId) {
+        return erasures(service, meetingId).stream().filter(event -> event.payload().contains("\"cause\":\"RETENTION\""))
+                .count() == 2
+                && service.jdbc().queryForObject("select count(*) from retention_deadline where meeting_id = ?",
+                Long.class, meetingId) == 0;
+    }
+
+    private void assertErasedOnceEachAndKeysGone(RunningService service) {
+        List<StoredEvent> erasures = erasures(service, meetingId);
+        assertThat(erasures).hasSize(3);
+        assertThat(erasures.get(0).payload()).contains(max.toString()).contains("\"cause\":\"REQUEST\"");
+        assertThat(erasures.subList(1, 3)).extracting(StoredEvent::payload)
+                .allSatisfy(payload -> assertThat(payload).contains("\"cause\":\"RETENTION\""))
+                .anySatisfy(payload -> assertThat(payload).contains(erika.toString()))
+                .anySatisfy(payload -> assertThat(payload).contains(lea.toString()));
+        assertThat(service.jdbc().queryForObject("select count(*) from participant_key where meeting_id = ?",
+                Long.class, meetingId)).isZero();
+        assertThat(service.storedEvents().of(meetingId)).extracting(StoredEvent::simpleType)
+                .startsWith("MeetingScheduled", "ParticipantRegistered", "ParticipantRegistered", "ParticipantWaitlisted");
+    }
+
+    @Test
+    void withTwoInstancesTheRetentionPeriodErasesEveryRegistrationOnce() {
+        try (RunningService first = RunningService.on(database, CHECK_OFTEN);
+             RunningService second = RunningService.on(database, CHECK_OFTEN)) {
+            aMeetingWithRegistrations(first.api());
+            clock.advance(Duration.ofHours(3).plus(Duration.ofDays(2)).minusSeconds(1));
+            assertThat(erasures(first, meetingId)).as("a second before the end").hasSize(1);
+
+            clock.advance(Duration.ofSeconds(1));
+
+            await().atMost(Duration.ofSeconds(20)).until(() -> erasedByRetention(first, meetingId));
+            assertErasedOnceEachAndKeysGone(first);
+        }
+    }
+
+    @Test
+    void aRetentionPeriodThatPassedWhileNoInstanceRanErasesAfterTheRestart() {
+        try (RunningService before = RunningService.on(database)) {
+            aMeetingWithRegistrations(before.api());
+        }
+        clock.advance(Duration.ofDays(3));
+
+        try (RunningService after = RunningService.on(database, CHECK_OFTEN)) {
+            await().atMost(Duration.ofSeconds(20)).until(() -> erasedByRetention(after, meetingId));
+            assertErasedOnceEachAndKeysGone(after);
+        }
+    }
+
+    @Test
+    void aMeetingMovedLaterKeepsItsDataUntilTheNewEndHasPassedTheRetentionPeriod() {
+        try (RunningService service = RunningService.on(database, CHECK_OFTEN)) {
+            aMeetingWithRegistrations(service.api());
+            Instant later = clock.instant().plus(Duration.ofDays(10));
+            assertThat(service.api().put("/api/v1/meetings/" + meetingId + "/details", """
+                    {"startsAt": "%s", "endsAt": "%s"}""".formatted(later, later.plus(Duration.ofHours(2))))
+                    .status()).isEqualTo(200);
+
+            clock.advance(Duration.ofDays(3));
+            await().atMost(Duration.ofSeconds(20)).until(() -> service.jdbc().queryForObject(
+                    "select due_at from retention_deadline where meeting_id = ?", Timestamp.class, meetingId)
+                    .toInstant().equals(later.plus(Duration.ofHours(2)).plus(Duration.ofDays(2))));
+            assertThat(erasures(service, meetingId)).hasSize(1);
+
+            clock.advance(Duration.ofDays(10));
+            await().atMost(Duration.ofSeconds(20)).until(() -> erasedByRetention(service, meetingId));
+        }
+    }
+
+    @Test
+    void meetingsScheduledBeforeRetentionPeriodsExistedKeepTheDefaultAfterTheirLatestEnd() {
+        try (RunningService before = RunningService.on(database)) {
+            before.api().scheduleMeeting(meetingId, 5);
+            assertThat(before.api().put("/api/v1/meetings/" + meetingId + "/details",
+                    "{\"endsAt\": \"2099-06-03T16:00:00+02:00\"}").status()).isEqualTo(200);
+            // the database as it was before migration 7
+            before.jdbc().execute("drop table retention_deadline");
+            before.jdbc().update("delete from flyway_schema_history where version = '7'");
+        }
+
+        try (RunningService after = RunningService.on(database)) {
+            assertThat(after.jdbc().queryForObject("select due_at from retention_deadline where meeting_id = ?",
+                    Timestamp.class, meetingId).toInstant())
+                    .isEqualTo(Instant.parse("2099-06-03T14:00:00Z").plus(Duration.ofDays(90)));
+        }
+    }
+}
