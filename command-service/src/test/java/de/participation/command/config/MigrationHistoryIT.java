@@ -47,8 +47,8 @@ class MigrationHistoryIT {
     /**
      * Until 5b84622 the key table had no digest: V4 and the code created keys without one. Such a
      * database is made from one written by today's code by taking V5 out again (its column and its
-     * row in the history), and what came after it (V6's table): the same events and keys, only the
-     * digests missing. V5 must then compute exactly the digests today's code had written.
+     * row in the history), and what came after it (the tables of V6 and V7): the same events and
+     * keys, only the digests missing. V5 must then compute exactly the digests today's code had written.
      */
     @Test
     void aDatabaseMigratedByTheFirstV3GetsTheDigestsFromV5(CapturedOutput output) {
@@ -60,10 +60,11 @@ class MigrationHistoryIT {
         Map<UUID, String> written = digests();
         jdbc.execute("alter table participant_key drop column digest");
         jdbc.execute("drop table offer_deadline");
-        jdbc.update("delete from flyway_schema_history where version in ('5', '6')");
+        jdbc.execute("drop table retention_deadline");
+        jdbc.update("delete from flyway_schema_history where version in ('5', '6', '7')");
 
         try (RunningService service = RunningService.on(database)) {
-            assertThat(appliedVersions()).isEqualTo("1,2,3,4,5,6");
+            assertThat(appliedVersions()).isEqualTo("1,2,3,4,5,6,7");
             assertThat(digestColumnNullable()).isEqualTo("NO");
             assertThat(digests()).hasSize(2).isEqualTo(written);
             retriesAreRecognised(service.api());
@@ -83,17 +84,20 @@ class MigrationHistoryIT {
         migrate("classpath:db/migration", "2");
         migrate("classpath:db/edited-v3", "3");
         assertThat(checksumOfV3()).isEqualTo(EditedMigrationRepair.EDITED_CHECKSUM);
+        // today's code schedules with a retention deadline (V7); that version wrote none
+        jdbc.execute("create table retention_deadline (meeting_id uuid primary key, due_at timestamptz not null)");
         try (RunningService service = RunningService.on(database,
                 "--spring.flyway.target=4", "--spring.flyway.validate-on-migrate=false")) {
             registerErikaAndMax(service.api());
         }
+        jdbc.execute("drop table retention_deadline");
         assertThat(checksumOfV3()).isEqualTo(EditedMigrationRepair.EDITED_CHECKSUM);
         assertThat(appliedVersions()).isEqualTo("1,2,3,4");
         Map<UUID, String> written = digests();
 
         try (RunningService service = RunningService.on(database)) {
             assertThat(checksumOfV3()).isEqualTo(EditedMigrationRepair.ORIGINAL_CHECKSUM);
-            assertThat(appliedVersions()).isEqualTo("1,2,3,4,5,6");
+            assertThat(appliedVersions()).isEqualTo("1,2,3,4,5,6,7");
             assertThat(digestColumnNullable()).isEqualTo("NO");
             assertThat(digests()).hasSize(2).isEqualTo(written);
             retriesAreRecognised(service.api());

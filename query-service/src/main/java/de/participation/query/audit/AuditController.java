@@ -35,8 +35,9 @@ import java.util.UUID;
 import java.util.stream.LongStream;
 
 /**
- * What auditors read: every event of a meeting or of a registration in order, and a meeting as it
- * was at any instant, folded from its history by the same projector that builds the live models.
+ * What auditors read: every event of a meeting or of a registration in order, a meeting as it
+ * was at any instant, folded from its history by the same projector that builds the live models,
+ * and a meeting's erasures.
  */
 @RestController
 @RequestMapping("/api/v1/audit")
@@ -69,6 +70,13 @@ class AuditController {
         RegistrationReadModel registration = readModels.live().registration(registrationId)
                 .orElseThrow(() -> new NotFoundException("No registration " + registrationId));
         return history.show(history.events(registration.meetingId(), registration.eventSequences()));
+    }
+
+    /** The meeting's erasures: how many, when, why and by whom ({@link ErasureReport}). */
+    @GetMapping("/meetings/{meetingId}/erasures")
+    ErasureReport erasures(@PathVariable UUID meetingId) {
+        MeetingReadModel meeting = meeting(meetingId);
+        return ErasureReport.of(meeting, history.eventsUpTo(meetingId, meeting.sequence()));
     }
 
     /** Folds the history up to and including {@code asOf}; a meeting not yet scheduled then is not found. */

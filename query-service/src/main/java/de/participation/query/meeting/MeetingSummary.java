@@ -11,7 +11,7 @@ import java.util.UUID;
 /**
  * The meeting summary of API.md, plus the details an organiser's tool also wants, and the latest
  * registration changes (newest first) for the dashboard's live feed. Confirmed, offered, available
- * and waitlisted count seats.
+ * and waitlisted count seats. {@code retentionEndsAt}: when its participants' personal data is erased.
  */
 public record MeetingSummary(
         UUID meetingId,
@@ -34,6 +34,8 @@ public record MeetingSummary(
         String promotion,
         int offerHours,
         String groupPolicy,
+        int retentionDays,
+        Instant retentionEndsAt,
         long sequence,
         Instant updatedAt,
         List<RecentChange> recentChanges) {
@@ -43,8 +45,8 @@ public record MeetingSummary(
                 meeting.startsAt(), meeting.endsAt(), meeting.status(), meeting.registrationOpen(clock),
                 meeting.capacity(), meeting.confirmed(), meeting.offered(), available(meeting),
                 meeting.waitlisted(), meeting.checkedIn(), meeting.waitingListEnabled(), meeting.waitingListLimit(),
-                meeting.promotion(), meeting.offerHours(), meeting.groupPolicy(),
-                meeting.sequence(), meeting.updatedAt(), meeting.recentChanges());
+                meeting.promotion(), meeting.offerHours(), meeting.groupPolicy(), meeting.retentionDays(),
+                meeting.retentionEndsAt(), meeting.sequence(), meeting.updatedAt(), meeting.recentChanges());
     }
 
     /** Free seats: neither confirmed nor held for an offer; a cancelled meeting has none. */

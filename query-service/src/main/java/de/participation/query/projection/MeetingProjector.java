@@ -226,6 +226,7 @@ public final class MeetingProjector {
         meeting.promotion = scheduled.waitingList().promotion().name();
         meeting.offerHours = scheduled.waitingList().offerHours();
         meeting.groupPolicy = scheduled.waitingList().groupPolicy().name();
+        meeting.retentionDays = scheduled.retentionDays();
     }
 
     private void applyToRegistration(MeetingEventEnvelope envelope) {

@@ -1,9 +1,11 @@
 package de.participation.query.projection;
 
+import de.participation.events.MeetingScheduled;
 import de.participation.events.WaitingListPolicy;
 import org.bson.Document;
 
 import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Date;
@@ -38,6 +40,8 @@ public final class MeetingReadModel {
     String promotion = WaitingListPolicy.Promotion.AUTOMATIC.name();
     int offerHours = WaitingListPolicy.DEFAULT_OFFER_HOURS;
     String groupPolicy = WaitingListPolicy.GroupPolicy.STRICT_ORDER.name();
+    /** Days after the meeting ended that its participants' personal data is erased. */
+    int retentionDays = MeetingScheduled.DEFAULT_RETENTION_DAYS;
     /** How often the details changed since scheduling: the calendar entry's {@code SEQUENCE}. */
     int detailsChanges;
     String status = SCHEDULED;
@@ -120,6 +124,15 @@ public final class MeetingReadModel {
         return groupPolicy;
     }
 
+    public int retentionDays() {
+        return retentionDays;
+    }
+
+    /** When its participants' personal data is erased: {@code retentionDays} after it ended ({@code endsAt}, else {@code startsAt}). */
+    public Instant retentionEndsAt() {
+        return (endsAt != null ? endsAt : startsAt).plus(Duration.ofDays(retentionDays));
+    }
+
     public int detailsChanges() {
         return detailsChanges;
     }
@@ -176,6 +189,7 @@ public final class MeetingReadModel {
                 .append("promotion", promotion)
                 .append("offerHours", offerHours)
                 .append("groupPolicy", groupPolicy)
+                .append("retentionDays", retentionDays)
                 .append("detailsChanges", detailsChanges)
                 .append("status", status)
                 .append("closedByOrganiser", closedByOrganiser)
@@ -206,6 +220,7 @@ public final class MeetingReadModel {
         meeting.promotion = document.get("promotion", meeting.promotion);
         meeting.offerHours = document.get("offerHours", meeting.offerHours);
         meeting.groupPolicy = document.get("groupPolicy", meeting.groupPolicy);
+        meeting.retentionDays = document.get("retentionDays", meeting.retentionDays);
         meeting.detailsChanges = document.getInteger("detailsChanges", 0);
         meeting.status = document.getString("status");
         meeting.closedByOrganiser = document.getBoolean("closedByOrganiser");

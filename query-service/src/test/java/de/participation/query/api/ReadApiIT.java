@@ -127,6 +127,20 @@ class ReadApiIT {
     }
 
     @Test
+    void theRetentionPeriodAndItsEndShowInTheSummary() {
+        UUID meetingId = UUID.randomUUID();
+        Histories history = new Histories(meetingId).add(new MeetingScheduled(meetingId, "Bürgerforum", null, "Dresden",
+                Instant.parse("2099-06-03T16:00:00Z"), Instant.parse("2099-06-03T18:00:00Z"), 10, null, null,
+                WaitingListPolicy.UNLIMITED, Histories.ORGANISATION, 30));
+        publisher.publish(history.events());
+
+        JsonNode summary = get("/api/v1/meetings/" + meetingId + "?minSequence=0").body();
+
+        assertThat(summary.path("retentionDays").asInt()).isEqualTo(30);
+        assertThat(summary.path("retentionEndsAt").asText()).isEqualTo("2099-07-03T18:00:00Z");
+    }
+
+    @Test
     void offersSeatsAndDeadlinesShowInTheSummaryAndTheRegistrations() {
         UUID meetingId = UUID.randomUUID();
         UUID erika = UUID.randomUUID();

@@ -122,6 +122,32 @@ class AuditApiIT {
     }
 
     @Test
+    void theErasureReportSaysWhenHowManyWhyAndByWhom() {
+        UUID erika = UUID.randomUUID();
+        UUID max = UUID.randomUUID();
+        UUID jonas = UUID.randomUUID();
+        Histories history = story(erika, max, jonas).erased(max).erasedByRetention(erika, jonas);
+        projected(history);
+
+        JsonNode report = audit("/api/v1/audit/meetings/" + history.meetingId() + "/erasures").body();
+
+        assertThat(report.path("retentionDays").asInt()).isEqualTo(90);
+        assertThat(report.path("retentionEndsAt").asText()).isEqualTo("2099-09-01T08:00:00Z");
+        assertThat(report.path("registrations").asInt()).isEqualTo(3);
+        assertThat(report.path("erased").asInt()).isEqualTo(3);
+        assertThat(report.path("erasedOnRequest").asInt()).isEqualTo(1);
+        assertThat(report.path("erasedByRetention").asInt()).isEqualTo(2);
+        assertThat(list(report.path("erasures"))).extracting(erasure -> erasure.path("cause").asText()
+                        + " " + erasure.path("count").asInt() + " by " + erasure.path("issuedBy").asText())
+                .containsExactly("REQUEST 1 by portal", "RETENTION 2 by retention");
+        assertThat(report.path("erasures").get(1).path("at").asText())
+                .isEqualTo(history.events().get(history.events().size() - 2).time().toString());
+        assertThat(new JsonHttp(port).get("/api/v1/audit/meetings/" + history.meetingId() + "/erasures",
+                "Authorization", "Bearer " + organiser).status()).isEqualTo(403);
+        assertThat(audit("/api/v1/audit/meetings/" + UUID.randomUUID() + "/erasures").status()).isEqualTo(404);
+    }
+
+    @Test
     void aRegistrationsHistoryHasItsOwnEventsOnly() {
         UUID jonas = UUID.randomUUID();
         Histories history = story(UUID.randomUUID(), UUID.randomUUID(), jonas);

@@ -1,6 +1,7 @@
 package de.participation.query.support;
 
 import de.participation.events.CancellationCause;
+import de.participation.events.ErasureCause;
 import de.participation.events.MeetingEvent;
 import de.participation.events.MeetingEventEnvelope;
 import de.participation.events.MeetingScheduled;
@@ -43,9 +44,14 @@ public final class Histories {
     }
 
     public Histories add(MeetingEvent event) {
+        return add(event, "corr-" + events.size(), "portal");
+    }
+
+    /** The event as caused by the request {@code correlationId} of {@code issuedBy}. */
+    public Histories add(MeetingEvent event, String correlationId, String issuedBy) {
         time = time.plusSeconds(1);
-        events.add(MeetingEventEnvelope.of(UUID.randomUUID().toString(), time, events.size(), "corr-" + events.size(),
-                "portal", event));
+        events.add(MeetingEventEnvelope.of(UUID.randomUUID().toString(), time, events.size(), correlationId,
+                issuedBy, event));
         return this;
     }
 
@@ -73,6 +79,15 @@ public final class Histories {
 
     public Histories promoted(UUID registrationId, UUID vacatedBy) {
         return add(new WaitlistedParticipantPromoted(meetingId, registrationId, PromotionCause.CANCELLATION, vacatedBy));
+    }
+
+    /** The retention period's end erases these registrations, in one run of the scheduler. */
+    public Histories erasedByRetention(UUID... registrationIds) {
+        String run = "retention-" + meetingId;
+        for (UUID registrationId : registrationIds) {
+            add(new ParticipantDataErased(meetingId, registrationId, ErasureCause.RETENTION), run, "retention");
+        }
+        return this;
     }
 
     public Histories erased(UUID registrationId) {
