@@ -25,7 +25,47 @@ const TEXTS = {
     seats: (n) => (n === 1 ? '1 Platz' : `${n} Plätze`), until: (d) => `bis ${d}`, occupancyOf: (c, k) => `${c} von ${k} Plätzen belegt`,
     signInFailed: 'Die Anmeldung ist fehlgeschlagen. Bitte erneut anmelden.',
     notConfigured: 'Für dieses Dashboard ist keine Anmeldung eingerichtet.',
-    operator: 'Betrieb', organiser: 'Organisator', language: 'English', locale: 'de-DE'
+    operator: 'Betrieb', organiser: 'Organisator', language: 'English', locale: 'de-DE',
+    pause: 'Live-Aktualisierung anhalten', resume: 'Live-Aktualisierung fortsetzen', paused: 'angehalten',
+    checkInAtTheDoor: 'Einlass: Teilnehmende einchecken', backToMeeting: '← Zur Veranstaltung',
+    checkInTitle: (title) => `Einlass: ${title}`, searchByName: 'Name suchen',
+    checkIn: 'Einchecken', undoCheckIn: 'Check-in zurücknehmen', nobodyFound: 'Niemand mit diesem Namen bestätigt.',
+    checkedInCount: (c, k) => `${c} von ${k} Plätzen eingecheckt`,
+    checkedInOutcome: (name) => `${name} ist eingecheckt.`, checkInUndoneOutcome: (name) => `Check-in von ${name} zurückgenommen.`,
+    overTime: 'Verlauf', overTimeTable: 'Verlauf der Plätze', time: 'Zeit', cancellations: 'Abmeldungen',
+    chartSummary: (p) => `Stand ${p.when}: ${p.confirmed} bestätigt, ${p.waitlisted} auf der Warteliste, ${p.cancelled} abgemeldet.`,
+    noActivity: 'Noch keine Anmeldungen.',
+    manage: 'Veranstaltung verwalten', changeCapacity: 'Plätze ändern', closeRegistration: 'Anmeldung schließen',
+    reopenRegistration: 'Anmeldung wieder öffnen', details: 'Angaben', startsAt: 'Beginn', description: 'Beschreibung',
+    changeDetails: 'Angaben ändern', cancelMeeting: 'Veranstaltung absagen …',
+    cancelMeetingQuestion: 'Veranstaltung wirklich absagen?',
+    cancelMeetingConsequence: 'Alle Anmeldungen enden; das lässt sich nicht rückgängig machen.',
+    reason: 'Grund (wird den Teilnehmenden mitgeteilt)', cancelMeetingConfirm: 'Ja, absagen', cancelMeetingKeep: 'Nein, nicht absagen',
+    capacityChanged: (n) => `Die Veranstaltung hat jetzt ${n} Plätze.`,
+    registrationClosed: 'Die Anmeldung ist geschlossen.', registrationReopened: 'Die Anmeldung ist wieder offen.',
+    detailsChanged: (fields) => `Geändert: ${fields}.`, nothingChanged: 'Keine Angabe war anders; nichts geändert.',
+    meetingCancelled: 'Die Veranstaltung ist abgesagt; alle Anmeldungen sind beendet.',
+    promotedOutcome: (names) => `Nachgerückt: ${names}.`, offeredOutcome: (names) => `Ein Angebot erhalten: ${names}.`,
+    nobodyMoved: 'Niemand ist nachgerückt.',
+    fields: { title: 'Titel', description: 'Beschreibung', location: 'Ort', startsAt: 'Beginn', endsAt: 'Ende',
+      registrationOpensAt: 'Anmeldebeginn', registrationClosesAt: 'Anmeldeschluss' },
+    errors: {
+      CAPACITY_BELOW_CONFIRMED: 'So wenige Plätze gehen nicht: Es sind schon mehr Plätze bestätigt.',
+      MEETING_CANCELLED: 'Die Veranstaltung ist abgesagt; sie lässt sich nicht mehr ändern.',
+      NOT_ORGANISER: 'Diese Veranstaltung gehört einer anderen Organisation.',
+      REGISTRATION_NOT_FOUND: 'Diese Anmeldung gibt es nicht.',
+      NOT_CONFIRMED: 'Nur bestätigte Anmeldungen können eingecheckt werden.',
+      REGISTRATION_CANCELLED: 'Diese Anmeldung ist beendet.',
+      INCONSISTENT_TIMES: 'Die Zeiten passen nicht zueinander (zum Beispiel Ende vor Beginn).',
+      VALIDATION_FAILED: 'Eine Angabe ist ungültig. Bitte prüfen Sie die Eingaben.',
+      FORBIDDEN: 'Dafür fehlt Ihnen die Berechtigung.', UNAUTHENTICATED: 'Bitte melden Sie sich erneut an.',
+      NOT_FOUND: 'Diese Veranstaltung gibt es nicht.',
+      BUSY: 'Gerade ist viel los. Bitte versuchen Sie es gleich noch einmal.',
+      DATABASE_UNAVAILABLE: 'Der Dienst ist gerade nicht erreichbar. Bitte versuchen Sie es gleich noch einmal.',
+      RATE_LIMITED: 'Zu viele Versuche. Bitte warten Sie einen Moment.',
+      NETWORK: 'Der Befehlsdienst ist nicht erreichbar. Bitte prüfen Sie die Verbindung.',
+      unknown: (status) => `Das hat nicht geklappt (Fehler ${status}).`
+    }
   },
   en: {
     skip: 'Skip to content', title: 'Meetings – live capacity', signIn: 'Sign in', signOut: 'Sign out',
@@ -47,7 +87,47 @@ const TEXTS = {
     seats: (n) => (n === 1 ? '1 seat' : `${n} seats`), until: (d) => `until ${d}`, occupancyOf: (c, k) => `${c} of ${k} seats taken`,
     signInFailed: 'Signing in failed. Please sign in again.',
     notConfigured: 'No sign-in is configured for this dashboard.',
-    operator: 'Operator', organiser: 'Organiser', language: 'Deutsch', locale: 'en-GB'
+    operator: 'Operator', organiser: 'Organiser', language: 'Deutsch', locale: 'en-GB',
+    pause: 'Pause live updates', resume: 'Resume live updates', paused: 'paused',
+    checkInAtTheDoor: 'At the door: check participants in', backToMeeting: '← Back to the meeting',
+    checkInTitle: (title) => `At the door: ${title}`, searchByName: 'Search by name',
+    checkIn: 'Check in', undoCheckIn: 'Undo check-in', nobodyFound: 'Nobody confirmed with this name.',
+    checkedInCount: (c, k) => `${c} of ${k} seats checked in`,
+    checkedInOutcome: (name) => `${name} is checked in.`, checkInUndoneOutcome: (name) => `Check-in of ${name} undone.`,
+    overTime: 'Over time', overTimeTable: 'Seats over time', time: 'Time', cancellations: 'Cancellations',
+    chartSummary: (p) => `As of ${p.when}: ${p.confirmed} confirmed, ${p.waitlisted} waiting, ${p.cancelled} cancelled.`,
+    noActivity: 'No registrations yet.',
+    manage: 'Manage the meeting', changeCapacity: 'Change seats', closeRegistration: 'Close registration',
+    reopenRegistration: 'Reopen registration', details: 'Details', startsAt: 'Starts', description: 'Description',
+    changeDetails: 'Change details', cancelMeeting: 'Cancel the meeting …',
+    cancelMeetingQuestion: 'Really cancel the meeting?',
+    cancelMeetingConsequence: 'Every registration ends; this cannot be undone.',
+    reason: 'Reason (told to the participants)', cancelMeetingConfirm: 'Yes, cancel it', cancelMeetingKeep: 'No, keep it',
+    capacityChanged: (n) => `The meeting now has ${n} seats.`,
+    registrationClosed: 'Registration is closed.', registrationReopened: 'Registration is open again.',
+    detailsChanged: (fields) => `Changed: ${fields}.`, nothingChanged: 'Nothing was different; nothing changed.',
+    meetingCancelled: 'The meeting is cancelled; every registration has ended.',
+    promotedOutcome: (names) => `Moved up: ${names}.`, offeredOutcome: (names) => `Offered a seat: ${names}.`,
+    nobodyMoved: 'Nobody moved up.',
+    fields: { title: 'title', description: 'description', location: 'place', startsAt: 'start', endsAt: 'end',
+      registrationOpensAt: 'registration start', registrationClosesAt: 'registration deadline' },
+    errors: {
+      CAPACITY_BELOW_CONFIRMED: 'That is too few seats: more seats are already confirmed.',
+      MEETING_CANCELLED: 'The meeting is cancelled; it cannot change any more.',
+      NOT_ORGANISER: 'This meeting belongs to another organisation.',
+      REGISTRATION_NOT_FOUND: 'There is no such registration.',
+      NOT_CONFIRMED: 'Only confirmed registrations can be checked in.',
+      REGISTRATION_CANCELLED: 'This registration has ended.',
+      INCONSISTENT_TIMES: 'The times contradict each other (for example the end before the start).',
+      VALIDATION_FAILED: 'Something entered is not valid. Please check your input.',
+      FORBIDDEN: 'You are not allowed to do this.', UNAUTHENTICATED: 'Please sign in again.',
+      NOT_FOUND: 'There is no such meeting.',
+      BUSY: 'It is busy right now. Please try again in a moment.',
+      DATABASE_UNAVAILABLE: 'The service is unavailable right now. Please try again in a moment.',
+      RATE_LIMITED: 'Too many attempts. Please wait a moment.',
+      NETWORK: 'The command service cannot be reached. Please check the connection.',
+      unknown: (status) => `That did not work (error ${status}).`
+    }
   }
 };
 
@@ -58,7 +138,12 @@ const state = {
   meetings: new Map(),
   current: null,
   stream: null,
-  names: new Map()
+  names: new Map(),
+  paused: false,
+  // while paused, the newest summary of each meeting, shown on resuming
+  held: new Map(),
+  chart: { meetingId: null, sequence: -1, timer: null },
+  checkIn: { meetingId: null, registrations: [] }
 };
 
 const $ = (id) => document.getElementById(id);
@@ -306,6 +391,8 @@ async function renderDetail(meeting) {
   const [label, className] = registrationState(meeting);
   $('figure-open').textContent = t(label);
   $('figure-open').className = className;
+  showManagement(meeting, previous);
+  chartChanged(meeting);
   await renderFeed(meeting);
   if (!previous || previous.meetingId !== meeting.meetingId || previous.waitlisted !== meeting.waitlisted
       || previous.sequence !== meeting.sequence) {
@@ -398,6 +485,340 @@ async function renderFeed(meeting) {
   }
 }
 
+// ---- pausing live updates (WCAG 2.2.2) ----
+
+/**
+ * Hands each summary of a stream to {@code show}; while live updates are paused, only a meeting's
+ * first summary (the page the user asked for) is shown and later ones are kept for resuming.
+ */
+function live(show) {
+  const shown = new Set();
+  return (meeting) => {
+    if (state.paused && shown.has(meeting.meetingId)) {
+      state.held.set(meeting.meetingId, () => show(meeting));
+      return;
+    }
+    shown.add(meeting.meetingId);
+    show(meeting);
+  };
+}
+
+function togglePause() {
+  state.paused = !state.paused;
+  labelPause();
+  if (!state.paused) {
+    const held = [...state.held.values()];
+    state.held.clear();
+    held.forEach((show) => show());
+  }
+}
+
+function labelPause() {
+  const button = $('pause');
+  button.setAttribute('aria-pressed', String(state.paused));
+  button.textContent = t(state.paused ? 'resume' : 'pause');
+}
+
+// ---- the chart of seats over time ----
+
+const SVG = 'http://www.w3.org/2000/svg';
+const CHART = { width: 640, height: 220, left: 44, right: 12, top: 12, bottom: 28 };
+const SERIES = [['confirmed', 'confirmed'], ['waitlisted', 'waitingList'], ['cancelled', 'cancellations']];
+/** A burst of registrations redraws the chart once, this long after its first change. */
+const CHART_DELAY_MS = 1000;
+
+/** Loads the chart of a meeting shown for the first time, and again (rate-limited) when it changed. */
+function chartChanged(meeting) {
+  const chart = state.chart;
+  if (chart.meetingId !== meeting.meetingId) {
+    clearTimeout(chart.timer);
+    Object.assign(chart, { meetingId: meeting.meetingId, sequence: meeting.sequence, timer: null });
+    loadChart(meeting.meetingId);
+    return;
+  }
+  if (meeting.sequence === chart.sequence || chart.timer) {
+    return;
+  }
+  chart.sequence = meeting.sequence;
+  chart.timer = setTimeout(() => {
+    chart.timer = null;
+    loadChart(meeting.meetingId);
+  }, CHART_DELAY_MS);
+}
+
+async function loadChart(meetingId) {
+  const response = await api(`/api/v1/meetings/${meetingId}/activity`);
+  if (response.ok && state.current?.meetingId === meetingId) {
+    drawChart((await response.json()).points);
+  }
+}
+
+function svg(name, attributes, text) {
+  const element = document.createElementNS(SVG, name);
+  Object.entries(attributes).forEach(([key, value]) => element.setAttribute(key, value));
+  if (text !== undefined) element.textContent = text;
+  return element;
+}
+
+/**
+ * Draws the counts as steps (a count holds until the next change, and until now after the last) in
+ * an SVG hidden from screen readers, which read the summary and the table instead.
+ */
+function drawChart(points) {
+  const rows = $('chart-table').tBodies[0];
+  if (points.length === 0) {
+    $('chart-picture').replaceChildren();
+    rows.replaceChildren();
+    $('chart-summary').textContent = t('noActivity');
+    return;
+  }
+  const { width, height, left, right, top, bottom } = CHART;
+  const first = Date.parse(points[0].at);
+  const span = Math.max(1, Date.parse(points.at(-1).at) - first);
+  const highest = Math.max(1, ...points.flatMap((point) => SERIES.map(([key]) => point[key])));
+  const x = (point) => (left + ((Date.parse(point.at) - first) / span) * (width - left - right)).toFixed(1);
+  const y = (count) => (top + (1 - count / highest) * (height - top - bottom)).toFixed(1);
+  const time = (point) => new Intl.DateTimeFormat(t('locale'), { timeStyle: 'short' }).format(new Date(point.at));
+  const picture = svg('svg', { viewBox: `0 0 ${width} ${height}`, 'aria-hidden': 'true', focusable: 'false' });
+  picture.append(
+    svg('line', { class: 'axis', x1: left, y1: top, x2: left, y2: height - bottom }),
+    svg('line', { class: 'axis', x1: left, y1: height - bottom, x2: width - right, y2: height - bottom }),
+    svg('text', { class: 'axis-label', x: left - 6, y: top + 4, 'text-anchor': 'end' }, highest),
+    svg('text', { class: 'axis-label', x: left - 6, y: height - bottom, 'text-anchor': 'end' }, 0),
+    svg('text', { class: 'axis-label', x: left, y: height - 8 }, time(points[0])),
+    svg('text', { class: 'axis-label', x: width - right, y: height - 8, 'text-anchor': 'end' }, time(points.at(-1))));
+  for (const [key] of SERIES) {
+    const steps = points.slice(1).map((point) => `H${x(point)} V${y(point[key])}`).join(' ');
+    picture.append(svg('path', {
+      class: `line ${key}`, d: `M${x(points[0])} ${y(points[0][key])} ${steps} H${width - right}`
+    }));
+  }
+  const legend = document.createElement('ul');
+  legend.className = 'legend';
+  legend.append(...SERIES.map(([key, label]) => {
+    const item = document.createElement('li');
+    item.className = key;
+    item.textContent = t(label);
+    return item;
+  }));
+  $('chart-picture').replaceChildren(picture, legend);
+  rows.replaceChildren(...points.map((point) => {
+    const row = document.createElement('tr');
+    cell(row, formatDate(point.at));
+    SERIES.forEach(([key]) => cell(row, String(point[key])));
+    return row;
+  }));
+  const last = points.at(-1);
+  $('chart-summary').textContent = t('chartSummary')({ ...last, when: formatDate(last.at) });
+}
+
+// ---- commands (the command service, with the organiser's token) ----
+
+/** Sends a command; answers {answer} or {error} in plain words. */
+async function command(method, path, body) {
+  const headers = { Authorization: `Bearer ${state.token}` };
+  if (body !== undefined) {
+    headers['Content-Type'] = 'application/json';
+  }
+  let response;
+  try {
+    response = await fetch(`${state.config.commandApi}${path}`,
+      { method, headers, body: body === undefined ? undefined : JSON.stringify(body) });
+  } catch {
+    return { error: t('errors').NETWORK };
+  }
+  const answer = await response.json().catch(() => ({}));
+  if (response.ok) {
+    return { answer };
+  }
+  const errors = t('errors');
+  return { error: errors[answer.code] || errors.unknown(response.status) };
+}
+
+/** Shows a command's outcome, as {@code describe} words its answer, or its error, in {@code id}. */
+async function report(id, result, describe) {
+  const outcome = $(id);
+  outcome.classList.toggle('failed', Boolean(result.error));
+  outcome.textContent = result.error || await describe(result.answer);
+}
+
+/** Who moved up or was offered a seat, from a command's answer. */
+async function movedUp(answer, meeting) {
+  const names = async (ids) => (await Promise.all(ids.map((id) => nameOf(id, meeting)))).join(', ');
+  const parts = [];
+  if (answer.promoted?.length) parts.push(t('promotedOutcome')(await names(answer.promoted)));
+  if (answer.offered?.length) parts.push(t('offeredOutcome')(await names(answer.offered)));
+  return parts.join(' ');
+}
+
+function meetingPath(meeting, rest) {
+  return `/api/v1/meetings/${meeting.meetingId}${rest}`;
+}
+
+/** The management forms, for the meeting's own organisers while it is not cancelled. */
+function showManagement(meeting, previous) {
+  const organises = Boolean(state.config.commandApi) && claims().organisation === meeting.organisation;
+  $('manage').hidden = !organises || meeting.status === 'CANCELLED';
+  $('check-in-link').hidden = !organises;
+  $('check-in-link').href = `#/meetings/${meeting.meetingId}/check-in`;
+  $('close-registration').hidden = !meeting.registrationOpen;
+  $('reopen-registration').hidden = meeting.registrationOpen;
+  if (previous?.meetingId !== meeting.meetingId) {
+    $('outcome').textContent = '';
+    $('capacity-input').value = meeting.capacity;
+    $('details-title').value = meeting.title;
+    $('details-location').value = meeting.location;
+    $('details-starts-at').value = localDateTime(meeting.startsAt);
+    $('details-description').value = meeting.description || '';
+  }
+}
+
+/** An instant as a datetime-local input shows it: local time, to the minute. */
+function localDateTime(instant) {
+  const date = new Date(instant);
+  const pad = (n) => String(n).padStart(2, '0');
+  return `${date.getFullYear()}-${pad(date.getMonth() + 1)}-${pad(date.getDate())}T${pad(date.getHours())}:${pad(date.getMinutes())}`;
+}
+
+async function changeCapacity(event) {
+  event.preventDefault();
+  const meeting = state.current;
+  const result = await command('PUT', meetingPath(meeting, '/capacity'), { capacity: Number($('capacity-input').value) });
+  await report('outcome', result, async (answer) =>
+    `${t('capacityChanged')(answer.capacity)} ${await movedUp(answer, meeting)}`.trim());
+}
+
+async function closeRegistration() {
+  const result = await command('POST', meetingPath(state.current, '/registration/close'));
+  await report('outcome', result, () => t('registrationClosed'));
+}
+
+async function reopenRegistration() {
+  const result = await command('POST', meetingPath(state.current, '/registration/open'));
+  await report('outcome', result, () => t('registrationReopened'));
+}
+
+/** Sends only the details that differ from the meeting's, so that the answer names what changed. */
+async function changeDetails(event) {
+  event.preventDefault();
+  const meeting = state.current;
+  const changes = {};
+  const startsAt = new Date($('details-starts-at').value);
+  if ($('details-title').value.trim() !== meeting.title) changes.title = $('details-title').value.trim();
+  if ($('details-location').value.trim() !== meeting.location) changes.location = $('details-location').value.trim();
+  if ($('details-description').value.trim() !== (meeting.description || '')) {
+    changes.description = $('details-description').value.trim();
+  }
+  if ($('details-starts-at').value !== localDateTime(meeting.startsAt)) changes.startsAt = startsAt.toISOString();
+  if (Object.keys(changes).length === 0) {
+    await report('outcome', { answer: {} }, () => t('nothingChanged'));
+    return;
+  }
+  const result = await command('PUT', meetingPath(meeting, '/details'), changes);
+  await report('outcome', result, async (answer) => {
+    const fields = answer.changed.map((field) => t('fields')[field] || field).join(', ');
+    return `${t('detailsChanged')(fields)} ${await movedUp(answer, meeting)}`.trim();
+  });
+}
+
+function askToCancelMeeting() {
+  $('cancel-reason').value = '';
+  $('cancel-dialog').returnValue = '';
+  $('cancel-dialog').showModal();
+}
+
+async function cancelMeetingIfConfirmed() {
+  if ($('cancel-dialog').returnValue !== 'confirm') {
+    return;
+  }
+  const reason = $('cancel-reason').value.trim();
+  const result = await command('POST', meetingPath(state.current, '/cancel'), reason ? { reason } : {});
+  await report('outcome', result, () => t('meetingCancelled'));
+}
+
+// ---- check-in at the door ----
+
+function renderCheckIn(meeting) {
+  state.current = meeting;
+  $('check-in-title').textContent = t('checkInTitle')(meeting.title);
+  $('check-in-back').href = `#/meetings/${meeting.meetingId}`;
+  $('check-in-count').textContent = t('checkedInCount')(meeting.checkedIn, meeting.confirmed);
+  if (state.checkIn.meetingId !== meeting.meetingId || state.checkIn.sequence !== meeting.sequence) {
+    state.checkIn.sequence = meeting.sequence;
+    loadCheckIn(meeting);
+  }
+}
+
+/** Every confirmed registration of the meeting, page by page. */
+async function loadCheckIn(meeting) {
+  const pageSize = 1000;
+  const registrations = [];
+  for (let offset = 0; ; offset += pageSize) {
+    const response = await api(meetingPath(meeting, `/registrations?status=CONFIRMED&offset=${offset}&limit=${pageSize}`));
+    if (!response.ok || state.current?.meetingId !== meeting.meetingId) {
+      return;
+    }
+    const page = await response.json();
+    registrations.push(...page);
+    if (page.length < pageSize) break;
+  }
+  state.checkIn = { ...state.checkIn, meetingId: meeting.meetingId, registrations };
+  drawCheckInList();
+}
+
+/**
+ * The confirmed registrations whose name contains the search, each with one large button. Items
+ * shown already are updated in place, so that the button just pressed keeps the focus.
+ */
+function drawCheckInList() {
+  const search = $('check-in-search').value.trim().toLocaleLowerCase();
+  const found = state.checkIn.registrations
+    .filter((registration) => participantName(registration).toLocaleLowerCase().includes(search))
+    .sort((a, b) => participantName(a).localeCompare(participantName(b)));
+  const list = $('check-in-list');
+  const shown = [...list.children].map((item) => item.dataset.registrationId);
+  if (shown.join() !== found.map((registration) => registration.registrationId).join()) {
+    list.replaceChildren(...found.map(checkInItem));
+  }
+  found.forEach((registration, index) => showCheckedIn(list.children[index], registration));
+  $('check-in-note').hidden = found.length > 0;
+  $('check-in-note').textContent = t('nobodyFound');
+}
+
+function checkInItem(registration) {
+  const item = document.createElement('li');
+  item.dataset.registrationId = registration.registrationId;
+  const name = document.createElement('span');
+  name.className = 'name';
+  name.id = `name-${registration.registrationId}`;
+  const button = document.createElement('button');
+  button.type = 'button';
+  button.setAttribute('aria-describedby', name.id);
+  button.addEventListener('click', () => toggleCheckIn(registration.registrationId));
+  item.append(name, button);
+  return item;
+}
+
+function showCheckedIn(item, registration) {
+  const seats = registration.seats > 1 ? ` (${t('seats')(registration.seats)})` : '';
+  item.querySelector('.name').textContent = `${participantName(registration)}${seats}`;
+  item.classList.toggle('checked-in', Boolean(registration.checkedInAt));
+  item.querySelector('button').textContent = t(registration.checkedInAt ? 'undoCheckIn' : 'checkIn');
+}
+
+async function toggleCheckIn(registrationId) {
+  const registration = state.checkIn.registrations.find((candidate) => candidate.registrationId === registrationId);
+  const undo = Boolean(registration.checkedInAt);
+  const result = await command(undo ? 'DELETE' : 'POST',
+    meetingPath(state.current, `/registrations/${registrationId}/check-in`));
+  if (!result.error) {
+    registration.checkedInAt = undo ? null : result.answer.checkedInAt;
+    drawCheckInList();
+  }
+  await report('check-in-outcome', result,
+    () => t(undo ? 'checkInUndoneOutcome' : 'checkedInOutcome')(participantName(registration)));
+}
+
 function setConnection(live) {
   const indicator = $('connection');
   indicator.textContent = live ? t('live') : t('reconnecting');
@@ -418,6 +839,7 @@ function applyLanguage() {
   const toggle = $('language');
   toggle.textContent = t('language');
   toggle.lang = state.language === 'de' ? 'en' : 'de';
+  labelPause();
 }
 
 /** Shows the view the address asks for and follows its stream. */
@@ -426,9 +848,11 @@ function render() {
   const signedIn = Boolean(state.token);
   $('signed-out').hidden = signedIn;
   $('sign-out').hidden = !signedIn;
-  const detailId = (location.hash.match(/^#\/meetings\/([0-9a-f-]{36})$/) || [])[1];
+  $('pause').hidden = !signedIn;
+  const [, detailId, checkingIn] = location.hash.match(/^#\/meetings\/([0-9a-f-]{36})(\/check-in)?$/) || [];
   $('overview').hidden = !signedIn || Boolean(detailId);
-  $('detail').hidden = !signedIn || !detailId;
+  $('detail').hidden = !signedIn || !detailId || Boolean(checkingIn);
+  $('check-in').hidden = !signedIn || !checkingIn;
   if (!signedIn) {
     $('who').textContent = '';
     $('connection').textContent = '';
@@ -437,17 +861,24 @@ function render() {
   const who = claims();
   $('who').textContent = who.organisation ? `${t('organiser')} · ${who.organisation}` : t('operator');
   closeStream();
-  if (detailId) {
-    state.current = null;
+  state.held.clear();
+  state.current = null;
+  if (checkingIn) {
+    state.checkIn = { meetingId: null, registrations: [] };
+    $('check-in-list').replaceChildren();
+    $('check-in-outcome').textContent = '';
+    state.stream = follow(`/api/v1/meetings/${detailId}/capacity/stream`, live(renderCheckIn));
+  } else if (detailId) {
+    state.chart.meetingId = null;
     $('feed').replaceChildren();
     $('waiting-list').replaceChildren();
-    state.stream = follow(`/api/v1/meetings/${detailId}/capacity/stream`, renderDetail);
+    state.stream = follow(`/api/v1/meetings/${detailId}/capacity/stream`, live(renderDetail));
   } else {
     state.meetings.clear();
-    state.stream = follow('/api/v1/meetings/capacity/stream', (meeting) => {
+    state.stream = follow('/api/v1/meetings/capacity/stream', live((meeting) => {
       state.meetings.set(meeting.meetingId, meeting);
       renderOverview();
-    });
+    }));
     renderOverview();
   }
 }
@@ -476,6 +907,14 @@ async function start() {
   $('sign-in').addEventListener('click', signIn);
   $('sign-out').addEventListener('click', signOut);
   $('download').addEventListener('click', downloadList);
+  $('pause').addEventListener('click', togglePause);
+  $('capacity-form').addEventListener('submit', changeCapacity);
+  $('close-registration').addEventListener('click', closeRegistration);
+  $('reopen-registration').addEventListener('click', reopenRegistration);
+  $('details-form').addEventListener('submit', changeDetails);
+  $('cancel-meeting').addEventListener('click', askToCancelMeeting);
+  $('cancel-dialog').addEventListener('close', cancelMeetingIfConfirmed);
+  $('check-in-search').addEventListener('input', drawCheckInList);
   $('language').addEventListener('click', () => {
     state.language = state.language === 'de' ? 'en' : 'de';
     localStorage.setItem('dashboard.language', state.language);

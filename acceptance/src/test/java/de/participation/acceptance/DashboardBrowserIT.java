@@ -1,15 +1,21 @@
 package de.participation.acceptance;
 
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import de.participation.localstack.JsonHttp.Response;
 import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
+import org.openqa.selenium.Dimension;
 import org.openqa.selenium.JavascriptExecutor;
+import org.openqa.selenium.Keys;
 import org.openqa.selenium.OutputType;
 import org.openqa.selenium.StaleElementReferenceException;
 import org.openqa.selenium.TakesScreenshot;
 import org.openqa.selenium.WebDriver;
+import org.openqa.selenium.WebElement;
 import org.openqa.selenium.chrome.ChromeDriver;
 import org.openqa.selenium.chrome.ChromeDriverService;
 import org.openqa.selenium.chrome.ChromeOptions;
@@ -24,17 +30,25 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Map;
 import java.util.UUID;
+import java.util.stream.Collectors;
+import java.util.stream.StreamSupport;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
 /**
  * The organisers' dashboard in a real headless Chromium (Debian's chromium and chromium-driver)
  * against the running system: it signs in through the local issuer's sign-in page, shows the
- * meetings, and follows registrations made through the command API live, without a reload.
+ * meetings, and follows registrations made through the command API live, without a reload; an
+ * organiser runs a meeting from it (each action read back through the query API), and axe-core finds
+ * no violation of WCAG 2.1 A and AA on any of its pages. Every test signs in for itself.
  */
 class DashboardBrowserIT {
 
     private static final Duration LIVE = Duration.ofSeconds(1);
+    /** Installed by {@code npm ci} (exec-maven-plugin) before the integration tests. */
+    private static final Path AXE = Path.of("src/test/a11y/node_modules/axe-core/axe.min.js");
+    private static final ObjectMapper JSON = new ObjectMapper();
     private static RunningSystem system;
     private static WebDriver browser;
     private static Path downloads;
@@ -55,6 +69,14 @@ class DashboardBrowserIT {
                 .usingDriverExecutable(new File(System.getenv().getOrDefault("CHROMEDRIVER", "/usr/bin/chromedriver")))
                 .build();
         browser = new ChromeDriver(driver, options);
+        browser.manage().timeouts().scriptTimeout(Duration.ofSeconds(30));
+    }
+
+    /** Signed out, in German: the next test starts as a new user would. */
+    @AfterEach
+    void signOut() {
+        browser.get(system.dashboardUrl());
+        ((JavascriptExecutor) browser).executeScript("sessionStorage.clear(); localStorage.clear();");
     }
 
     @AfterAll
@@ -119,11 +141,8 @@ class DashboardBrowserIT {
         return browser.findElement(By.cssSelector(cssSelector)).getText();
     }
 
-    @Test
-    void anOrganiserSignsInAndWatchesRegistrationsArriveWithoutReloadingAndSeesOffersAndGroups() throws IOException {
-        UUID meetingId = schedule("Bürgerdialog Innenstadt", 3);
-        register(meetingId, "Erika Mustermann");
-
+    /** Signs in through the local issuer's sign-in page as an organiser of {@link RunningSystem#ORGANISATION}. */
+    private static void signIn() {
         browser.get(system.dashboardUrl());
         within(Duration.ofSeconds(10)).until(ExpectedConditions.elementToBeClickable(By.id("sign-in"))).click();
         within(Duration.ofSeconds(10)).until(ExpectedConditions.urlContains("/authorize"));
@@ -131,6 +150,43 @@ class DashboardBrowserIT {
         browser.findElement(By.id("organisation")).clear();
         browser.findElement(By.id("organisation")).sendKeys(RunningSystem.ORGANISATION);
         browser.findElement(By.id("sign-in")).click();
+        within(Duration.ofSeconds(10)).until(ExpectedConditions.visibilityOfElementLocated(By.id("sign-out")));
+    }
+
+    /** Signs in and opens the meeting's page, with its forms filled from the meeting. */
+    private static void openMeeting(UUID meetingId) {
+        signIn();
+        browser.get(system.dashboardUrl() + "#/meetings/" + meetingId);
+        within(Duration.ofSeconds(10)).until(driver -> driver.findElement(By.id("manage")).isDisplayed()
+                && !driver.findElement(By.id("capacity-input")).getAttribute("value").isEmpty());
+    }
+
+    private static void type(String cssSelector, String text) {
+        WebElement field = browser.findElement(By.cssSelector(cssSelector));
+        field.clear();
+        field.sendKeys(text);
+    }
+
+    /** Waits for the outcome of an action, in plain words. */
+    private static String outcome(String id, String expected) {
+        within(Duration.ofSeconds(5)).until(driver -> text("#" + id).contains(expected));
+        return text("#" + id);
+    }
+
+    private static JsonNode meeting(UUID meetingId) {
+        return system.queries().get("/api/v1/meetings/" + meetingId).body();
+    }
+
+    private static JsonNode registration(UUID registrationId) {
+        return system.queries().get("/api/v1/registrations/" + registrationId).body();
+    }
+
+    @Test
+    void anOrganiserSignsInAndWatchesRegistrationsArriveWithoutReloadingAndSeesOffersAndGroups() throws IOException {
+        UUID meetingId = schedule("Bürgerdialog Innenstadt", 3);
+        register(meetingId, "Erika Mustermann");
+
+        signIn();
 
         String row = "tr[data-meeting-id='" + meetingId + "'] ";
         within(Duration.ofSeconds(10)).until(driver -> !driver.findElements(By.cssSelector(row + ".confirmed")).isEmpty()
@@ -179,6 +235,215 @@ class DashboardBrowserIT {
         assertThat(read(file)).startsWith("\uFEFFregistrationId,status,seats")
                 .contains("Stadtwerke Chemnitz", "Erika Mustermann");
         within(Duration.ofSeconds(5)).until(driver -> text("#download-note").contains("downloaded"));
+    }
+
+    @Test
+    void addingSeatsTellsWhoMovedUp() throws IOException {
+        UUID meetingId = schedule("Stadtteilkonferenz Kaßberg", 1);
+        register(meetingId, "Erika Mustermann");
+        UUID max = register(meetingId, "Max Mustermann");
+        openMeeting(meetingId);
+
+        type("#capacity-input", "2");
+        click("#capacity-form button");
+
+        assertThat(outcome("outcome", "Nachgerückt")).isEqualTo(
+                "Die Veranstaltung hat jetzt 2 Plätze. Nachgerückt: Max Mustermann – Stadt Chemnitz.");
+        await().atMost(Duration.ofSeconds(5)).untilAsserted(() -> {
+            assertThat(meeting(meetingId).path("capacity").asInt()).isEqualTo(2);
+            assertThat(registration(max).path("status").asText()).isEqualTo("CONFIRMED");
+        });
+        within(Duration.ofSeconds(5)).until(driver -> text("#chart-summary").contains("2 bestätigt"));
+        ((JavascriptExecutor) browser).executeScript("window.scrollTo(0, 0);");
+        saveScreenshot("dashboard-actions.png");
+    }
+
+    @Test
+    void closingAndReopeningRegistration() {
+        UUID meetingId = schedule("Sprechstunde Ortschaftsrat", 10);
+        openMeeting(meetingId);
+
+        click("#close-registration");
+        outcome("outcome", "Die Anmeldung ist geschlossen.");
+        await().atMost(Duration.ofSeconds(5))
+                .until(() -> !meeting(meetingId).path("registrationOpen").asBoolean());
+        within(LIVE).until(driver -> text("#figure-open").equals("geschlossen")
+                && driver.findElement(By.id("reopen-registration")).isDisplayed());
+
+        click("#reopen-registration");
+        outcome("outcome", "Die Anmeldung ist wieder offen.");
+        await().atMost(Duration.ofSeconds(5)).until(() -> meeting(meetingId).path("registrationOpen").asBoolean());
+    }
+
+    @Test
+    void changingTheDetailsNamesWhatChanged() {
+        UUID meetingId = schedule("Radverkehrsforum", 10);
+        openMeeting(meetingId);
+
+        type("#details-location", "Zwickau, Rathaus");
+        click("#details-form button");
+
+        outcome("outcome", "Geändert: Ort.");
+        await().atMost(Duration.ofSeconds(5))
+                .until(() -> meeting(meetingId).path("location").asText().equals("Zwickau, Rathaus"));
+        within(LIVE).until(driver -> text("#detail-when").contains("Zwickau, Rathaus"));
+    }
+
+    @Test
+    void cancellingTheMeetingAsksFirstAndIsDoneByKeyboard() {
+        UUID meetingId = schedule("Infoabend Breitband", 10);
+        UUID erika = register(meetingId, "Erika Mustermann");
+        openMeeting(meetingId);
+
+        browser.findElement(By.id("cancel-meeting")).sendKeys(Keys.ENTER);
+        within(Duration.ofSeconds(5)).until(driver -> driver.findElement(By.id("cancel-dialog")).isDisplayed());
+        browser.switchTo().activeElement().sendKeys(Keys.ESCAPE);
+        within(Duration.ofSeconds(5)).until(driver -> !driver.findElement(By.id("cancel-dialog")).isDisplayed());
+        assertThat(meeting(meetingId).path("status").asText()).as("not cancelled without confirming")
+                .isEqualTo("SCHEDULED");
+
+        browser.findElement(By.id("cancel-meeting")).sendKeys(Keys.ENTER);
+        type("#cancel-reason", "Der Saal ist nicht verfügbar.");
+        browser.findElement(By.id("cancel-confirm")).sendKeys(Keys.ENTER);
+
+        outcome("outcome", "Die Veranstaltung ist abgesagt; alle Anmeldungen sind beendet.");
+        await().atMost(Duration.ofSeconds(5)).untilAsserted(() -> {
+            assertThat(meeting(meetingId).path("status").asText()).isEqualTo("CANCELLED");
+            assertThat(registration(erika).path("status").asText()).isEqualTo("CANCELLED");
+        });
+        within(LIVE).until(driver -> text("#figure-open").equals("abgesagt")
+                && !driver.findElement(By.id("manage")).isDisplayed());
+    }
+
+    @Test
+    void atTheDoorAParticipantIsFoundByNameCheckedInAndTheCheckInUndone() throws IOException {
+        UUID meetingId = schedule("Ehrenamtstag Erzgebirge", 3);
+        register(meetingId, "Erika Mustermann");
+        UUID max = register(meetingId, "Max Mustermann");
+        register(meetingId, "Jonas Schmidt");
+        openMeeting(meetingId);
+        click("#check-in-link");
+        within(Duration.ofSeconds(5)).until(driver -> driver.findElements(By.cssSelector("#check-in-list li")).size() == 3);
+
+        type("#check-in-search", "max");
+        within(Duration.ofSeconds(5)).until(driver -> driver.findElements(By.cssSelector("#check-in-list li")).size() == 1);
+        WebElement button = browser.findElement(By.cssSelector("#check-in-list li button"));
+        Dimension size = button.getSize();
+        assertThat(size.getWidth()).as("touch target width").isGreaterThanOrEqualTo(44);
+        assertThat(size.getHeight()).as("touch target height").isGreaterThanOrEqualTo(44);
+        browser.switchTo().activeElement().sendKeys(Keys.TAB);
+        browser.switchTo().activeElement().sendKeys(Keys.ENTER);
+
+        outcome("check-in-outcome", "Max Mustermann – Stadt Chemnitz ist eingecheckt.");
+        await().atMost(Duration.ofSeconds(5)).until(() -> registration(max).hasNonNull("checkedInAt"));
+        within(LIVE).until(driver -> text("#check-in-count").equals("1 von 3 Plätzen eingecheckt"));
+        assertThat(browser.switchTo().activeElement().getText()).as("the focus stays on the button")
+                .isEqualTo("Check-in zurücknehmen");
+        saveScreenshot("dashboard-check-in.png");
+
+        browser.switchTo().activeElement().sendKeys(Keys.ENTER);
+        outcome("check-in-outcome", "Check-in von Max Mustermann – Stadt Chemnitz zurückgenommen.");
+        await().atMost(Duration.ofSeconds(5)).until(() -> !registration(max).hasNonNull("checkedInAt"));
+        within(LIVE).until(driver -> text("#check-in-count").equals("0 von 3 Plätzen eingecheckt"));
+    }
+
+    @Test
+    void aCommandTheMeetingRefusesIsExplainedInPlainWords() {
+        UUID meetingId = schedule("Jugendforum Plauen", 2);
+        register(meetingId, "Erika Mustermann");
+        register(meetingId, "Max Mustermann");
+        openMeeting(meetingId);
+
+        type("#capacity-input", "1");
+        click("#capacity-form button");
+
+        outcome("outcome", "So wenige Plätze gehen nicht: Es sind schon mehr Plätze bestätigt.");
+        assertThat(browser.findElement(By.id("outcome")).getAttribute("class")).contains("failed");
+        assertThat(meeting(meetingId).path("capacity").asInt()).isEqualTo(2);
+    }
+
+    @Test
+    void theChartFollowsRegistrationsLiveUntilTheUpdatesArePaused() throws IOException {
+        UUID meetingId = schedule("Werkstattgespräch Innenstadt", 2);
+        register(meetingId, "Erika Mustermann");
+        openMeeting(meetingId);
+        within(Duration.ofSeconds(5)).until(driver -> text("#chart-summary").contains("1 bestätigt"));
+
+        register(meetingId, "Max Mustermann");
+        within(Duration.ofSeconds(5)).until(driver -> text("#chart-summary").contains("2 bestätigt, 0 auf der Warteliste")
+                && browser.findElements(By.cssSelector("#chart-table tbody tr")).size() == 2);
+        click("#pause");
+        assertThat(browser.findElement(By.id("pause")).getAttribute("aria-pressed")).isEqualTo("true");
+        assertThat(text("#pause")).isEqualTo("Live-Aktualisierung fortsetzen");
+
+        register(meetingId, "Jonas Schmidt");
+        within(Duration.ofSeconds(5)).until(driver -> (Boolean) ((JavascriptExecutor) driver)
+                .executeScript("return state.held.size > 0;"));
+        assertThat(text("#figure-waitlisted")).as("paused: the page keeps still").isEqualTo("0");
+        assertThat(text("#chart-summary")).contains("0 auf der Warteliste");
+
+        click("#pause");
+        within(LIVE).until(driver -> text("#figure-waitlisted").equals("1"));
+        within(Duration.ofSeconds(5)).until(driver -> text("#chart-summary").contains("2 bestätigt, 1 auf der Warteliste"));
+        ((JavascriptExecutor) browser).executeScript("document.querySelector('.chart').scrollIntoView();");
+        saveScreenshot("dashboard-chart.png");
+    }
+
+    @Test
+    void everyPageMeetsWcag21AA() throws IOException {
+        UUID meetingId = schedule("Barrierefreiheit im Rathaus", 2);
+        register(meetingId, "Erika Mustermann");
+        register(meetingId, "Max Mustermann");
+        register(meetingId, "Jonas Schmidt");
+        browser.get(system.dashboardUrl());
+        within(Duration.ofSeconds(10)).until(ExpectedConditions.visibilityOfElementLocated(By.id("sign-in")));
+        assertAccessible("signed out");
+
+        signIn();
+        within(Duration.ofSeconds(10)).until(driver -> !driver.findElements(By.cssSelector("#meetings tr")).isEmpty());
+        assertAccessible("overview");
+
+        browser.get(system.dashboardUrl() + "#/meetings/" + meetingId);
+        within(Duration.ofSeconds(10)).until(driver -> text("#chart-summary").contains("2 bestätigt")
+                && text("#waiting-list").contains("Jonas Schmidt"));
+        type("#capacity-input", "1");
+        click("#capacity-form button");
+        outcome("outcome", "So wenige Plätze gehen nicht");
+        assertAccessible("meeting page with an error");
+
+        click("#cancel-meeting");
+        within(Duration.ofSeconds(5)).until(driver -> driver.findElement(By.id("cancel-dialog")).isDisplayed());
+        assertAccessible("cancel dialog");
+        click("#cancel-keep");
+
+        click("#check-in-link");
+        within(Duration.ofSeconds(5)).until(driver -> !driver.findElements(By.cssSelector("#check-in-list li")).isEmpty());
+        assertAccessible("check-in");
+    }
+
+    /** Runs axe-core on the page as it is and fails with each violation of WCAG 2.1 A and AA, readably. */
+    private static void assertAccessible(String page) throws IOException {
+        JavascriptExecutor script = (JavascriptExecutor) browser;
+        script.executeScript(Files.readString(AXE));
+        String violations = (String) script.executeAsyncScript("""
+                const done = arguments[arguments.length - 1];
+                axe.run(document, {runOnly: {type: 'tag', values: ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa']}})
+                  .then((results) => done(JSON.stringify(results.violations)),
+                        (failure) => done(JSON.stringify([{id: 'axe-failed', help: String(failure), nodes: []}])));
+                """);
+        JsonNode found = JSON.readTree(violations);
+        assertThat(found).as(() -> "axe on the %s page:%n%s".formatted(page, readable(found))).isEmpty();
+    }
+
+    private static String readable(JsonNode violations) {
+        return StreamSupport.stream(violations.spliterator(), false)
+                .map(violation -> "- %s (%s): %s%n%s".formatted(violation.path("id").asText(),
+                        violation.path("impact").asText(), violation.path("help").asText(),
+                        StreamSupport.stream(violation.path("nodes").spliterator(), false)
+                                .map(node -> "    %s: %s".formatted(node.path("target"),
+                                        node.path("failureSummary").asText().replace("\n", " ")))
+                                .collect(Collectors.joining("\n"))))
+                .collect(Collectors.joining("\n"));
     }
 
     private static String read(Path file) {

@@ -52,7 +52,8 @@ final class RunningSystem implements AutoCloseable {
         Map<String, String> environment = new HashMap<>(LocalStack.trusting(issuer));
         environment.putAll(infrastructure.serviceEnvironment());
         command = ServiceProcess.start("command-service", ServiceProcess.jar(ROOT, "command-service"), Ports.free(),
-                environment, data.resolve("command-service.log"), STARTUP);
+                LocalStack.withCommandsFrom("http://localhost:" + queryPort, environment),
+                data.resolve("command-service.log"), STARTUP);
         signIn = LocalSignIn.start(issuer, 0, "http://localhost:" + queryPort + "/dashboard");
         startQueryService();
     }
@@ -95,6 +96,7 @@ final class RunningSystem implements AutoCloseable {
                 "COMMAND_SERVICE_URL", command.baseUrl(),
                 "WEBHOOK_ALLOWED_TARGETS", "127.0.0.0/8"));
         environment.putAll(LocalStack.signingInAt(signIn));
+        environment.putAll(LocalStack.sendingCommandsTo(command));
         return ServiceProcess.start("query-service", ServiceProcess.jar(ROOT, "query-service"), port,
                 environment, data.resolve("query-service-" + instance + ".log"), STARTUP);
     }

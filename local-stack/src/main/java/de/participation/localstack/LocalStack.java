@@ -56,7 +56,8 @@ public final class LocalStack {
 
         log.info("Starting the command service and the query service (logs in {})…", dataDirectory.resolve("logs"));
         ServiceProcess command = ServiceProcess.start("command-service", ServiceProcess.jar(root, "command-service"), commandPort,
-                environment, dataDirectory.resolve("logs/command-service.log"), STARTUP);
+                withCommandsFrom("http://localhost:" + queryPort, environment),
+                dataDirectory.resolve("logs/command-service.log"), STARTUP);
         running.addFirst(command);
         // The query service has participants opened by the command service, which holds the keys.
         environment.put("COMMAND_SERVICE_URL", command.baseUrl());
@@ -64,6 +65,7 @@ public final class LocalStack {
                 "http://localhost:" + queryPort + "/dashboard");
         running.addFirst(signIn);
         environment.putAll(signingInAt(signIn));
+        environment.putAll(sendingCommandsTo(command));
         // Webhook receivers on this machine (the README's story), which production refuses.
         environment.put("WEBHOOK_ALLOWED_TARGETS", "127.0.0.0/8,::1/128");
         ServiceProcess query = ServiceProcess.start("query-service", ServiceProcess.jar(root, "query-service"), queryPort,
@@ -101,6 +103,18 @@ public final class LocalStack {
     public static Map<String, String> signingInAt(LocalSignIn signIn) {
         return Map.of("DASHBOARD_AUTHORIZATION_ENDPOINT", signIn.authorizationEndpoint(),
                 "DASHBOARD_TOKEN_ENDPOINT", signIn.tokenEndpoint());
+    }
+
+    /** The command service's {@code environment}, letting the dashboard served at {@code origin} send commands. */
+    public static Map<String, String> withCommandsFrom(String origin, Map<String, String> environment) {
+        Map<String, String> withOrigin = new HashMap<>(environment);
+        withOrigin.put("ALLOWED_ORIGINS", origin);
+        return withOrigin;
+    }
+
+    /** The environment that makes the query service's dashboard send commands to {@code command}. */
+    public static Map<String, String> sendingCommandsTo(ServiceProcess command) {
+        return Map.of("DASHBOARD_COMMAND_API", command.baseUrl());
     }
 
     /** The environment that makes a service trust the tokens of {@code issuer}. */

@@ -16,14 +16,16 @@ import org.springframework.security.web.SecurityFilterChain;
  * and the Meeting itself refuses an organiser of another organisation; organisers of the meeting
  * and operators erase personal data; whoever may read participants (portal, organisers, auditors)
  * may have them opened. Every request needs a
- * valid bearer token, except the health check.
+ * valid bearer token, except the health check. Browsers may send the dashboard's commands from the
+ * origins {@link CrossOriginPolicy} allows.
  */
 @Configuration(proxyBeanMethods = false)
 @Import(TokenDecoderConfiguration.class)
 class WebSecurityConfiguration {
 
     @Bean
-    SecurityFilterChain commandApi(HttpSecurity http) throws Exception {
+    SecurityFilterChain commandApi(HttpSecurity http, CrossOriginProperties crossOrigin) throws Exception {
+        http.cors(cors -> cors.configurationSource(CrossOriginPolicy.of(crossOrigin)));
         String portal = Roles.authority(Roles.PORTAL);
         String organiser = Roles.authority(Roles.ORGANISER);
         return TokenAuthentication.filterChain(http, requests -> requests

@@ -10,20 +10,15 @@ import de.participation.events.RegistrationEvent;
 import de.participation.events.SealedParticipant;
 import de.participation.kafka.MeetingEventJson;
 import de.participation.query.personaldata.ParticipantOpener;
-import de.participation.query.projection.HistoryChunk;
 import de.participation.query.projection.LiveReadModels;
 import org.springframework.stereotype.Component;
 
 import java.util.Collection;
-import java.util.Comparator;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.Set;
 import java.util.UUID;
-import java.util.stream.Collectors;
-import java.util.stream.LongStream;
 
 /** Reads meetings' histories from their chunks and shows them to auditors. */
 @Component
@@ -41,18 +36,12 @@ class AuditHistory {
 
     /** The meeting's events with the given sequences, in order. */
     List<MeetingEventEnvelope> events(UUID meetingId, Collection<Long> sequences) {
-        Set<Long> wanted = Set.copyOf(sequences);
-        return readModels.live().historyChunks(sequences.stream().map(sequence -> HistoryChunk.idOf(meetingId, sequence))
-                        .collect(Collectors.toSet())).values().stream()
-                .flatMap(chunk -> chunk.events().stream())
-                .filter(event -> wanted.contains(event.sequence()))
-                .sorted(Comparator.comparingLong(MeetingEventEnvelope::sequence))
-                .toList();
+        return readModels.live().events(meetingId, sequences);
     }
 
     /** Every event of the meeting up to {@code lastSequence}, in order. */
     List<MeetingEventEnvelope> eventsUpTo(UUID meetingId, long lastSequence) {
-        return events(meetingId, LongStream.rangeClosed(0, lastSequence).boxed().toList());
+        return readModels.live().eventsUpTo(meetingId, lastSequence);
     }
 
     /** The events as auditors see them, with participants opened in one request. */

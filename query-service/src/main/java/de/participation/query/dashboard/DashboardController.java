@@ -23,7 +23,7 @@ class DashboardController {
         return new ModelAndView("forward:/dashboard/index.html");
     }
 
-    /** What the page needs to sign in. */
+    /** What the page needs to sign in and to send commands. */
     @GetMapping("/dashboard/config.json")
     DashboardProperties config() {
         return properties;

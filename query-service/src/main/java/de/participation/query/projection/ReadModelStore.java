@@ -18,12 +18,16 @@ import org.slf4j.LoggerFactory;
 
 import java.util.ArrayList;
 import java.util.Collection;
+import java.util.Comparator;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.UUID;
 import java.util.function.Function;
+import java.util.stream.Collectors;
+import java.util.stream.LongStream;
 
 /**
  * The read-model collections in MongoDB. Writes address documents by {@code _id} only and go out
@@ -127,6 +131,22 @@ public class ReadModelStore {
             });
         }
         return found;
+    }
+
+    /** The meeting's events with the given sequences, in order. */
+    public List<MeetingEventEnvelope> events(UUID meetingId, Collection<Long> sequences) {
+        Set<Long> wanted = Set.copyOf(sequences);
+        return historyChunks(sequences.stream().map(sequence -> HistoryChunk.idOf(meetingId, sequence))
+                        .collect(Collectors.toSet())).values().stream()
+                .flatMap(chunk -> chunk.events().stream())
+                .filter(event -> wanted.contains(event.sequence()))
+                .sorted(Comparator.comparingLong(MeetingEventEnvelope::sequence))
+                .toList();
+    }
+
+    /** Every event of the meeting up to {@code lastSequence}, in order. */
+    public List<MeetingEventEnvelope> eventsUpTo(UUID meetingId, long lastSequence) {
+        return events(meetingId, LongStream.rangeClosed(0, lastSequence).boxed().toList());
     }
 
     public Optional<MeetingReadModel> meeting(UUID meetingId) {

@@ -30,7 +30,8 @@ class WebSecurityConfiguration {
         return TokenAuthentication.filterChain(http, requests -> requests
                 .requestMatchers(HttpMethod.GET, "/dashboard", "/dashboard/**").permitAll()
                 .requestMatchers(HttpMethod.GET, "/api/v1/meetings", "/api/v1/meetings/*",
-                        "/api/v1/meetings/capacity/stream", "/api/v1/meetings/*/capacity/stream")
+                        "/api/v1/meetings/capacity/stream", "/api/v1/meetings/*/capacity/stream",
+                        "/api/v1/meetings/*/activity")
                 .hasAnyAuthority(organiser, operator)
                 .requestMatchers(HttpMethod.GET, "/api/v1/meetings/*/calendar.ics")
                 .hasAnyAuthority(portal, organiser, operator)

@@ -189,6 +189,45 @@ class ReadApiIT {
     }
 
     @Test
+    void aMeetingsActivityIsItsSeatsOverTimeWithoutPersonalData() {
+        UUID erika = UUID.randomUUID();
+        UUID max = UUID.randomUUID();
+        Histories history = new Histories(UUID.randomUUID()).scheduled(1).registered(erika).waitlisted(max, 1)
+                .cancelled(erika, CONFIRMED).promoted(max, erika);
+        publisher.publish(history.events());
+        get("/api/v1/meetings/" + history.meetingId() + "?minSequence=4");
+
+        Response activity = get("/api/v1/meetings/" + history.meetingId() + "/activity");
+
+        assertThat(activity.status()).isEqualTo(200);
+        assertThat(activity.body().path("meetingId").asText()).isEqualTo(history.meetingId().toString());
+        JsonNode points = activity.body().path("points");
+        assertThat(points).hasSize(4);
+        assertThat(points.get(0).path("at").asText()).isEqualTo(history.events().get(1).time().toString());
+        assertThat(List.of(points.get(3).path("confirmed").asInt(), points.get(3).path("waitlisted").asInt(),
+                points.get(3).path("offered").asInt(), points.get(3).path("cancelled").asInt()))
+                .containsExactly(1, 0, 0, 1);
+        assertThat(activity.raw().body()).doesNotContain(erika.toString(), Histories.participant(erika).name());
+    }
+
+    @Test
+    void aMeetingsActivityIsReadAsItsSummaryIs() {
+        Histories history = new Histories(UUID.randomUUID()).scheduled(5).registered(UUID.randomUUID());
+        publisher.publish(history.events());
+        String activity = "/api/v1/meetings/" + history.meetingId() + "/activity";
+        get("/api/v1/meetings/" + history.meetingId() + "?minSequence=1");
+
+        assertThat(getAs(TestTokens.withRole(Roles.OPERATOR), activity).status()).isEqualTo(200);
+        assertThat(getAs(TestTokens.organiser("STADT-LEIPZIG"), activity).status()).isEqualTo(404);
+        assertThat(getAs(TestTokens.withRole(Roles.PORTAL), activity).status()).isEqualTo(403);
+        assertThat(getAs(TestTokens.withRole(Roles.AUDITOR), activity).status()).isEqualTo(403);
+        assertThat(new JsonHttp(port).get(activity).status()).isEqualTo(401);
+        assertThat(get("/api/v1/meetings/" + UUID.randomUUID() + "/activity").body().path("code").asText())
+                .isEqualTo("NOT_FOUND");
+        assertThat(get("/api/v1/meetings/not-a-uuid/activity").status()).isEqualTo(400);
+    }
+
+    @Test
     void theParticipantListIsAFileForTheOrganiserAndAuditorsWithErasedParticipantsShownErased() {
         UUID meetingId = UUID.randomUUID();
         UUID erika = UUID.randomUUID();
