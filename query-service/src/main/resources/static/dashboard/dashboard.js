@@ -45,6 +45,11 @@ const TEXTS = {
     registrationClosed: 'Die Anmeldung ist geschlossen.', registrationReopened: 'Die Anmeldung ist wieder offen.',
     detailsChanged: (fields) => `Geändert: ${fields}.`, nothingChanged: 'Keine Angabe war anders; nichts geändert.',
     meetingCancelled: 'Die Veranstaltung ist abgesagt; alle Anmeldungen sind beendet.',
+    cancelRegistration: 'Anmeldung beenden …', cancelRegistrationQuestion: (name) => `Anmeldung von ${name} beenden?`,
+    cancelRegistrationConsequence: 'Der Platz geht an die Nächsten auf der Warteliste.',
+    cancelRegistrationReason: 'Grund (zum Beispiel: telefonisch abgesagt)',
+    cancelRegistrationConfirm: 'Ja, Anmeldung beenden', cancelRegistrationKeep: 'Nein, behalten',
+    registrationCancelledOutcome: (name) => `Die Anmeldung von ${name} ist beendet.`,
     promotedOutcome: (names) => `Nachgerückt: ${names}.`, offeredOutcome: (names) => `Ein Angebot erhalten: ${names}.`,
     nobodyMoved: 'Niemand ist nachgerückt.',
     fields: { title: 'Titel', description: 'Beschreibung', location: 'Ort', startsAt: 'Beginn', endsAt: 'Ende',
@@ -107,6 +112,11 @@ const TEXTS = {
     registrationClosed: 'Registration is closed.', registrationReopened: 'Registration is open again.',
     detailsChanged: (fields) => `Changed: ${fields}.`, nothingChanged: 'Nothing was different; nothing changed.',
     meetingCancelled: 'The meeting is cancelled; every registration has ended.',
+    cancelRegistration: 'End registration …', cancelRegistrationQuestion: (name) => `End the registration of ${name}?`,
+    cancelRegistrationConsequence: 'The seat goes to the next on the waiting list.',
+    cancelRegistrationReason: 'Reason (for example: called off by phone)',
+    cancelRegistrationConfirm: 'Yes, end the registration', cancelRegistrationKeep: 'No, keep it',
+    registrationCancelledOutcome: (name) => `The registration of ${name} has ended.`,
     promotedOutcome: (names) => `Moved up: ${names}.`, offeredOutcome: (names) => `Offered a seat: ${names}.`,
     nobodyMoved: 'Nobody moved up.',
     fields: { title: 'title', description: 'description', location: 'place', startsAt: 'start', endsAt: 'end',
@@ -414,8 +424,14 @@ async function renderOffers(meeting) {
 async function renderWaitingList(meeting) {
   await renderParticipants(meeting, 'waiting-list', 'waiting-list?limit=100', meeting.waitlisted, 'emptyWaitingList',
     (registration, item) => {
-      item.textContent = registration.seats > 1
+      const name = document.createElement('span');
+      name.id = `waiting-${registration.registrationId}`;
+      name.textContent = registration.seats > 1
         ? `${participantName(registration)} (${t('seats')(registration.seats)})` : participantName(registration);
+      item.append(name);
+      if (organisesHere(meeting)) {
+        item.append(' ', cancelRegistrationButton(registration, name.id, 'outcome'));
+      }
     });
 }
 
@@ -488,17 +504,16 @@ async function renderFeed(meeting) {
 // ---- pausing live updates (WCAG 2.2.2) ----
 
 /**
- * Hands each summary of a stream to {@code show}; while live updates are paused, only a meeting's
- * first summary (the page the user asked for) is shown and later ones are kept for resuming.
+ * Hands each summary of a stream to {@code show}; while live updates are paused, nothing changes
+ * by itself, not even a meeting scheduled meanwhile: the newest summary of each meeting is kept for
+ * resuming. A page the user opens starts live ({@link render}), so that it fills.
  */
 function live(show) {
-  const shown = new Set();
   return (meeting) => {
-    if (state.paused && shown.has(meeting.meetingId)) {
+    if (state.paused) {
       state.held.set(meeting.meetingId, () => show(meeting));
       return;
     }
-    shown.add(meeting.meetingId);
     show(meeting);
   };
 }
@@ -655,6 +670,12 @@ function meetingPath(meeting, rest) {
   return `/api/v1/meetings/${meeting.meetingId}${rest}`;
 }
 
+/** Whether the signed-in user may give this meeting's commands from here: its organiser, with a command API. */
+function organisesHere(meeting) {
+  return Boolean(state.config.commandApi) && claims().organisation === meeting.organisation
+    && meeting.status !== 'CANCELLED';
+}
+
 /** The management forms, for the meeting's own organisers while it is not cancelled. */
 function showManagement(meeting, previous) {
   const organises = Boolean(state.config.commandApi) && claims().organisation === meeting.organisation;
@@ -736,6 +757,38 @@ async function cancelMeetingIfConfirmed() {
   await report('outcome', result, () => t('meetingCancelled'));
 }
 
+/** A button that asks to end {@code registration} (named by the element {@code nameId}), answering in {@code outcomeId}. */
+function cancelRegistrationButton(registration, nameId, outcomeId) {
+  const button = document.createElement('button');
+  button.type = 'button';
+  button.className = 'cancel-registration';
+  button.textContent = t('cancelRegistration');
+  button.setAttribute('aria-describedby', nameId);
+  button.addEventListener('click', () => askToCancelRegistration(registration, outcomeId));
+  return button;
+}
+
+function askToCancelRegistration(registration, outcomeId) {
+  state.cancelling = { registration, outcomeId };
+  $('cancel-registration-title').textContent = t('cancelRegistrationQuestion')(participantName(registration));
+  $('cancel-registration-reason').value = '';
+  $('cancel-registration-dialog').returnValue = '';
+  $('cancel-registration-dialog').showModal();
+}
+
+async function cancelRegistrationIfConfirmed() {
+  const { registration, outcomeId } = state.cancelling;
+  if ($('cancel-registration-dialog').returnValue !== 'confirm') {
+    return;
+  }
+  const meeting = state.current;
+  const reason = $('cancel-registration-reason').value.trim();
+  const result = await command('POST', meetingPath(meeting, `/registrations/${registration.registrationId}/cancel`),
+    reason ? { reason } : {});
+  await report(outcomeId, result, async (answer) =>
+    `${t('registrationCancelledOutcome')(participantName(registration))} ${await movedUp(answer, meeting)}`.trim());
+}
+
 // ---- check-in at the door ----
 
 function renderCheckIn(meeting) {
@@ -795,7 +848,10 @@ function checkInItem(registration) {
   button.type = 'button';
   button.setAttribute('aria-describedby', name.id);
   button.addEventListener('click', () => toggleCheckIn(registration.registrationId));
-  item.append(name, button);
+  const actions = document.createElement('span');
+  actions.className = 'actions';
+  actions.append(button, cancelRegistrationButton(registration, name.id, 'check-in-outcome'));
+  item.append(name, actions);
   return item;
 }
 
@@ -804,6 +860,7 @@ function showCheckedIn(item, registration) {
   item.querySelector('.name').textContent = `${participantName(registration)}${seats}`;
   item.classList.toggle('checked-in', Boolean(registration.checkedInAt));
   item.querySelector('button').textContent = t(registration.checkedInAt ? 'undoCheckIn' : 'checkIn');
+  item.querySelector('button.cancel-registration').textContent = t('cancelRegistration');
 }
 
 async function toggleCheckIn(registrationId) {
@@ -862,6 +919,8 @@ function render() {
   $('who').textContent = who.organisation ? `${t('organiser')} · ${who.organisation}` : t('operator');
   closeStream();
   state.held.clear();
+  state.paused = false;
+  labelPause();
   state.current = null;
   if (checkingIn) {
     state.checkIn = { meetingId: null, registrations: [] };
@@ -914,6 +973,7 @@ async function start() {
   $('details-form').addEventListener('submit', changeDetails);
   $('cancel-meeting').addEventListener('click', askToCancelMeeting);
   $('cancel-dialog').addEventListener('close', cancelMeetingIfConfirmed);
+  $('cancel-registration-dialog').addEventListener('close', cancelRegistrationIfConfirmed);
   $('check-in-search').addEventListener('input', drawCheckInList);
   $('language').addEventListener('click', () => {
     state.language = state.language === 'de' ? 'en' : 'de';

@@ -348,6 +348,45 @@ class DashboardBrowserIT {
     }
 
     @Test
+    void theOrganiserEndsARegistrationWithAReasonAndTheNextMovesUp() {
+        UUID meetingId = schedule("Dorfgespräch Oberlausitz", 1);
+        UUID erika = register(meetingId, "Erika Mustermann");
+        UUID max = register(meetingId, "Max Mustermann");
+        UUID lea = register(meetingId, "Lea Weber");
+        openMeeting(meetingId);
+        click("#check-in-link");
+        type("#check-in-search", "erika");
+        within(Duration.ofSeconds(5)).until(driver -> driver.findElements(By.cssSelector("#check-in-list li")).size() == 1);
+
+        click("#check-in-list li button.cancel-registration");
+        within(Duration.ofSeconds(5)).until(driver -> driver.findElement(By.id("cancel-registration-dialog")).isDisplayed());
+        assertThat(text("#cancel-registration-title"))
+                .isEqualTo("Anmeldung von Erika Mustermann – Stadt Chemnitz beenden?");
+        type("#cancel-registration-reason", "hat telefonisch abgesagt");
+        browser.findElement(By.id("cancel-registration-confirm")).sendKeys(Keys.ENTER);
+
+        assertThat(outcome("check-in-outcome", "Nachgerückt")).isEqualTo("Die Anmeldung von Erika Mustermann – "
+                + "Stadt Chemnitz ist beendet. Nachgerückt: Max Mustermann – Stadt Chemnitz.");
+        await().atMost(Duration.ofSeconds(5)).untilAsserted(() -> {
+            assertThat(registration(erika).path("status").asText()).isEqualTo("CANCELLED");
+            assertThat(registration(max).path("status").asText()).isEqualTo("CONFIRMED");
+        });
+        assertThat(system.auditorQueries().get("/api/v1/audit/registrations/" + erika + "/events").body()
+                .findValuesAsText("reason")).contains("hat telefonisch abgesagt");
+
+        browser.get(system.dashboardUrl() + "#/meetings/" + meetingId);
+        within(LIVE).until(driver -> text("#waiting-list").contains("Lea Weber"));
+        click("#waiting-list button.cancel-registration");
+        within(Duration.ofSeconds(5)).until(driver -> driver.findElement(By.id("cancel-registration-dialog")).isDisplayed());
+        click("#cancel-registration-keep");
+        assertThat(registration(lea).path("status").asText()).as("kept without confirming").isEqualTo("WAITLISTED");
+        click("#waiting-list button.cancel-registration");
+        click("#cancel-registration-confirm");
+        outcome("outcome", "Die Anmeldung von Lea Weber – Stadt Chemnitz ist beendet.");
+        await().atMost(Duration.ofSeconds(5)).until(() -> registration(lea).path("status").asText().equals("CANCELLED"));
+    }
+
+    @Test
     void aCommandTheMeetingRefusesIsExplainedInPlainWords() {
         UUID meetingId = schedule("Jugendforum Plauen", 2);
         register(meetingId, "Erika Mustermann");
@@ -390,6 +429,25 @@ class DashboardBrowserIT {
     }
 
     @Test
+    void whilePausedNotEvenAMeetingScheduledMeanwhileAppearsOnTheOverview() {
+        signIn();
+        within(Duration.ofSeconds(10)).until(driver -> !driver.findElements(By.cssSelector("#meetings tr")).isEmpty());
+        click("#pause");
+        UUID meetingId = UUID.randomUUID();
+        assertThat(system.organiserCommands().post("/api/v1/meetings", """
+                {"meetingId": "%s", "title": "Neu während der Pause", "location": "Zwickau",
+                 "startsAt": "2098-01-15T09:00:00+01:00", "capacity": 5}""".formatted(meetingId)).status())
+                .isEqualTo(201);
+
+        within(LIVE).until(driver -> (Boolean) ((JavascriptExecutor) driver)
+                .executeScript("return state.held.has(arguments[0]);", meetingId.toString()));
+        assertThat(text("#meetings")).as("paused: the overview keeps still").doesNotContain("Neu während der Pause");
+
+        click("#pause");
+        within(LIVE).until(driver -> text("#meetings").contains("Neu während der Pause"));
+    }
+
+    @Test
     void everyPageMeetsWcag21AA() throws IOException {
         UUID meetingId = schedule("Barrierefreiheit im Rathaus", 2);
         register(meetingId, "Erika Mustermann");
@@ -419,6 +477,11 @@ class DashboardBrowserIT {
         click("#check-in-link");
         within(Duration.ofSeconds(5)).until(driver -> !driver.findElements(By.cssSelector("#check-in-list li")).isEmpty());
         assertAccessible("check-in");
+
+        click("#check-in-list li button.cancel-registration");
+        within(Duration.ofSeconds(5)).until(driver -> driver.findElement(By.id("cancel-registration-dialog")).isDisplayed());
+        assertAccessible("dialog ending a registration");
+        click("#cancel-registration-keep");
     }
 
     /** Runs axe-core on the page as it is and fails with each violation of WCAG 2.1 A and AA, readably. */

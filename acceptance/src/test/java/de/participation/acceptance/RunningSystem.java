@@ -133,6 +133,11 @@ final class RunningSystem implements AutoCloseable {
         return new JsonHttp(query.baseUrl()).withBearer(issuer.token("operator", null));
     }
 
+    /** The audit API as an auditor. */
+    JsonHttp auditorQueries() {
+        return new JsonHttp(query.baseUrl()).withBearer(issuer.token("auditor", null));
+    }
+
     /** The read API as the portal. */
     JsonHttp portalQueries() {
         return new JsonHttp(query.baseUrl()).withBearer(issuer.token("portal", null));

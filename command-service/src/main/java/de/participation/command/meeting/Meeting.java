@@ -245,6 +245,9 @@ class Meeting {
 
     @CommandHandler
     CancellationOutcome handle(CancelRegistration command, OfferDeadlines deadlines) throws MeetingRuleViolation {
+        if (command.organisation() != null) {
+            requireOrganisedBy(command.organisation());
+        }
         Registration registration = requireRegistration(command.registrationId());
         if (registration.status().isActive()) {
             apply(new RegistrationCancelled(meetingId, registration.id(), registration.status(),

@@ -19,7 +19,7 @@ final class CrossOriginPolicy {
     private static final List<String> DASHBOARD_PATHS = List.of("/api/v1/meetings/*/capacity",
             "/api/v1/meetings/*/details", "/api/v1/meetings/*/registration/close",
             "/api/v1/meetings/*/registration/open", "/api/v1/meetings/*/cancel",
-            "/api/v1/meetings/*/registrations/*/check-in");
+            "/api/v1/meetings/*/registrations/*/check-in", "/api/v1/meetings/*/registrations/*/cancel");
     /** Browsers ask again (a preflight request) after this long at the latest. */
     private static final Duration PREFLIGHT_REMEMBERED = Duration.ofMinutes(10);
 

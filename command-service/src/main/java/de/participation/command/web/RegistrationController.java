@@ -13,6 +13,7 @@ import de.participation.command.meeting.RegistrationOutcome;
 import de.participation.command.meeting.SeatsOutcome;
 import de.participation.events.Participant;
 import de.participation.events.RegistrationStatus;
+import de.participation.web.security.Roles;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.Size;
 import org.springframework.http.ResponseEntity;
@@ -87,7 +88,9 @@ class RegistrationController {
                            @Valid @RequestBody(required = false) ReasonRequest request,
                            RequestOrigin origin) throws MeetingRuleViolation {
         String reason = Text.optional((request == null ? ReasonRequest.NONE : request).reason());
-        CancellationOutcome outcome = commands.dispatch(new CancelRegistration(meetingId, registrationId, reason), origin);
+        String organisation = origin.hasRole(Roles.PORTAL) ? null : origin.requireOrganisation();
+        CancellationOutcome outcome = commands.dispatch(new CancelRegistration(meetingId, registrationId, reason,
+                organisation), origin);
         return new MovedUpResponse(outcome.registrationId(), RegistrationStatus.CANCELLED, outcome.movedUp(),
                 outcome.sequence());
     }

@@ -29,8 +29,10 @@ class WebSecurityConfiguration {
         String portal = Roles.authority(Roles.PORTAL);
         String organiser = Roles.authority(Roles.ORGANISER);
         return TokenAuthentication.filterChain(http, requests -> requests
+                .requestMatchers(HttpMethod.POST, "/api/v1/meetings/*/registrations/*/cancel")
+                .hasAnyAuthority(portal, organiser)
                 .requestMatchers(HttpMethod.POST, "/api/v1/meetings/*/registrations",
-                        "/api/v1/meetings/*/registrations/*/cancel", "/api/v1/meetings/*/registrations/*/offer/accept",
+                        "/api/v1/meetings/*/registrations/*/offer/accept",
                         "/api/v1/meetings/*/registrations/*/offer/decline").hasAuthority(portal)
                 .requestMatchers(HttpMethod.PUT, "/api/v1/meetings/*/registrations/*/seats").hasAuthority(portal)
                 .requestMatchers(HttpMethod.POST, "/api/v1/meetings", "/api/v1/meetings/*/registration/close",

@@ -355,6 +355,24 @@ class MeetingTest {
     }
 
     @Test
+    void theOrganiserCancelsARegistrationOfTheirMeetingAndTheNextMovesUp() {
+        fixture.givenCurrentTime(NOW).andGiven(scheduled(1), new ParticipantRegistered(MEETING, R1, sealed(ERIKA)),
+                        new ParticipantWaitlisted(MEETING, R2, sealed(MAX), 1))
+                .when(new CancelRegistration(MEETING, R1, "hat telefonisch abgesagt", ORG))
+                .expectEvents(new RegistrationCancelled(MEETING, R1, CONFIRMED, CancellationCause.REQUESTED,
+                                "hat telefonisch abgesagt"),
+                        new WaitlistedParticipantPromoted(MEETING, R2, PromotionCause.CANCELLATION, R1));
+    }
+
+    @Test
+    void anotherOrganisationCannotCancelARegistration() {
+        fixture.givenCurrentTime(NOW).andGiven(scheduled(1), new ParticipantRegistered(MEETING, R1, sealed(ERIKA)))
+                .when(new CancelRegistration(MEETING, R1, null, "STADT-LEIPZIG"))
+                .expectNoEvents()
+                .expectException(rejectedWith(Rejection.NOT_ORGANISER));
+    }
+
+    @Test
     void cancellingConfirmedRegistrationWithEmptyWaitingListFreesSeat() {
         fixture.givenCurrentTime(NOW).andGiven(scheduled(2), new ParticipantRegistered(MEETING, R1, sealed(ERIKA)))
                 .when(new CancelRegistration(MEETING, R1, null))
