@@ -11,7 +11,6 @@ import org.slf4j.LoggerFactory;
 import org.springframework.context.SmartLifecycle;
 
 import java.time.Duration;
-import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
@@ -19,6 +18,7 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
+import java.util.function.Function;
 
 /**
  * Sends a command for every deadline that is due, through the meetings' writers like any command,
@@ -36,36 +36,33 @@ public abstract class DeadlineScheduler<D> implements SmartLifecycle {
 
     private final String name;
     private final MetaData issuedBy;
+    private final DueDeadlines<D> deadlines;
+    private final Function<D, Object> commandFor;
     private final MeetingWriters writers;
     private final Duration checkEvery;
     private ScheduledExecutorService executor;
 
     /**
-     * @param name     what the deadlines are, for the thread and the log
-     * @param issuedBy who the events the commands cause are recorded as issued by
+     * @param name       what the deadlines are, for the thread and the log
+     * @param issuedBy   who the events the commands cause are recorded as issued by
+     * @param commandFor the command that asks the meeting to decide a deadline
      */
-    protected DeadlineScheduler(String name, String issuedBy, MeetingWriters writers, Duration checkEvery) {
+    protected DeadlineScheduler(String name, String issuedBy, DueDeadlines<D> deadlines, Function<D, Object> commandFor,
+                                MeetingWriters writers, Duration checkEvery) {
         this.name = name;
         this.issuedBy = MetaData.from(Map.of(EventMetadata.ISSUED_BY, issuedBy));
+        this.deadlines = deadlines;
+        this.commandFor = commandFor;
         this.writers = writers;
         this.checkEvery = checkEvery;
     }
-
-    /** The earliest deadlines due at {@code now}, at most {@code limit}. */
-    protected abstract List<D> dueAt(Instant now, int limit);
-
-    /** The command that asks the meeting to decide {@code due}. */
-    protected abstract Object commandFor(D due);
-
-    /** The meeting decided {@code due}: forget it (unless it was replaced by a later one meanwhile). */
-    protected abstract void done(D due);
 
     /**
      * Sends the commands for the deadlines due now (by the clock the meetings decide with) and
      * waits for the meetings' decisions.
      */
     public void sendDue() {
-        List<D> due = dueAt(GenericEventMessage.clock.instant(), BATCH);
+        List<D> due = deadlines.dueAt(GenericEventMessage.clock.instant(), BATCH);
         List<CompletableFuture<Void>> decided = due.stream().map(this::send).toList();
         CompletableFuture.allOf(decided.toArray(CompletableFuture[]::new)).join();
     }
@@ -74,7 +71,7 @@ public abstract class DeadlineScheduler<D> implements SmartLifecycle {
         MetaData metaData = issuedBy.and(EventMetadata.CORRELATION_ID, UUID.randomUUID().toString());
         CompletableFuture<CommandResultMessage<?>> answer;
         try {
-            answer = writers.submit(GenericCommandMessage.asCommandMessage(commandFor(due)).andMetaData(metaData));
+            answer = writers.submit(GenericCommandMessage.asCommandMessage(commandFor.apply(due)).andMetaData(metaData));
         } catch (MeetingWriters.MeetingBusyException busy) {
             return CompletableFuture.completedFuture(null); // again at the next check
         }
@@ -82,7 +79,7 @@ public abstract class DeadlineScheduler<D> implements SmartLifecycle {
             if (result.isExceptional()) {
                 log.warn("The {} {} could not be decided yet: {}", name, due, result.exceptionResult().toString());
             } else {
-                done(due);
+                deadlines.done(due);
             }
         }).exceptionally(failure -> {
             log.warn("The {} {} could not be decided yet: {}", name, due, failure.toString());

@@ -1,5 +1,6 @@
 package de.participation.command.offers;
 
+import de.participation.command.deadlines.DueDeadlines;
 import de.participation.command.meeting.OfferDeadlines;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
@@ -14,7 +15,7 @@ import java.util.UUID;
  * deadline commits or rolls back together with the offer's event.
  */
 @Component
-class JdbcOfferDeadlines implements OfferDeadlines {
+class JdbcOfferDeadlines implements OfferDeadlines, DueDeadlines<JdbcOfferDeadlines.Due> {
 
     /** A deadline that is due: the offer to send {@code ExpireOffer} for. */
     record Due(UUID meetingId, UUID registrationId, Instant dueAt) {
@@ -34,8 +35,8 @@ class JdbcOfferDeadlines implements OfferDeadlines {
                 registrationId, meetingId, Timestamp.from(deadline));
     }
 
-    /** The earliest deadlines due at {@code now}, at most {@code limit}. */
-    List<Due> dueAt(Instant now, int limit) {
+    @Override
+    public List<Due> dueAt(Instant now, int limit) {
         return jdbc.query("select meeting_id, registration_id, due_at from offer_deadline where due_at <= ? "
                         + "order by due_at limit ?",
                 (row, number) -> new Due(row.getObject(1, UUID.class), row.getObject(2, UUID.class),
@@ -43,8 +44,8 @@ class JdbcOfferDeadlines implements OfferDeadlines {
                 Timestamp.from(now), limit);
     }
 
-    /** Done with {@code due}, unless its offer got another deadline meanwhile. */
-    void done(Due due) {
+    @Override
+    public void done(Due due) {
         jdbc.update("delete from offer_deadline where registration_id = ? and due_at = ?", due.registrationId(),
                 Timestamp.from(due.dueAt()));
     }

@@ -7,8 +7,6 @@ import org.springframework.beans.factory.annotation.Value;
 import org.springframework.stereotype.Component;
 
 import java.time.Duration;
-import java.time.Instant;
-import java.util.List;
 
 /**
  * Sends {@link ExpireOffer} for every offer whose deadline is due. The Meeting expires an offer
@@ -18,26 +16,9 @@ import java.util.List;
 @Component
 class OfferDeadlineScheduler extends DeadlineScheduler<JdbcOfferDeadlines.Due> {
 
-    private final JdbcOfferDeadlines deadlines;
-
     OfferDeadlineScheduler(JdbcOfferDeadlines deadlines, MeetingWriters writers,
                            @Value("${participation.offers.check-every:1s}") Duration checkEvery) {
-        super("offer deadlines", "offer-deadline", writers, checkEvery);
-        this.deadlines = deadlines;
-    }
-
-    @Override
-    protected List<JdbcOfferDeadlines.Due> dueAt(Instant now, int limit) {
-        return deadlines.dueAt(now, limit);
-    }
-
-    @Override
-    protected Object commandFor(JdbcOfferDeadlines.Due due) {
-        return new ExpireOffer(due.meetingId(), due.registrationId());
-    }
-
-    @Override
-    protected void done(JdbcOfferDeadlines.Due due) {
-        deadlines.done(due);
+        super("offer deadlines", "offer-deadline", deadlines, due -> new ExpireOffer(due.meetingId(), due.registrationId()),
+                writers, checkEvery);
     }
 }

@@ -1,5 +1,6 @@
 package de.participation.command.retention;
 
+import de.participation.command.deadlines.DueDeadlines;
 import de.participation.command.meeting.RetentionDeadlines;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
@@ -14,7 +15,7 @@ import java.util.UUID;
  * the command's transaction: a deadline commits or rolls back together with the event that set it.
  */
 @Component
-class JdbcRetentionDeadlines implements RetentionDeadlines {
+class JdbcRetentionDeadlines implements RetentionDeadlines, DueDeadlines<JdbcRetentionDeadlines.Due> {
 
     /** A meeting whose retention period is due. */
     record Due(UUID meetingId, Instant dueAt) {
@@ -34,14 +35,15 @@ class JdbcRetentionDeadlines implements RetentionDeadlines {
                 meetingId, Timestamp.from(at));
     }
 
-    List<Due> dueAt(Instant now, int limit) {
+    @Override
+    public List<Due> dueAt(Instant now, int limit) {
         return jdbc.query("select meeting_id, due_at from retention_deadline where due_at <= ? order by due_at limit ?",
                 (row, number) -> new Due(row.getObject(1, UUID.class), row.getTimestamp(2).toInstant()),
                 Timestamp.from(now), limit);
     }
 
-    /** Done with {@code due}, unless the meeting got another moment meanwhile. */
-    void done(Due due) {
+    @Override
+    public void done(Due due) {
         jdbc.update("delete from retention_deadline where meeting_id = ? and due_at = ?", due.meetingId(),
                 Timestamp.from(due.dueAt()));
     }

@@ -7,8 +7,6 @@ import org.springframework.beans.factory.annotation.Value;
 import org.springframework.stereotype.Component;
 
 import java.time.Duration;
-import java.time.Instant;
-import java.util.List;
 
 /**
  * Sends {@link EraseAfterRetention} for every meeting whose retention period is due, checked every
@@ -18,26 +16,9 @@ import java.util.List;
 @Component
 class RetentionScheduler extends DeadlineScheduler<JdbcRetentionDeadlines.Due> {
 
-    private final JdbcRetentionDeadlines deadlines;
-
     RetentionScheduler(JdbcRetentionDeadlines deadlines, MeetingWriters writers,
                        @Value("${participation.retention.check-every:10s}") Duration checkEvery) {
-        super("retention deadlines", "retention", writers, checkEvery);
-        this.deadlines = deadlines;
-    }
-
-    @Override
-    protected List<JdbcRetentionDeadlines.Due> dueAt(Instant now, int limit) {
-        return deadlines.dueAt(now, limit);
-    }
-
-    @Override
-    protected Object commandFor(JdbcRetentionDeadlines.Due due) {
-        return new EraseAfterRetention(due.meetingId());
-    }
-
-    @Override
-    protected void done(JdbcRetentionDeadlines.Due due) {
-        deadlines.done(due);
+        super("retention deadlines", "retention", deadlines, due -> new EraseAfterRetention(due.meetingId()), writers,
+                checkEvery);
     }
 }

@@ -2,16 +2,13 @@ package de.participation.command.offers;
 
 import de.participation.command.support.Api;
 import de.participation.command.support.Invariants;
-import de.participation.command.support.MovableClock;
+import de.participation.command.support.MovableAxonClock;
 import de.participation.command.support.RunningService;
 import de.participation.command.support.StoredEvents.StoredEvent;
 import de.participation.command.support.TestDatabase;
-import org.axonframework.eventhandling.GenericEventMessage;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
-import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
@@ -29,24 +26,14 @@ class OfferDeadlinesIT {
 
     private static final String CHECK_OFTEN = "--participation.offers.check-every=100ms";
 
-    private final Clock originalClock = GenericEventMessage.clock;
+    @RegisterExtension
+    final MovableAxonClock clock = new MovableAxonClock(Instant.now());
     private final String database = TestDatabase.create();
     private final UUID meetingId = UUID.randomUUID();
     private final UUID erika = UUID.randomUUID();
     private final UUID max = UUID.randomUUID();
     private final UUID lea = UUID.randomUUID();
     private final UUID jonas = UUID.randomUUID();
-    private final MovableClock clock = new MovableClock(Instant.now());
-
-    @BeforeEach
-    void useMovableClock() {
-        GenericEventMessage.clock = clock;
-    }
-
-    @AfterEach
-    void restoreClock() {
-        GenericEventMessage.clock = originalClock;
-    }
 
     /** Erika held the only seat and cancelled: Max has an offer for an hour, Lea and Jonas wait. */
     private void anOpenOffer(Api api) {

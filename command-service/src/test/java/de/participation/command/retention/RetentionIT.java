@@ -1,18 +1,15 @@
 package de.participation.command.retention;
 
 import de.participation.command.support.Api;
-import de.participation.command.support.MovableClock;
+import de.participation.command.support.MovableAxonClock;
 import de.participation.command.support.RunningService;
 import de.participation.command.support.StoredEvents.StoredEvent;
 import de.participation.command.support.TestDatabase;
 import de.participation.command.support.TestTokens;
-import org.axonframework.eventhandling.GenericEventMessage;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 import java.sql.Timestamp;
-import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
@@ -33,23 +30,13 @@ class RetentionIT {
 
     private static final String CHECK_OFTEN = "--participation.retention.check-every=100ms";
 
-    private final Clock originalClock = GenericEventMessage.clock;
+    @RegisterExtension
+    final MovableAxonClock clock = new MovableAxonClock(Instant.now().truncatedTo(ChronoUnit.SECONDS));
     private final String database = TestDatabase.create();
     private final UUID meetingId = UUID.randomUUID();
     private final UUID erika = UUID.randomUUID();
     private final UUID max = UUID.randomUUID();
     private final UUID lea = UUID.randomUUID();
-    private final MovableClock clock = new MovableClock(Instant.now().truncatedTo(ChronoUnit.SECONDS));
-
-    @BeforeEach
-    void useMovableClock() {
-        GenericEventMessage.clock = clock;
-    }
-
-    @AfterEach
-    void restoreClock() {
-        GenericEventMessage.clock = originalClock;
-    }
 
     /** A meeting in an hour that keeps personal data for 2 days after it ended: two seats, Lea waits, Max erased on request. */
     private void aMeetingWithRegistrations(Api api) {
