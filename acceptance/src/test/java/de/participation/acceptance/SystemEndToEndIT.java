@@ -365,14 +365,19 @@ class SystemEndToEndIT {
         portal().post("/api/v1/meetings/" + meetingId + "/registrations/" + registered.getFirst().registrationId()
                 + "/cancel", null);
         awaitConsumerCaughtUp();
-        List<String> before = system.readModelDump();
+        List<String> before = projectionDocuments(system.readModelDump());
 
         system.query().close();
         rewindConsumerGroupToOffsetZero();
         system.startQueryService();
         awaitConsumerCaughtUp();
 
-        assertThat(system.readModelDump()).isEqualTo(before);
+        assertThat(projectionDocuments(system.readModelDump())).isEqualTo(before);
+    }
+
+    /** The documents the projection writes: not those the webhooks' consumer group keeps, at its own pace. */
+    private static List<String> projectionDocuments(List<String> dump) {
+        return dump.stream().filter(document -> !document.startsWith("webhook_")).toList();
     }
 
     @Test
