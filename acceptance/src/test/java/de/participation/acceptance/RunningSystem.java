@@ -93,8 +93,8 @@ final class RunningSystem implements AutoCloseable {
                 "MONGODB_DATABASE", databaseName,
                 "PARTICIPATION_KAFKA_GROUPID", group,
                 "QUERY_INSTANCE_ID", instance,
-                "COMMAND_SERVICE_URL", command.baseUrl(),
-                "WEBHOOK_ALLOWED_TARGETS", "127.0.0.0/8"));
+                "COMMAND_SERVICE_URL", command.baseUrl()));
+        environment.putAll(LocalStack.WEBHOOKS_TO_THIS_MACHINE);
         environment.putAll(LocalStack.signingInAt(signIn));
         environment.putAll(LocalStack.sendingCommandsTo(command));
         return ServiceProcess.start("query-service", ServiceProcess.jar(ROOT, "query-service"), port,

@@ -66,8 +66,7 @@ public final class LocalStack {
         running.addFirst(signIn);
         environment.putAll(signingInAt(signIn));
         environment.putAll(sendingCommandsTo(command));
-        // Webhook receivers on this machine (the README's story), which production refuses.
-        environment.put("WEBHOOK_ALLOWED_TARGETS", "127.0.0.0/8,::1/128");
+        environment.putAll(WEBHOOKS_TO_THIS_MACHINE);
         ServiceProcess query = ServiceProcess.start("query-service", ServiceProcess.jar(root, "query-service"), queryPort,
                 environment, dataDirectory.resolve("logs/query-service.log"), STARTUP);
         running.addFirst(query);
@@ -116,6 +115,10 @@ public final class LocalStack {
     public static Map<String, String> sendingCommandsTo(ServiceProcess command) {
         return Map.of("DASHBOARD_COMMAND_API", command.baseUrl());
     }
+
+    /** The query service's environment that lets webhooks go to receivers on this machine, which production refuses. */
+    public static final Map<String, String> WEBHOOKS_TO_THIS_MACHINE =
+            Map.of("WEBHOOK_ALLOWED_TARGETS", "127.0.0.0/8,::1/128");
 
     /** The environment that makes a service trust the tokens of {@code issuer}. */
     public static Map<String, String> trusting(LocalIssuer issuer) {

@@ -62,21 +62,21 @@ class AuditController {
         long total = meeting.sequence() + 1;
         List<Long> sequences = LongStream.range(Math.min(offset, total), Math.min((long) offset + limit, total))
                 .boxed().toList();
-        return new Page(offset, limit).response(history.show(history.events(meetingId, sequences)), total);
+        return new Page(offset, limit).response(history.show(readModels.live().events(meetingId, sequences)), total);
     }
 
     @GetMapping("/registrations/{registrationId}/events")
     List<AuditEvent> registrationHistory(@PathVariable UUID registrationId) {
         RegistrationReadModel registration = readModels.live().registration(registrationId)
                 .orElseThrow(() -> new NotFoundException("No registration " + registrationId));
-        return history.show(history.events(registration.meetingId(), registration.eventSequences()));
+        return history.show(readModels.live().events(registration.meetingId(), registration.eventSequences()));
     }
 
     /** The meeting's erasures: how many, when, why and by whom ({@link ErasureReport}). */
     @GetMapping("/meetings/{meetingId}/erasures")
     ErasureReport erasures(@PathVariable UUID meetingId) {
         MeetingReadModel meeting = meeting(meetingId);
-        return ErasureReport.of(meeting, history.eventsUpTo(meetingId, meeting.sequence()));
+        return ErasureReport.of(meeting, readModels.live().eventsUpTo(meetingId, meeting.sequence()));
     }
 
     /** Folds the history up to and including {@code asOf}; a meeting not yet scheduled then is not found. */
@@ -84,7 +84,7 @@ class AuditController {
     MeetingState state(@PathVariable UUID meetingId,
                        @RequestParam @DateTimeFormat(iso = DateTimeFormat.ISO.DATE_TIME) OffsetDateTime asOf) {
         Instant instant = asOf.toInstant();
-        List<MeetingEventEnvelope> past = history.eventsUpTo(meetingId, meeting(meetingId).sequence()).stream()
+        List<MeetingEventEnvelope> past = readModels.live().eventsUpTo(meetingId, meeting(meetingId).sequence()).stream()
                 .filter(event -> !event.time().isAfter(instant))
                 .toList();
         Map<UUID, MeetingReadModel> meetings = new HashMap<>();

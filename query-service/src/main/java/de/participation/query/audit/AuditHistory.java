@@ -10,38 +10,24 @@ import de.participation.events.RegistrationEvent;
 import de.participation.events.SealedParticipant;
 import de.participation.kafka.MeetingEventJson;
 import de.participation.query.personaldata.ParticipantOpener;
-import de.participation.query.projection.LiveReadModels;
 import org.springframework.stereotype.Component;
 
-import java.util.Collection;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
 
-/** Reads meetings' histories from their chunks and shows them to auditors. */
+/** Shows meetings' histories to auditors, with the participants opened. */
 @Component
 class AuditHistory {
 
     private static final ObjectMapper JSON = MeetingEventJson.mapper();
 
-    private final LiveReadModels readModels;
     private final ParticipantOpener participants;
 
-    AuditHistory(LiveReadModels readModels, ParticipantOpener participants) {
-        this.readModels = readModels;
+    AuditHistory(ParticipantOpener participants) {
         this.participants = participants;
-    }
-
-    /** The meeting's events with the given sequences, in order. */
-    List<MeetingEventEnvelope> events(UUID meetingId, Collection<Long> sequences) {
-        return readModels.live().events(meetingId, sequences);
-    }
-
-    /** Every event of the meeting up to {@code lastSequence}, in order. */
-    List<MeetingEventEnvelope> eventsUpTo(UUID meetingId, long lastSequence) {
-        return readModels.live().eventsUpTo(meetingId, lastSequence);
     }
 
     /** The events as auditors see them, with participants opened in one request. */

@@ -92,12 +92,16 @@ class WebhookDispatcher extends BackgroundLoop {
         Map<String, Delivery> heads = new HashMap<>();
         deliveries.pendingIn(held).forEach(delivery -> heads.merge(delivery.queue(), delivery,
                 (one, other) -> one.sequence() <= other.sequence() ? one : other));
-        heads.values().stream()
-                .filter(head -> !head.nextAttemptAt().isAfter(now))
-                .sorted(Comparator.comparing(Delivery::nextAttemptAt))
-                .takeWhile(head -> queuesSending.size() < properties.concurrency())
-                .filter(head -> queuesSending.add(head.queue()))
-                .forEach(head -> senders.execute(() -> attemptAndRelease(head)));
+        List<Delivery> due = heads.values().stream().filter(head -> !head.nextAttemptAt().isAfter(now))
+                .sorted(Comparator.comparing(Delivery::nextAttemptAt)).toList();
+        for (Delivery head : due) {
+            if (queuesSending.size() >= properties.concurrency()) {
+                break;
+            }
+            if (queuesSending.add(head.queue())) { // not while its previous attempt is under way
+                senders.execute(() -> attemptAndRelease(head));
+            }
+        }
         return !heads.isEmpty();
     }
 
