@@ -9,7 +9,6 @@ import de.participation.events.MeetingScheduled;
 import de.participation.events.Participant;
 import de.participation.events.ParticipantRegistered;
 import de.participation.events.ParticipantWaitlisted;
-import de.participation.events.SealedParticipant;
 import org.flywaydb.core.api.migration.BaseJavaMigration;
 import org.flywaydb.core.api.migration.Context;
 
@@ -104,9 +103,11 @@ public class V4__Seal_personal_data extends BaseJavaMigration {
             insert.setBytes(4, key);
             insert.executeUpdate();
         }
-        SealedParticipant sealed = new SealedParticipant(emailHasher.hash(participant.email()),
-                ParticipantCipher.seal(key, registrationId, participant));
-        event.payload().set("participant", JSON.valueToTree(sealed));
+        // The sealed participant of schema version 2, which still carried the hash (SealedParticipant
+        // has dropped it since; V8 destroyed its key).
+        event.payload().set("participant", JSON.createObjectNode()
+                .put("emailHash", emailHasher.hash(participant.email()))
+                .put("ciphertext", ParticipantCipher.seal(key, registrationId, participant)));
         try (PreparedStatement update = connection.prepareStatement(
                 "update domainevententry set payload = ? where globalindex = ?")) {
             update.setBytes(1, JSON.writeValueAsBytes(event.payload()));

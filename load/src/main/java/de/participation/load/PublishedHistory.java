@@ -91,7 +91,7 @@ final class PublishedHistory implements AutoCloseable {
         Meeting meeting = meetings.get(random.nextInt(meetings.size()));
         meeting.waiting++;
         UUID registrationId = UUID.randomUUID();
-        send(prompt, meeting, new ParticipantWaitlisted(meeting.id, registrationId, sealed(registrationId, 0),
+        send(prompt, meeting, new ParticipantWaitlisted(meeting.id, registrationId, sealed(0),
                 meeting.waiting), partitionAndOffset -> progress.published(partitionAndOffset.getKey(),
                 partitionAndOffset.getValue(), dueNanos));
     }
@@ -138,10 +138,10 @@ final class PublishedHistory implements AutoCloseable {
         for (int i = 0; i < REGISTRATIONS; i++) {
             UUID registrationId = UUID.randomUUID();
             if (i < CAPACITY) {
-                events.add(new ParticipantRegistered(meetingId, registrationId, sealed(registrationId, i)));
+                events.add(new ParticipantRegistered(meetingId, registrationId, sealed(i)));
                 confirmed.add(registrationId);
             } else {
-                events.add(new ParticipantWaitlisted(meetingId, registrationId, sealed(registrationId, i), waiting.size() + 1));
+                events.add(new ParticipantWaitlisted(meetingId, registrationId, sealed(i), waiting.size() + 1));
                 waiting.add(registrationId);
             }
         }
@@ -156,9 +156,8 @@ final class PublishedHistory implements AutoCloseable {
         return events;
     }
 
-    private static SealedParticipant sealed(UUID registrationId, int i) {
-        return new SealedParticipant("hash-" + registrationId,
-                "c2VhbGVkLWZvci10aGUtYmVuY2htYXJrLW9ubHktbm90LWEtcmVhbC1jaXBoZXJ0ZXh0LQ==" + i);
+    private static SealedParticipant sealed(int i) {
+        return new SealedParticipant("c2VhbGVkLWZvci10aGUtYmVuY2htYXJrLW9ubHktbm90LWEtcmVhbC1jaXBoZXJ0ZXh0LQ==" + i);
     }
 
     @Override

@@ -8,9 +8,10 @@ import java.util.UUID;
  * lists the waiting entries that stay waiting although they came first, because they do not fit
  * into the free seats (group policy {@code FILL_GAPS}). Version 2: the participant is sealed;
  * version 1 carried it in clear and was migrated in the event store. Version 3: {@code seats} and
- * {@code passed} (events from before hold one seat and passed nobody).
+ * {@code passed} (events from before hold one seat and passed nobody). Version 4: the participant
+ * carries no email hash ({@link SealedParticipant}).
  */
-@SchemaVersion(3)
+@SchemaVersion(4)
 public record ParticipantRegistered(UUID meetingId, UUID registrationId, SealedParticipant participant, int seats,
                                     List<UUID> passed) implements RegistrationEvent {
 

@@ -6,9 +6,10 @@ package de.participation.events;
  * registration, which only the command service holds and which erasure deletes; once the key is
  * gone nobody can read it, from the event store, from Kafka or from a backup of either.
  *
- * <p>{@code emailHash} is a keyed hash (HMAC-SHA256) of the normalised email, for recognising the
- * same person without knowing who it is: without the command service's hash key it can be neither
- * reversed nor checked against a guessed address.
+ * <p>Until schema version 3 of the participant events it also carried {@code emailHash}, a keyed
+ * hash of the email under one key for the whole database. That key was destroyed (migration V8 of
+ * the command service) and upcasting drops the field: a hash in an event would outlive the
+ * erasure and let whoever held the key test whether an address had registered.
  */
-public record SealedParticipant(String emailHash, String ciphertext) {
+public record SealedParticipant(String ciphertext) {
 }

@@ -48,9 +48,18 @@ public final class MeetingEventUpcasts {
             },
             new Step(RegistrationCancelled.class, 1), data -> data.put("seats", 1),
             new Step(MeetingScheduled.class, 2), data -> data.put("retentionDays", MeetingScheduled.DEFAULT_RETENTION_DAYS),
-            new Step(ParticipantDataErased.class, 1), data -> data.put("cause", ErasureCause.REQUEST.name()));
+            new Step(ParticipantDataErased.class, 1), data -> data.put("cause", ErasureCause.REQUEST.name()),
+            new Step(ParticipantRegistered.class, 3), MeetingEventUpcasts::dropEmailHash,
+            new Step(ParticipantWaitlisted.class, 3), MeetingEventUpcasts::dropEmailHash);
 
     private MeetingEventUpcasts() {
+    }
+
+    /** The key of the hash is destroyed: the value means nothing any more and is not passed on. */
+    private static void dropEmailHash(ObjectNode data) {
+        if (data.get("participant") instanceof ObjectNode participant) {
+            participant.remove("emailHash");
+        }
     }
 
     /**

@@ -103,7 +103,7 @@ class MeetingEventWireFormatTest {
     @Test
     void aParticipantEventOfTheVersionThatCarriedPersonalDataInClearIsRefused() {
         String json = MeetingEventJson.write(SampleEvents.envelope(sample(ParticipantRegistered.class)))
-                .replace("\"schemaversion\":3", "\"schemaversion\":1");
+                .replace("\"schemaversion\":4", "\"schemaversion\":1");
 
         assertThatThrownBy(() -> MeetingEventJson.read(json))
                 .isInstanceOf(UnreadableEventException.class)

@@ -40,7 +40,7 @@ final class SampleEvents {
     static final UUID REGISTRATION = UUID.fromString("0b9e5c7a-1d2f-4e3a-8b6c-7d8e9f0a1b02");
     static final UUID VACATED_BY = UUID.fromString("9d8c7b6a-5f4e-4d3c-8b2a-1f0e9d8c7b04");
     static final UUID GROUP = UUID.fromString("3e2d1c0b-9a8f-4e7d-8c6b-5a4f3e2d1c05");
-    static final SealedParticipant ERIKA = new SealedParticipant("kTq0Yv1n3Wc2bJmGf5hQx8sLrA7uZdE4oPiN6yHgB9w",
+    static final SealedParticipant ERIKA = new SealedParticipant(
             "2mB1lYk3c0Xw9VqG7tJpHs5dRf8aZeN4uL6oKiM2yTbW0xQ1vC3nE5gA7rD9hF");
     private static final Instant STARTS_AT = Instant.parse("2019-06-03T08:00:00Z");
 

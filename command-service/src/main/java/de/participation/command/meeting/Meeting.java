@@ -40,12 +40,11 @@ import org.axonframework.spring.stereotype.Aggregate;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
-import java.util.Map;
 import java.util.Objects;
+import java.util.Optional;
 import java.util.UUID;
 
 import static de.participation.command.meeting.Rejection.*;
@@ -63,15 +62,15 @@ import static org.axonframework.modelling.command.AggregateLifecycle.getVersion;
  * no offer is made from the meeting's start on; the waiting list keeps its arrival order; one
  * active registration per person; a retried command has no second effect.
  *
- * <p>It holds no personal data: participants arrive sealed by the {@link PersonalDataVault}, and a
- * person is recognised by the keyed hash of their email.
+ * <p>It holds nothing of the person: participants arrive sealed by the {@link PersonalDataVault},
+ * which also recognises a person again by their email, for as long as their data is not erased.
  */
 @Aggregate(repository = "meetingRepository")
 // The layout of the fields below in snapshots: raise it whenever a field is added, removed, renamed
 // or retyped, here or in what the fields hold (MeetingSnapshotLayoutTest fails until it is).
 // Snapshots of another revision, or of none (written before revisions were kept), are skipped and
 // the meeting is rebuilt from its events.
-@Revision("4")
+@Revision("5")
 class Meeting {
 
     @AggregateIdentifier
@@ -87,8 +86,6 @@ class Meeting {
     private int offeredSeats;
     /** Every registration ever made, in arrival order. */
     private LinkedHashMap<UUID, Registration> registrations = new LinkedHashMap<>();
-    /** Active registrations by the keyed hash of the person's email. */
-    private Map<String, UUID> activeByEmail = new HashMap<>();
     /** Waitlisted registrations, first come first. */
     private LinkedHashSet<UUID> waitingList = new LinkedHashSet<>();
 
@@ -208,17 +205,16 @@ class Meeting {
     @CommandHandler
     RegistrationOutcome handle(RegisterParticipant command, RegistrationIds registrationIds, PersonalDataVault vault)
             throws MeetingRuleViolation {
-        String emailHash = vault.emailHash(command.participant().email());
         Registration existing = registrations.get(command.registrationId());
         if (existing != null) {
-            return repeatedRegistration(existing, emailHash, command.participant(), vault);
+            return repeatedRegistration(existing, command.participant(), vault);
         }
         requireNotCancelled();
         requireRegistrationOpen(now());
-        UUID active = activeByEmail.get(emailHash);
-        if (active != null) {
+        Optional<UUID> active = activeRegistrationOf(command.participant().email(), vault);
+        if (active.isPresent()) {
             throw new MeetingRuleViolation(ALREADY_REGISTERED,
-                    "This person already holds registration " + active + " for this meeting", active);
+                    "This person already holds registration " + active.get() + " for this meeting", active.get());
         }
         // Nobody waiting fits into the free seats (the invariant): under FILL_GAPS a newcomer that
         // fits takes them and passes everyone waiting, under STRICT_ORDER it queues behind them.
@@ -228,7 +224,7 @@ class Meeting {
             requireRoomOnWaitingList(command.joinWaitingListIfFull(), command.seats());
         }
         claim(command.registrationId(), registrationIds);
-        SealedParticipant sealed = new SealedParticipant(emailHash,
+        SealedParticipant sealed = new SealedParticipant(
                 vault.seal(command.registrationId(), meetingId, scheduled.organisation(), command.participant()));
         if (seated) {
             apply(new ParticipantRegistered(meetingId, command.registrationId(), sealed, command.seats(),
@@ -488,13 +484,24 @@ class Meeting {
     }
 
     /**
-     * A retry must name the same person with the same data. After erasure only the email's hash is
-     * left to compare.
+     * One active registration per person, recognised by the vault. An erased registration no longer
+     * recognises anyone: nothing is kept from which its person could be known again.
      */
-    private RegistrationOutcome repeatedRegistration(Registration existing, String emailHash, Participant participant,
+    private Optional<UUID> activeRegistrationOf(String email, PersonalDataVault vault) {
+        return vault.registrationsWithEmail(meetingId, email).stream()
+                .map(registrations::get)
+                .filter(registration -> registration != null && !registration.erased() && registration.status().isActive())
+                .map(Registration::id)
+                .findFirst();
+    }
+
+    /**
+     * A retry must name the same person with the same data. After erasure nothing is left to compare
+     * with: the registration id alone answers, as it did the first time.
+     */
+    private RegistrationOutcome repeatedRegistration(Registration existing, Participant participant,
                                                      PersonalDataVault vault) throws MeetingRuleViolation {
-        boolean same = existing.emailHash().equals(emailHash)
-                && (existing.erased() || vault.sameNameAndOrganisation(existing.id(), participant));
+        boolean same = existing.erased() || vault.sameParticipant(existing.id(), participant);
         if (!same) {
             throw new MeetingRuleViolation(REGISTRATION_ID_CONFLICT,
                     "Registration " + existing.id() + " exists with other participant data", existing.id());
@@ -623,13 +630,13 @@ class Meeting {
 
     @EventSourcingHandler
     void on(ParticipantRegistered event) {
-        add(Registration.confirmed(event.registrationId(), event.participant().emailHash(), event.seats()));
+        registrations.put(event.registrationId(), Registration.confirmed(event.registrationId(), event.seats()));
         confirmedSeats += event.seats();
     }
 
     @EventSourcingHandler
     void on(ParticipantWaitlisted event) {
-        add(Registration.waitlisted(event.registrationId(), event.participant().emailHash(), event.seats()));
+        registrations.put(event.registrationId(), Registration.waitlisted(event.registrationId(), event.seats()));
         waitingList.add(event.registrationId());
     }
 
@@ -691,7 +698,6 @@ class Meeting {
             case OFFERED -> offeredSeats -= event.seats();
             default -> waitingList.remove(registration.id());
         }
-        activeByEmail.remove(registration.emailHash());
         registrations.put(registration.id(), registration.asCancelled());
     }
 
@@ -712,19 +718,12 @@ class Meeting {
     }
 
     private void endOffer(UUID registrationId, OfferEnd end) {
-        Registration registration = registrations.get(registrationId);
-        activeByEmail.remove(registration.emailHash());
-        registrations.put(registrationId, registration.withOfferEnded(end));
+        registrations.computeIfPresent(registrationId, (id, registration) -> registration.withOfferEnded(end));
     }
 
     private void succeeded(UUID vacatedBy, UUID successor, boolean offered) {
         if (vacatedBy != null) {
             registrations.computeIfPresent(vacatedBy, (id, vacating) -> vacating.withSuccessor(successor, offered));
         }
-    }
-
-    private void add(Registration registration) {
-        registrations.put(registration.id(), registration);
-        activeByEmail.put(registration.emailHash(), registration.id());
     }
 }

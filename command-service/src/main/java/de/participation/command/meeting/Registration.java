@@ -11,25 +11,25 @@ import java.util.UUID;
  * What the Meeting remembers of one registration: its {@code seats}, the deadline of its open offer
  * ({@code offerDeadline}, while {@code OFFERED}), how an offer it had ended ({@code offerEnd}), and
  * enough to answer a retried command exactly as the first time ({@code movedUp}: who moved up into
- * the seats it freed), and when it was checked in at the door ({@code checkedInAt}). Of the person
- * only the keyed hash of their email; {@code erased} once their data was erased.
+ * the seats it freed), and when it was checked in at the door ({@code checkedInAt}). Nothing of the
+ * person; {@code erased} once their data was erased.
  */
-record Registration(UUID id, String emailHash, RegistrationStatus status, int seats, Instant offerDeadline,
+record Registration(UUID id, RegistrationStatus status, int seats, Instant offerDeadline,
                     OfferEnd offerEnd, MovedUp movedUp, boolean erased, Instant checkedInAt) {
 
     /** How an offer ended, if it did. */
     enum OfferEnd { ACCEPTED, DECLINED, EXPIRED }
 
-    static Registration confirmed(UUID id, String emailHash, int seats) {
-        return arrived(id, emailHash, RegistrationStatus.CONFIRMED, seats);
+    static Registration confirmed(UUID id, int seats) {
+        return arrived(id, RegistrationStatus.CONFIRMED, seats);
     }
 
-    static Registration waitlisted(UUID id, String emailHash, int seats) {
-        return arrived(id, emailHash, RegistrationStatus.WAITLISTED, seats);
+    static Registration waitlisted(UUID id, int seats) {
+        return arrived(id, RegistrationStatus.WAITLISTED, seats);
     }
 
-    private static Registration arrived(UUID id, String emailHash, RegistrationStatus status, int seats) {
-        return new Registration(id, emailHash, status, seats, null, null, MovedUp.NOBODY, false, null);
+    private static Registration arrived(UUID id, RegistrationStatus status, int seats) {
+        return new Registration(id, status, seats, null, null, MovedUp.NOBODY, false, null);
     }
 
     Registration asConfirmed() {
@@ -54,12 +54,12 @@ record Registration(UUID id, String emailHash, RegistrationStatus status, int se
     }
 
     Registration asErased() {
-        return new Registration(id, emailHash, status, seats, offerDeadline, offerEnd, movedUp, true, checkedInAt);
+        return new Registration(id, status, seats, offerDeadline, offerEnd, movedUp, true, checkedInAt);
     }
 
     /** Checked in at {@code at}, or no longer when null. */
     Registration checkedIn(Instant at) {
-        return new Registration(id, emailHash, status, seats, offerDeadline, offerEnd, movedUp, erased, at);
+        return new Registration(id, status, seats, offerDeadline, offerEnd, movedUp, erased, at);
     }
 
     /** Records that {@code successor} moved up into seats this registration freed. */
@@ -67,11 +67,11 @@ record Registration(UUID id, String emailHash, RegistrationStatus status, int se
         List<UUID> promoted = new ArrayList<>(movedUp.promoted());
         List<UUID> offers = new ArrayList<>(movedUp.offered());
         (offered ? offers : promoted).add(successor);
-        return new Registration(id, emailHash, status, seats, offerDeadline, offerEnd, new MovedUp(promoted, offers),
+        return new Registration(id, status, seats, offerDeadline, offerEnd, new MovedUp(promoted, offers),
                 erased, checkedInAt);
     }
 
     private Registration with(RegistrationStatus newStatus, int newSeats, Instant deadline, OfferEnd end) {
-        return new Registration(id, emailHash, newStatus, newSeats, deadline, end, movedUp, erased, checkedInAt);
+        return new Registration(id, newStatus, newSeats, deadline, end, movedUp, erased, checkedInAt);
     }
 }

@@ -5,6 +5,7 @@ import de.participation.events.Participant;
 import org.springframework.stereotype.Component;
 
 import java.security.MessageDigest;
+import java.util.Set;
 import java.util.UUID;
 
 /** The vault on the key table: a fresh key per registration, erasure by deleting it. */
@@ -18,21 +19,23 @@ class KeyTableVault implements PersonalDataVault {
     }
 
     @Override
-    public String emailHash(String email) {
-        return keys.emailHasher().hash(email);
+    public Set<UUID> registrationsWithEmail(UUID meetingId, String email) {
+        return keys.registrationsWithEmailHash(meetingId, keys.emailHasher().hash(meetingId, email));
     }
 
     @Override
     public String seal(UUID registrationId, UUID meetingId, String organisation, Participant participant) {
         byte[] secret = ParticipantCipher.newKey();
-        keys.create(registrationId, meetingId, organisation, secret, ParticipantCipher.digest(secret, participant));
+        keys.create(registrationId, meetingId, organisation, secret, ParticipantCipher.digest(secret, participant),
+                keys.emailHasher().hash(meetingId, participant.email()));
         return ParticipantCipher.seal(secret, registrationId, participant);
     }
 
     @Override
-    public boolean sameNameAndOrganisation(UUID registrationId, Participant participant) {
-        return keys.keyAndDigestOf(registrationId)
-                .map(stored -> MessageDigest.isEqual(stored.digest(), ParticipantCipher.digest(stored.secret(), participant)))
+    public boolean sameParticipant(UUID registrationId, Participant participant) {
+        return keys.identityOf(registrationId)
+                .map(stored -> stored.emailHash().equals(keys.emailHasher().hash(stored.meetingId(), participant.email()))
+                        && MessageDigest.isEqual(stored.digest(), ParticipantCipher.digest(stored.secret(), participant)))
                 .orElse(true);
     }
 

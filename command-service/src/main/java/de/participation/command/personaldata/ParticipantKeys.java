@@ -7,13 +7,15 @@ import java.sql.Array;
 import java.util.Collection;
 import java.util.List;
 import java.util.Optional;
+import java.util.Set;
 import java.util.UUID;
 
 /**
  * The key table in PostgreSQL: one AES key per registration, with the meeting and organisation it
  * belongs to (so that an organiser can be given only their own). Calls run on the connection of
- * the surrounding transaction, so a key is created and deleted together with its event. Also holds
- * the one key of the email hashes, created by the migration that introduced sealing.
+ * the surrounding transaction, so a key is created and deleted together with its event. Beside each
+ * key, the hash of its participant's email within the meeting: the index by which a meeting
+ * recognises a person, deleted with the key. Also holds the one key of these hashes (V8).
  */
 @Component
 public class ParticipantKeys {
@@ -29,19 +31,29 @@ public class ParticipantKeys {
         this.jdbc = jdbc;
     }
 
-    /** A registration's key and the digest of its participant's name and organisation. */
-    record KeyAndDigest(byte[] secret, byte[] digest) {
+    /**
+     * What identifies a registration's participant: its key, the digest of name and organisation,
+     * and the hash of the email within the meeting.
+     */
+    record Identity(UUID meetingId, byte[] secret, byte[] digest, String emailHash) {
     }
 
-    void create(UUID registrationId, UUID meetingId, String organisation, byte[] secret, byte[] digest) {
+    void create(UUID registrationId, UUID meetingId, String organisation, byte[] secret, byte[] digest,
+                String emailHash) {
         jdbc.update("""
-                insert into participant_key (registration_id, meeting_id, organisation, secret, digest)
-                values (?, ?, ?, ?, ?)""", registrationId, meetingId, organisation, secret, digest);
+                insert into participant_key (registration_id, meeting_id, organisation, secret, digest, email_hash)
+                values (?, ?, ?, ?, ?, ?)""", registrationId, meetingId, organisation, secret, digest, emailHash);
     }
 
-    Optional<KeyAndDigest> keyAndDigestOf(UUID registrationId) {
-        return jdbc.query("select secret, digest from participant_key where registration_id = ?",
-                (row, index) -> new KeyAndDigest(row.getBytes(1), row.getBytes(2)), registrationId).stream().findFirst();
+    Optional<Identity> identityOf(UUID registrationId) {
+        return jdbc.query("select meeting_id, secret, digest, email_hash from participant_key where registration_id = ?",
+                (row, index) -> new Identity(row.getObject(1, UUID.class), row.getBytes(2), row.getBytes(3),
+                        row.getString(4)), registrationId).stream().findFirst();
+    }
+
+    Set<UUID> registrationsWithEmailHash(UUID meetingId, String emailHash) {
+        return Set.copyOf(jdbc.queryForList("select registration_id from participant_key where meeting_id = ? and email_hash = ?",
+                UUID.class, meetingId, emailHash));
     }
 
     /** The keys of those registrations that still have one (erased ones do not). */
@@ -61,7 +73,7 @@ public class ParticipantKeys {
 
     EmailHasher emailHasher() {
         if (emailHasher == null) {
-            emailHasher = new EmailHasher(jdbc.queryForObject("select secret from email_hash_key", byte[].class));
+            emailHasher = new EmailHasher(jdbc.queryForObject("select secret from email_index_key", byte[].class));
         }
         return emailHasher;
     }

@@ -27,7 +27,9 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
  * Databases migrated by earlier versions start with today's code: one migrated by V3 as first
  * applied gets the digest column from V5, filled with the digests today's code computes; one
  * migrated by the edited V3 that was shipped for a while is accepted with its data; any other
- * change to an applied migration still stops the start.
+ * change to an applied migration still stops the start. One that recognised people by the
+ * database-wide email hash of V4 recognises them by V8's hashes within each meeting, and the old
+ * key is gone.
  */
 @ExtendWith(OutputCaptureExtension.class)
 class MigrationHistoryIT {
@@ -47,7 +49,7 @@ class MigrationHistoryIT {
     /**
      * Until 5b84622 the key table had no digest: V4 and the code created keys without one. Such a
      * database is made from one written by today's code by taking V5 out again (its column and its
-     * row in the history), and what came after it (the tables of V6 and V7): the same events and
+     * row in the history), and what came after it (V6, V7 and V8): the same events and
      * keys, only the digests missing. V5 must then compute exactly the digests today's code had written.
      */
     @Test
@@ -61,10 +63,11 @@ class MigrationHistoryIT {
         jdbc.execute("alter table participant_key drop column digest");
         jdbc.execute("drop table offer_deadline");
         jdbc.execute("drop table retention_deadline");
-        jdbc.update("delete from flyway_schema_history where version in ('5', '6', '7')");
+        undoV8();
+        jdbc.update("delete from flyway_schema_history where version in ('5', '6', '7', '8')");
 
         try (RunningService service = RunningService.on(database)) {
-            assertThat(appliedVersions()).isEqualTo("1,2,3,4,5,6,7");
+            assertThat(appliedVersions()).isEqualTo("1,2,3,4,5,6,7,8");
             assertThat(digestColumnNullable()).isEqualTo("NO");
             assertThat(digests()).hasSize(2).isEqualTo(written);
             retriesAreRecognised(service.api());
@@ -84,20 +87,26 @@ class MigrationHistoryIT {
         migrate("classpath:db/migration", "2");
         migrate("classpath:db/edited-v3", "3");
         assertThat(checksumOfV3()).isEqualTo(EditedMigrationRepair.EDITED_CHECKSUM);
-        // today's code schedules with a retention deadline (V7); that version wrote none
+        // today's code schedules with a retention deadline (V7) and keeps an email index (V8); that
+        // version did neither
         jdbc.execute("create table retention_deadline (meeting_id uuid primary key, due_at timestamptz not null)");
+        jdbc.execute("create table email_index_key (id smallint primary key default 1, secret bytea not null)");
+        jdbc.execute("insert into email_index_key (secret) values ('\\x00')");
+        jdbc.execute("alter table participant_key add column email_hash varchar(64)");
         try (RunningService service = RunningService.on(database,
                 "--spring.flyway.target=4", "--spring.flyway.validate-on-migrate=false")) {
             registerErikaAndMax(service.api());
         }
         jdbc.execute("drop table retention_deadline");
+        jdbc.execute("drop table email_index_key");
+        jdbc.execute("alter table participant_key drop column email_hash");
         assertThat(checksumOfV3()).isEqualTo(EditedMigrationRepair.EDITED_CHECKSUM);
         assertThat(appliedVersions()).isEqualTo("1,2,3,4");
         Map<UUID, String> written = digests();
 
         try (RunningService service = RunningService.on(database)) {
             assertThat(checksumOfV3()).isEqualTo(EditedMigrationRepair.ORIGINAL_CHECKSUM);
-            assertThat(appliedVersions()).isEqualTo("1,2,3,4,5,6,7");
+            assertThat(appliedVersions()).isEqualTo("1,2,3,4,5,6,7,8");
             assertThat(digestColumnNullable()).isEqualTo("NO");
             assertThat(digests()).hasSize(2).isEqualTo(written);
             retriesAreRecognised(service.api());
@@ -106,6 +115,42 @@ class MigrationHistoryIT {
             retriesAreRecognised(restarted.api());
         }
         assertThat(StringUtils.countOccurrencesOf(output.getOut(), REPAIRED)).isOne();
+    }
+
+    /**
+     * Until V8 every participant event carried the email's hash under one key for the database,
+     * and the Meeting (and its snapshots) recognised people by it. Such a database is made from one
+     * written by today's code by taking V8 out again and putting a snapshot back. V8 must then give
+     * the open registrations their hashes within the meeting, so that people are recognised as
+     * before, and destroy the old key and every snapshot.
+     */
+    @Test
+    void aDatabaseThatHashedEmailsWithOneKeyGetsHashesWithinEachMeetingFromV8() {
+        UUID otherMeeting = UUID.randomUUID();
+        try (RunningService service = RunningService.on(database)) {
+            registerErikaAndMax(service.api());
+            service.api().scheduleMeeting(otherMeeting, 1);
+            service.api().register(otherMeeting, UUID.randomUUID(), "Erika Mustermann", "erika@example.org");
+        }
+        undoV8();
+        jdbc.update("delete from flyway_schema_history where version = '8'");
+        jdbc.update("""
+                insert into snapshotevententry (aggregateidentifier, sequencenumber, type, eventidentifier, metadata,
+                  payload, payloadrevision, payloadtype, timestamp)
+                values (?, 2, 'Meeting', ?, '{}'::bytea, '{"activeByEmail": {}}'::bytea, '4', 'Meeting', '2026-01-01T00:00:00Z')""",
+                meetingId.toString(), UUID.randomUUID().toString());
+
+        try (RunningService service = RunningService.on(database)) {
+            assertThat(appliedVersions()).isEqualTo("1,2,3,4,5,6,7,8");
+            assertThat(jdbc.queryForObject("select count(*) from information_schema.tables where table_name = 'email_hash_key'",
+                    Integer.class)).as("the old key is gone").isZero();
+            assertThat(jdbc.queryForObject("select count(*) from snapshotevententry", Integer.class)).isZero();
+            assertThat(jdbc.queryForList("select distinct email_hash from participant_key", String.class))
+                    .as("the same address hashes differently in another meeting, others differ anyway").hasSize(3);
+            retriesAreRecognised(service.api());
+            Response erikaAgain = service.api().register(meetingId, UUID.randomUUID(), "Erika M.", " ERIKA@example.org");
+            assertThat(erikaAgain.body().path("code").asText()).isEqualTo("ALREADY_REGISTERED");
+        }
     }
 
     /** The edited checksum is accepted for V3 only, and no other checksum is. */
@@ -117,6 +162,15 @@ class MigrationHistoryIT {
         jdbc.update("update flyway_schema_history set checksum = ? where version = '3'",
                 EditedMigrationRepair.ORIGINAL_CHECKSUM);
         startFailsWithChecksumOf("2", EditedMigrationRepair.EDITED_CHECKSUM);
+    }
+
+    /** Back to before V8: the index and its key gone, the database-wide key of V4 there again. */
+    private void undoV8() {
+        jdbc.execute("drop index participant_key_email");
+        jdbc.execute("alter table participant_key drop column email_hash");
+        jdbc.execute("drop table email_index_key");
+        jdbc.execute("create table email_hash_key (id smallint primary key default 1, secret bytea not null)");
+        jdbc.execute("insert into email_hash_key (secret) values ('\\x01')");
     }
 
     private void startFailsWithChecksumOf(String version, int checksum) {

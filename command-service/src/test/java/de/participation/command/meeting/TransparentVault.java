@@ -12,12 +12,13 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
 import java.util.UUID;
+import java.util.stream.Collectors;
 
 /**
  * A vault for the Meeting's unit tests: sealing is a readable encoding, so that expected events
- * can be written down, and erasure is remembered per registration. Only registrations sealed
- * through it (by a command, not a given event) are compared by name and organisation. The real
- * vault, with AES keys in PostgreSQL, is tested by the integration tests.
+ * can be written down, and erasure is remembered per registration. It knows the participants
+ * sealed through it, by a command or by {@link #sealed(UUID, Participant)} for a given event. The
+ * real vault, with AES keys in PostgreSQL, is tested by the integration tests.
  */
 final class TransparentVault implements PersonalDataVault {
 
@@ -26,12 +27,9 @@ final class TransparentVault implements PersonalDataVault {
     private final Set<UUID> erased = new HashSet<>();
     private final Map<UUID, Participant> sealedHere = new HashMap<>();
 
-    static SealedParticipant sealed(Participant participant) {
-        try {
-            return new SealedParticipant(hash(participant.email()), JSON.writeValueAsString(participant));
-        } catch (JsonProcessingException e) {
-            throw new IllegalStateException(e);
-        }
+    /** {@code participant} sealed for {@code registrationId}, as a given or an expected event carries it. */
+    SealedParticipant sealed(UUID registrationId, Participant participant) {
+        return new SealedParticipant(seal(registrationId, null, null, participant));
     }
 
     boolean isErased(UUID registrationId) {
@@ -39,21 +37,30 @@ final class TransparentVault implements PersonalDataVault {
     }
 
     @Override
-    public String emailHash(String email) {
-        return hash(email);
+    public Set<UUID> registrationsWithEmail(UUID meetingId, String email) {
+        return sealedHere.entrySet().stream()
+                .filter(sealed -> !erased.contains(sealed.getKey())
+                        && normalised(sealed.getValue().email()).equals(normalised(email)))
+                .map(Map.Entry::getKey)
+                .collect(Collectors.toSet());
     }
 
     @Override
     public String seal(UUID registrationId, UUID meetingId, String organisation, Participant participant) {
         sealedHere.put(registrationId, participant);
-        return sealed(participant).ciphertext();
+        try {
+            return JSON.writeValueAsString(participant);
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException(e);
+        }
     }
 
     @Override
-    public boolean sameNameAndOrganisation(UUID registrationId, Participant participant) {
+    public boolean sameParticipant(UUID registrationId, Participant participant) {
         Participant stored = sealedHere.get(registrationId);
         return stored == null || erased.contains(registrationId)
-                || stored.name().trim().equals(participant.name().trim())
+                || normalised(stored.email()).equals(normalised(participant.email()))
+                && stored.name().trim().equals(participant.name().trim())
                 && Objects.equals(trimmed(stored.organisation()), trimmed(participant.organisation()));
     }
 
@@ -66,7 +73,7 @@ final class TransparentVault implements PersonalDataVault {
         return value == null ? "" : value.trim();
     }
 
-    private static String hash(String email) {
-        return "hash:" + email.trim().toLowerCase(Locale.ROOT);
+    private static String normalised(String email) {
+        return email.trim().toLowerCase(Locale.ROOT);
     }
 }

@@ -132,12 +132,12 @@ class RetentionIT {
             before.api().scheduleMeeting(meetingId, 5);
             assertThat(before.api().put("/api/v1/meetings/" + meetingId + "/details",
                     "{\"endsAt\": \"2099-06-03T16:00:00+02:00\"}").status()).isEqualTo(200);
-            // the database as it was before migration 7
+            // the database as it was before migration 7 (the later ones stay: V7 runs out of order)
             before.jdbc().execute("drop table retention_deadline");
             before.jdbc().update("delete from flyway_schema_history where version = '7'");
         }
 
-        try (RunningService after = RunningService.on(database)) {
+        try (RunningService after = RunningService.on(database, "--spring.flyway.out-of-order=true")) {
             assertThat(after.jdbc().queryForObject("select due_at from retention_deadline where meeting_id = ?",
                     Timestamp.class, meetingId).toInstant())
                     .isEqualTo(Instant.parse("2099-06-03T14:00:00Z").plus(Duration.ofDays(90)));

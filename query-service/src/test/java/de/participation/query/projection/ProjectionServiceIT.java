@@ -248,7 +248,7 @@ class ProjectionServiceIT {
         UUID max = UUID.randomUUID();
         Histories history = new Histories(UUID.randomUUID());
         history.scheduled(5).registered(erika)
-                .add(new ParticipantRegistered(history.meetingId(), tooLarge, new SealedParticipant("hash",
+                .add(new ParticipantRegistered(history.meetingId(), tooLarge, new SealedParticipant(
                         "x".repeat(17 << 20)))) // beyond MongoDB's 16 MiB: no write can take it
                 .registered(max);
         List<MeetingEventEnvelope> events = history.events();

@@ -96,7 +96,7 @@ public final class Histories {
 
     /** The participant of a registration as these histories seal it ({@link TestPersonalDataService} opens it). */
     public static SealedParticipant sealed(UUID registrationId) {
-        return new SealedParticipant("hash-" + registrationId, TestPersonalDataService.SEALED + registrationId);
+        return new SealedParticipant(TestPersonalDataService.SEALED + registrationId);
     }
 
     public static Participant participant(UUID registrationId) {
