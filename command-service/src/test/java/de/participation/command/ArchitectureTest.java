@@ -1,5 +1,6 @@
 package de.participation.command;
 
+import com.tngtech.archunit.base.DescribedPredicate;
 import com.tngtech.archunit.core.domain.JavaClass;
 import com.tngtech.archunit.core.domain.JavaFieldAccess;
 import com.tngtech.archunit.core.domain.JavaMethod;
@@ -12,6 +13,10 @@ import com.tngtech.archunit.lang.ArchRule;
 import com.tngtech.archunit.lang.ConditionEvents;
 import com.tngtech.archunit.lang.SimpleConditionEvent;
 import de.participation.command.meeting.MeetingAggregate;
+import de.participation.command.meeting.PersonalDataVault;
+import de.participation.command.personaldata.EmailHasher;
+import de.participation.command.personaldata.KeyService;
+import de.participation.command.personaldata.ParticipantCipher;
 import org.axonframework.commandhandling.CommandBus;
 import org.axonframework.commandhandling.CommandHandler;
 import org.axonframework.commandhandling.gateway.CommandGateway;
@@ -33,6 +38,7 @@ import static com.tngtech.archunit.library.dependencies.SlicesRuleDefinition.sli
 class ArchitectureTest {
 
     private static final String DOMAIN = "de.participation.command.meeting";
+    private static final String KEY_SERVICE = "de.participation.command.personaldata";
 
     /** The rules of a meeting are plain Java (and Axon's aggregate model): testable without any plumbing. */
     @ArchTest
@@ -100,6 +106,21 @@ class ArchitectureTest {
             .resideOutsideOfPackages("de.participation.command.writing..", "de.participation.command.config..")
             .should().dependOnClassesThat().areAssignableTo(CommandBus.class)
             .orShould().dependOnClassesThat().areAssignableTo(CommandGateway.class);
+
+    /**
+     * The key service is a part of its own: only it uses the ciphers and the hasher (and the
+     * migrations that sealed and re-hashed stored data, outside these packages); everything else
+     * reaches it through {@link KeyService} or the Meeting's vault port.
+     */
+    @ArchTest
+    static final ArchRule onlyTheKeyServiceHandlesKeys = noClasses().that().resideOutsideOfPackage(KEY_SERVICE)
+            .should().dependOnClassesThat().belongToAnyOf(ParticipantCipher.class, EmailHasher.class);
+
+    /** Of the domain, the key service knows only the port it implements. */
+    @ArchTest
+    static final ArchRule theKeyServiceKnowsOnlyTheVaultPortOfTheDomain = noClasses().that().resideInAPackage(KEY_SERVICE)
+            .should().dependOnClassesThat(JavaClass.Predicates.resideInAPackage(DOMAIN)
+                    .and(DescribedPredicate.not(JavaClass.Predicates.equivalentTo(PersonalDataVault.class))));
 
     /** The domain's API as its command handlers define it. */
     private static final class DomainApi {

@@ -18,10 +18,10 @@ import java.util.UUID;
  * recognises a person, deleted with the key. Also holds the one key of these hashes (V8).
  */
 @Component
-public class ParticipantKeys {
+class ParticipantKeys {
 
     /** A registration's key and the organisation of its meeting. */
-    public record ParticipantKey(UUID registrationId, String organisation, byte[] secret) {
+    record ParticipantKey(UUID registrationId, String organisation, byte[] secret) {
     }
 
     private final JdbcTemplate jdbc;
@@ -57,7 +57,7 @@ public class ParticipantKeys {
     }
 
     /** The keys of those registrations that still have one (erased ones do not). */
-    public List<ParticipantKey> keysOf(Collection<UUID> registrationIds) {
+    List<ParticipantKey> keysOf(Collection<UUID> registrationIds) {
         return jdbc.query(connection -> {
             var statement = connection.prepareStatement(
                     "select registration_id, organisation, secret from participant_key where registration_id = any(?)");

@@ -1,12 +1,11 @@
 package de.participation.command.web;
 
-import de.participation.command.personaldata.ParticipantCipher;
-import de.participation.command.personaldata.ParticipantKeys;
-import de.participation.command.personaldata.ParticipantKeys.ParticipantKey;
+import de.participation.command.personaldata.KeyService;
 import de.participation.events.Participant;
 import de.participation.web.FieldProblem;
 import de.participation.web.security.Roles;
 import jakarta.validation.Valid;
+import jakarta.validation.constraints.Email;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Size;
@@ -14,13 +13,10 @@ import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RestController;
 
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import java.util.Objects;
+import java.util.Set;
 import java.util.UUID;
-import java.util.function.Function;
-import java.util.stream.Collectors;
 
 /**
  * Opens sealed participants for a reader allowed to see them: the keys never leave this service.
@@ -32,15 +28,16 @@ import java.util.stream.Collectors;
 class PersonalDataController {
 
     static final String PATH = "/api/v1/personal-data/open";
+    static final int MAX_MEETINGS = 1_000;
     static final int MAX_REGISTRATIONS = 1_000;
     private static final int MAX_CIPHERTEXT = 4_096;
     /** Room for a full page of the read API with the largest participants allowed. */
     static final long MAX_BODY_BYTES = MAX_REGISTRATIONS * (MAX_CIPHERTEXT + 100L);
 
-    private final ParticipantKeys keys;
+    private final KeyService keyService;
 
-    PersonalDataController(ParticipantKeys keys) {
-        this.keys = keys;
+    PersonalDataController(KeyService keyService) {
+        this.keyService = keyService;
     }
 
     record SealedRegistration(@NotNull UUID registrationId, @NotBlank @Size(max = MAX_CIPHERTEXT) String ciphertext) {
@@ -55,39 +52,36 @@ class PersonalDataController {
     record OpenResponse(List<OpenedRegistration> registrations) {
     }
 
+    record EmailHashesRequest(@NotBlank @Email @Size(max = 254) String email,
+                              @NotNull @Size(max = MAX_MEETINGS) Set<@NotNull UUID> meetingIds) {
+    }
+
+    record EmailHashesResponse(Map<UUID, String> hashes) {
+    }
+
+    /**
+     * For an operator's scan of a store this service cannot read: the hashes by which the key
+     * service would recognise {@code email} in each meeting. After an erasure they are found nowhere.
+     */
+    @PostMapping("/api/v1/personal-data/email-hashes")
+    EmailHashesResponse emailHashes(@Valid @RequestBody EmailHashesRequest request) {
+        return new EmailHashesResponse(keyService.emailHashes(request.email(), request.meetingIds()));
+    }
+
     @PostMapping(PATH)
     OpenResponse open(@Valid @RequestBody OpenRequest request, RequestOrigin origin) {
-        Map<UUID, ParticipantKey> found = keys.keysOf(request.registrations().stream()
-                        .map(SealedRegistration::registrationId).collect(Collectors.toSet())).stream()
-                .collect(Collectors.toMap(ParticipantKey::registrationId, Function.identity()));
-        if (!origin.hasRole(Roles.PORTAL) && !origin.hasRole(Roles.AUDITOR)) {
-            String organisation = origin.requireOrganisation();
-            if (found.values().stream().anyMatch(key -> !Objects.equals(key.organisation(), organisation))) {
-                throw new ForeignPersonalDataException();
-            }
-        }
-        List<OpenedRegistration> opened = new ArrayList<>();
-        for (int index = 0; index < request.registrations().size(); index++) {
-            SealedRegistration sealed = request.registrations().get(index);
-            ParticipantKey key = found.get(sealed.registrationId());
-            opened.add(key == null ? new OpenedRegistration(sealed.registrationId(), null, true)
-                    : new OpenedRegistration(sealed.registrationId(), open(key, sealed, index), false));
-        }
-        return new OpenResponse(opened);
-    }
-
-    private static Participant open(ParticipantKey key, SealedRegistration sealed, int index) {
+        String organisation = origin.hasRole(Roles.PORTAL) || origin.hasRole(Roles.AUDITOR)
+                ? null
+                : origin.requireOrganisation();
         try {
-            return ParticipantCipher.open(key.secret(), sealed.registrationId(), sealed.ciphertext());
-        } catch (IllegalArgumentException notItsCiphertext) {
-            throw new InvalidRequestException(List.of(new FieldProblem("registrations[" + index + "].ciphertext",
-                    "was not sealed for this registration")));
-        }
-    }
-
-    static class ForeignPersonalDataException extends RuntimeException {
-        ForeignPersonalDataException() {
-            super("Some of these registrations belong to another organisation's meetings", null, false, false);
+            return new OpenResponse(keyService.open(request.registrations().stream()
+                            .map(sealed -> new KeyService.Sealed(sealed.registrationId(), sealed.ciphertext()))
+                            .toList(), organisation).stream()
+                    .map(opened -> new OpenedRegistration(opened.registrationId(), opened.participant(), opened.erased()))
+                    .toList());
+        } catch (KeyService.NotSealedForRegistrationException notItsCiphertext) {
+            throw new InvalidRequestException(List.of(new FieldProblem(
+                    "registrations[" + notItsCiphertext.index() + "].ciphertext", "was not sealed for this registration")));
         }
     }
 }

@@ -1,5 +1,6 @@
 package de.participation.command.web;
 
+import de.participation.command.personaldata.KeyService;
 import de.participation.command.meeting.InconsistentTimes;
 import de.participation.command.meeting.MeetingRuleViolation;
 import de.participation.command.writing.MeetingWriters;
@@ -60,7 +61,7 @@ class ProblemResponses extends ProblemResponseSupport {
     }
 
     @ExceptionHandler
-    ResponseEntity<Object> foreignPersonalData(PersonalDataController.ForeignPersonalDataException foreign,
+    ResponseEntity<Object> foreignPersonalData(KeyService.ForeignPersonalDataException foreign,
                                                WebRequest request) {
         return respond(foreign, HttpStatus.FORBIDDEN, FORBIDDEN, foreign.getMessage(), request);
     }

@@ -15,8 +15,8 @@ import org.springframework.security.web.SecurityFilterChain;
  * back and answers offers; organisers schedule and run meetings and check people in at the door,
  * and the Meeting itself refuses an organiser of another organisation; organisers of the meeting
  * and operators erase personal data; whoever may read participants (portal, organisers, auditors)
- * may have them opened. Every request needs a
- * valid bearer token, except the health check. Browsers may send the dashboard's commands from the
+ * may have them opened; operators scan for what is left of a person. Every request needs a valid
+ * bearer token, except the health check. Browsers may send the dashboard's commands from the
  * origins {@link CrossOriginPolicy} allows.
  */
 @Configuration(proxyBeanMethods = false)
@@ -43,6 +43,8 @@ class WebSecurityConfiguration {
                 .requestMatchers(HttpMethod.POST, "/api/v1/registrations/*/erasure")
                 .hasAnyAuthority(organiser, Roles.authority(Roles.OPERATOR))
                 .requestMatchers(HttpMethod.POST, "/api/v1/personal-data/open")
-                .hasAnyAuthority(portal, organiser, Roles.authority(Roles.AUDITOR)));
+                .hasAnyAuthority(portal, organiser, Roles.authority(Roles.AUDITOR))
+                .requestMatchers(HttpMethod.POST, "/api/v1/personal-data/email-hashes", "/api/v1/admin/personal-data-scans")
+                .hasAuthority(Roles.authority(Roles.OPERATOR)));
     }
 }

@@ -6,14 +6,30 @@ import de.participation.command.support.RunningService;
 import de.participation.command.support.StoredEvents.StoredEvent;
 import de.participation.command.support.TestDatabase;
 import de.participation.command.support.TestTokens;
+import de.participation.command.support.TopicReader;
+import de.participation.localstack.JsonHttp.Response;
+import de.participation.localstack.LocalKafka;
+import de.participation.web.security.Roles;
+import com.fasterxml.jackson.databind.JsonNode;
+import org.apache.kafka.clients.admin.Admin;
+import org.apache.kafka.clients.admin.AdminClientConfig;
+import org.apache.kafka.clients.admin.NewTopic;
+import org.apache.kafka.clients.producer.KafkaProducer;
+import org.apache.kafka.clients.producer.Producer;
+import org.apache.kafka.clients.producer.ProducerConfig;
+import org.apache.kafka.clients.producer.ProducerRecord;
+import org.apache.kafka.common.serialization.StringSerializer;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
+import org.junit.jupiter.api.io.TempDir;
 
+import java.nio.file.Path;
 import java.sql.Timestamp;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.List;
+import java.util.Map;
 import java.util.UUID;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -24,7 +40,8 @@ import static org.awaitility.Awaitility.await;
  * registration not yet erased is erased once, cause {@code RETENTION}, with two instances checking,
  * and after a restart for a period that passed while no instance ran; the keys are gone, the
  * registrations and their order stay. Meetings scheduled before retention periods existed get the
- * default. The instances share Axon's clock, which the test moves.
+ * default. The instances share Axon's clock, which the test moves. Afterwards the operator's scan
+ * of every table and every topic finds nothing of the people.
  */
 class RetentionIT {
 
@@ -76,6 +93,60 @@ class RetentionIT {
                 Long.class, meetingId)).isZero();
         assertThat(service.storedEvents().of(meetingId)).extracting(StoredEvent::simpleType)
                 .startsWith("MeetingScheduled", "ParticipantRegistered", "ParticipantRegistered", "ParticipantWaitlisted");
+    }
+
+    @Test
+    void afterTheRetentionPeriodTheScanOfEveryTableAndTopicFindsNothingOfThePeople(@TempDir Path kafkaLogs)
+            throws Exception {
+        try (LocalKafka kafka = LocalKafka.start(kafkaLogs, 0);
+             RunningService service = RunningService.publishing(database, kafka.bootstrapServers(), CHECK_OFTEN)) {
+            aMeetingWithRegistrations(service.api());
+            plantOnAnotherTopic(kafka, "{\"note\": \"Planted@Example.org\"}");
+            TopicReader topic = new TopicReader(kafka.bootstrapServers());
+            await().until(() -> topic.recordsOf(meetingId).size() == 5);
+
+            JsonNode erikaBefore = scan(service, "erika@example.org");
+            assertThat(erikaBefore.path("clean").asBoolean()).isFalse();
+            assertThat(erikaBefore.path("findings")).extracting(JsonNode::toString).containsExactly(
+                    "{\"store\":\"postgresql\",\"location\":\"table participant_key\",\"trace\":\"EMAIL_HASH\"}");
+            assertThat(scan(service, "planted@example.org").path("findings")).extracting(finding -> finding.path("location").asText())
+                    .as("every topic is read").containsExactly("planted-elsewhere/0@0");
+            JsonNode maxErasedOnRequest = scan(service, "max@example.org");
+            assertThat(maxErasedOnRequest.path("clean").asBoolean()).isTrue();
+            assertThat(maxErasedOnRequest.path("meetingsHashed").asInt()).isEqualTo(1);
+            assertThat(maxErasedOnRequest.path("scanned")).allSatisfy(store -> {
+                assertThat(store.path("complete").asBoolean()).isTrue();
+                assertThat(store.path("items").asLong()).isPositive();
+            });
+
+            clock.advance(Duration.ofHours(3).plus(Duration.ofDays(2)));
+            await().atMost(Duration.ofSeconds(20)).until(() -> erasedByRetention(service, meetingId));
+            await().until(() -> topic.recordsOf(meetingId).size() == 7);
+
+            for (String address : List.of("erika@example.org", "lea@example.org", "max@example.org")) {
+                JsonNode after = scan(service, address);
+                assertThat(after.path("findings")).as(address).isEmpty();
+                assertThat(after.path("clean").asBoolean()).isTrue();
+            }
+        }
+    }
+
+    private static JsonNode scan(RunningService service, String address) {
+        Response scan = service.api().post("/api/v1/admin/personal-data-scans", "{\"email\": \"" + address + "\"}",
+                "Authorization", "Bearer " + TestTokens.withRole(Roles.OPERATOR));
+        assertThat(scan.status()).isEqualTo(200);
+        return scan.body();
+    }
+
+    private static void plantOnAnotherTopic(LocalKafka kafka, String value) throws Exception {
+        try (Admin admin = Admin.create(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, kafka.bootstrapServers()))) {
+            admin.createTopics(List.of(new NewTopic("planted-elsewhere", 1, (short) 1))).all().get();
+        }
+        try (Producer<String, String> producer = new KafkaProducer<>(Map.of(
+                ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, kafka.bootstrapServers()),
+                new StringSerializer(), new StringSerializer())) {
+            producer.send(new ProducerRecord<>("planted-elsewhere", value)).get();
+        }
     }
 
     @Test

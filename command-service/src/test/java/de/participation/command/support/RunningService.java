@@ -26,9 +26,12 @@ public final class RunningService implements AutoCloseable {
         return start(arguments.toArray(String[]::new));
     }
 
-    /** An instance on the database at {@code jdbcUrl}, publishing to Kafka. */
-    public static RunningService publishing(String jdbcUrl, String bootstrapServers) {
-        return start("--spring.datasource.url=" + jdbcUrl, "--participation.kafka.bootstrap-servers=" + bootstrapServers);
+    /** An instance on the database at {@code jdbcUrl}, publishing to Kafka; {@code more} arguments if any. */
+    public static RunningService publishing(String jdbcUrl, String bootstrapServers, String... more) {
+        List<String> arguments = new ArrayList<>(List.of("--spring.datasource.url=" + jdbcUrl,
+                "--participation.kafka.bootstrap-servers=" + bootstrapServers));
+        arguments.addAll(List.of(more));
+        return start(arguments.toArray(String[]::new));
     }
 
     private static RunningService start(String... arguments) {

@@ -58,6 +58,9 @@ class RoleMatrixIT extends CommandServiceIT {
             case "read-personal-data" -> api.post("/api/v1/personal-data/open", """
                     {"registrations": [{"registrationId": "%s", "ciphertext": "%s"}]}"""
                     .formatted(registrationId, stored.sealedParticipantOf(meetingId, registrationId)), auth);
+            case "email-hashes" -> api.post("/api/v1/personal-data/email-hashes", """
+                    {"email": "erika@example.org", "meetingIds": ["%s"]}""".formatted(meetingId), auth);
+            case "scan" -> api.post("/api/v1/admin/personal-data-scans", "{\"email\": \"erika@example.org\"}", auth);
             default -> throw new IllegalArgumentException(endpoint);
         };
     }
@@ -89,6 +92,9 @@ class RoleMatrixIT extends CommandServiceIT {
             "cancel-registration, auditor, 403", "cancel-registration, operator, 403",
             "erase, organiser, 200", "erase, other-organiser, 403", "erase, operator, 200", "erase, portal, 403",
             "erase, auditor, 403",
+            "email-hashes, operator, 200", "email-hashes, portal, 403", "email-hashes, organiser, 403",
+            "email-hashes, auditor, 403", "email-hashes, nobody, 401",
+            "scan, operator, 200", "scan, portal, 403", "scan, organiser, 403", "scan, auditor, 403", "scan, nobody, 401",
             "read-personal-data, portal, 200", "read-personal-data, organiser, 200", "read-personal-data, auditor, 200",
             "read-personal-data, other-organiser, 403", "read-personal-data, operator, 403",
             "schedule, nobody, 401", "capacity, nobody, 401", "register, nobody, 401", "cancel-registration, nobody, 401",
