@@ -118,6 +118,11 @@ final class RunningSystem implements AutoCloseable {
         return new JsonHttp(command.baseUrl()).withBearer(issuer.token("organiser", ORGANISATION));
     }
 
+    /** The command API as an operator (erasure, the personal-data scan). */
+    JsonHttp operatorCommands() {
+        return new JsonHttp(command.baseUrl()).withBearer(issuer.token("operator", null));
+    }
+
     /** The command API as the portal. */
     JsonHttp portalCommands() {
         return new JsonHttp(command.baseUrl()).withBearer(issuer.token("portal", null));

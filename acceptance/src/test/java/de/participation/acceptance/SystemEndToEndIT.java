@@ -1,5 +1,6 @@
 package de.participation.acceptance;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import de.participation.kafka.Topics;
 import de.participation.localstack.JsonHttp;
@@ -17,6 +18,7 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
 import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.Comparator;
@@ -345,6 +347,59 @@ class SystemEndToEndIT {
             assertThat(system.portalQueries().delete("/api/v1/webhooks/" + subscribed.body().path("webhookId").asText())
                     .status()).isEqualTo(204);
         }
+    }
+
+    /**
+     * A meeting that ends at once and keeps nothing afterwards (retention 0): once the period has
+     * passed, the operator's scans of both services (every PostgreSQL table, every topic, every
+     * MongoDB collection with the webhook delivery logs) find neither the address nor any hash of it.
+     */
+    @Test
+    void aMeetingPastItsRetentionLeavesNoTraceOfItsPeopleInAnyStoreTopicOrDeliveryLog() {
+        try (LocalWebhookReceiver receiver = LocalWebhookReceiver.start()) {
+            Response subscribed = system.portalQueries().post("/api/v1/webhooks", """
+                    {"url": "%s", "events": ["registration.confirmed", "registration.waitlisted"]}"""
+                    .formatted(receiver.url("/retention")));
+            assertThat(subscribed.status()).isEqualTo(201);
+            UUID meetingId = UUID.randomUUID();
+            Instant start = Instant.now().plusSeconds(8);
+            assertThat(organiser().post("/api/v1/meetings", """
+                    {"meetingId": "%s", "title": "Kurz-Workshop", "location": "Chemnitz", "startsAt": "%s",
+                     "endsAt": "%s", "capacity": 1, "retentionDays": 0}"""
+                    .formatted(meetingId, start, start.plusSeconds(1))).status()).isEqualTo(201);
+            List<String> addresses = List.of("erika.retention@example.org", "max.retention@example.org");
+            for (String address : addresses) {
+                assertThat(portal().post("/api/v1/meetings/" + meetingId + "/registrations", """
+                        {"registrationId": "%s", "participant": {"name": "Kurz %s", "email": "%s"}}"""
+                        .formatted(UUID.randomUUID(), address, address)).status()).isEqualTo(201);
+            }
+            await().atMost(Duration.ofSeconds(60)).until(() -> sequencesReceived(receiver, meetingId).size() == 2);
+            JsonNode before = scan(system.operatorCommands(), addresses.get(0));
+            assertThat(before.path("findings")).extracting(JsonNode::toString).containsExactly(
+                    "{\"store\":\"postgresql\",\"location\":\"table participant_key\",\"trace\":\"EMAIL_HASH\"}");
+
+            await().atMost(Duration.ofSeconds(60)).until(() -> system.auditorQueries()
+                    .get("/api/v1/audit/meetings/" + meetingId + "/erasures").body().path("erasedByRetention").asInt() == 2);
+
+            String webhookId = subscribed.body().path("webhookId").asText();
+            assertThat(system.portalQueries().get("/api/v1/webhooks/" + webhookId + "/deliveries").body()
+                    .findValuesAsText("status")).as("the delivery log is scanned too").contains("DELIVERED");
+            for (String address : addresses) {
+                for (JsonHttp service : List.of(system.operatorCommands(), system.operatorQueries())) {
+                    JsonNode after = scan(service, address);
+                    assertThat(after.path("findings")).as(address).isEmpty();
+                    assertThat(after.path("clean").asBoolean()).as(after.toString()).isTrue();
+                    assertThat(after.path("meetingsHashed").asInt()).isPositive();
+                }
+            }
+            assertThat(system.portalQueries().delete("/api/v1/webhooks/" + webhookId).status()).isEqualTo(204);
+        }
+    }
+
+    private static JsonNode scan(JsonHttp service, String address) {
+        Response scan = service.post("/api/v1/admin/personal-data-scans", "{\"email\": \"" + address + "\"}");
+        assertThat(scan.status()).as(scan.body().toString()).isEqualTo(200);
+        return scan.body();
     }
 
     private static List<Long> sequencesReceived(LocalWebhookReceiver receiver, UUID meetingId) {

@@ -1,19 +1,20 @@
 package de.participation.command.privacy;
 
-import de.participation.command.privacy.ScanReport.Finding;
-import de.participation.command.privacy.ScanReport.Scanned;
-import de.participation.command.privacy.ScanReport.Trace;
+import de.participation.web.privacy.ScanReport.Finding;
+import de.participation.web.privacy.ScanReport.Scanned;
+import de.participation.web.privacy.ScanReport.Trace;
+import de.participation.web.privacy.ScanTarget;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.transaction.support.TransactionTemplate;
 
-import javax.sql.DataSource;
 import java.util.EnumSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeMap;
 import java.util.stream.Collectors;
+import javax.sql.DataSource;
 
 /**
  * Reads every row of every table of the service's schema as text (binary columns, such as the

@@ -2,19 +2,21 @@ package de.participation.command.privacy;
 
 import de.participation.command.forwarding.KafkaProperties;
 import de.participation.command.personaldata.KeyService;
-import de.participation.command.privacy.ScanReport.Finding;
 import de.participation.events.MeetingScheduled;
+import de.participation.web.privacy.ScanReport;
+import de.participation.web.privacy.ScanReport.Finding;
+import de.participation.web.privacy.ScanTarget;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.PlatformTransactionManager;
 
-import javax.sql.DataSource;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
+import javax.sql.DataSource;
 
 /**
  * The operator's check that an erasure left nothing behind: looks for one address, in clear and as

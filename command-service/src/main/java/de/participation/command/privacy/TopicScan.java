@@ -1,7 +1,8 @@
 package de.participation.command.privacy;
 
-import de.participation.command.privacy.ScanReport.Finding;
-import de.participation.command.privacy.ScanReport.Scanned;
+import de.participation.web.privacy.ScanReport.Finding;
+import de.participation.web.privacy.ScanReport.Scanned;
+import de.participation.web.privacy.ScanTarget;
 import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.AdminClientConfig;
 import org.apache.kafka.clients.consumer.ConsumerConfig;

@@ -1,7 +1,7 @@
 package de.participation.command.web;
 
 import de.participation.command.privacy.PersonalDataScan;
-import de.participation.command.privacy.ScanReport;
+import de.participation.web.privacy.ScanReport;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.Email;
 import jakarta.validation.constraints.NotBlank;

@@ -88,6 +88,11 @@ public class ReadModelStore {
         return byId(registrations, ids, RegistrationReadModel::from, RegistrationReadModel::registrationId);
     }
 
+    /** Whether {@code name} is the meetings' collection of some generation. */
+    public static boolean isMeetingsCollection(String name) {
+        return name.equals(MEETINGS) || name.matches(MEETINGS + "_g\\d+");
+    }
+
     static String collectionName(String collection, long generation) {
         return generation == 0 ? collection : collection + "_g" + generation;
     }

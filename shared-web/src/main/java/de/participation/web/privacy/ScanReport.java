@@ -1,4 +1,4 @@
-package de.participation.command.privacy;
+package de.participation.web.privacy;
 
 import java.util.List;
 
@@ -25,7 +25,7 @@ public record ScanReport(int meetingsHashed, List<Scanned> scanned, List<Finding
     public record Finding(String store, String location, Trace trace) {
     }
 
-    static ScanReport of(int meetingsHashed, List<Scanned> scanned, List<Finding> findings) {
+    public static ScanReport of(int meetingsHashed, List<Scanned> scanned, List<Finding> findings) {
         return new ScanReport(meetingsHashed, scanned, findings.stream().limit(MAX_FINDINGS).toList(),
                 findings.isEmpty() && scanned.stream().allMatch(Scanned::complete));
     }

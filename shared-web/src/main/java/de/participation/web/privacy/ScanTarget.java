@@ -1,6 +1,6 @@
-package de.participation.command.privacy;
+package de.participation.web.privacy;
 
-import de.participation.command.privacy.ScanReport.Trace;
+import de.participation.web.privacy.ScanReport.Trace;
 
 import java.util.Collection;
 import java.util.EnumSet;
@@ -13,24 +13,21 @@ import java.util.Set;
  * looked for at every place of every such run of characters, so that one inside a longer value is
  * found too).
  */
-final class ScanTarget {
+public final class ScanTarget {
 
     private static final int HASH_LENGTH = 43;
 
     private final String address;
     private final Set<String> hashes;
 
-    ScanTarget(String address, Collection<String> hashes) {
+    public ScanTarget(String address, Collection<String> hashes) {
         this.address = address.trim().toLowerCase(Locale.ROOT);
         this.hashes = Set.copyOf(hashes);
     }
 
-    int hashes() {
-        return hashes.size();
-    }
 
     /** The traces of the person in {@code text}; empty if there are none. */
-    Set<Trace> tracesIn(String text) {
+    public Set<Trace> tracesIn(String text) {
         Set<Trace> found = EnumSet.noneOf(Trace.class);
         if (text.toLowerCase(Locale.ROOT).contains(address)) {
             found.add(Trace.ADDRESS);
