@@ -9,6 +9,8 @@ import jakarta.validation.constraints.Email;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Size;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RestController;
@@ -26,6 +28,8 @@ import java.util.UUID;
  */
 @RestController
 class PersonalDataController {
+
+    private static final Logger log = LoggerFactory.getLogger(PersonalDataController.class);
 
     static final String PATH = "/api/v1/personal-data/open";
     static final int MAX_MEETINGS = 1_000;
@@ -62,9 +66,11 @@ class PersonalDataController {
     /**
      * For an operator's scan of a store this service cannot read: the hashes by which the key
      * service would recognise {@code email} in each meeting. After an erasure they are found nowhere.
+     * Who asked is logged (never the address).
      */
     @PostMapping("/api/v1/personal-data/email-hashes")
-    EmailHashesResponse emailHashes(@Valid @RequestBody EmailHashesRequest request) {
+    EmailHashesResponse emailHashes(@Valid @RequestBody EmailHashesRequest request, RequestOrigin origin) {
+        log.info("Email hashes for a scan, asked by {} (correlation id {})", origin.issuedBy(), origin.correlationId());
         return new EmailHashesResponse(keyService.emailHashes(request.email(), request.meetingIds()));
     }
 

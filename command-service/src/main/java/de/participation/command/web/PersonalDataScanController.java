@@ -6,6 +6,8 @@ import jakarta.validation.Valid;
 import jakarta.validation.constraints.Email;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.Size;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RestController;
@@ -13,10 +15,12 @@ import org.springframework.web.bind.annotation.RestController;
 /**
  * The operator's check that a person's data is gone from this service's stores: the event store,
  * its snapshots, the key table and every topic (see {@link PersonalDataScan}). The read side answers
- * the same request for its store.
+ * the same request for its store. Who scanned, and the outcome, is logged (never the address).
  */
 @RestController
 class PersonalDataScanController {
+
+    private static final Logger log = LoggerFactory.getLogger(PersonalDataScanController.class);
 
     private final PersonalDataScan scan;
 
@@ -28,7 +32,10 @@ class PersonalDataScanController {
     }
 
     @PostMapping("/api/v1/admin/personal-data-scans")
-    ScanReport scan(@Valid @RequestBody ScanRequest request) {
-        return scan.scan(request.email());
+    ScanReport scan(@Valid @RequestBody ScanRequest request, RequestOrigin origin) {
+        ScanReport report = scan.scan(request.email());
+        log.info("Personal-data scan by {} (correlation id {}): {} findings, clean: {}", origin.issuedBy(),
+                origin.correlationId(), report.findings().size(), report.clean());
+        return report;
     }
 }

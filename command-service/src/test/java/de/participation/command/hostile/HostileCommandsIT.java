@@ -140,7 +140,12 @@ class HostileCommandsIT {
         ERASE("POST", "/api/v1/registrations/{registration}/erasure", Role.ORGANISER, Body.NONE, List.of()),
         OPEN_PERSONAL_DATA("POST", "/api/v1/personal-data/open", Role.AUDITOR, Body.REQUIRED, List.of(
                 new Field("registrations", "[{\"registrationId\": \"{registration}\", \"ciphertext\": \"c2VhbGVk\"}]",
-                        Kind.LIST, true)));
+                        Kind.LIST, true))),
+        EMAIL_HASHES("POST", "/api/v1/personal-data/email-hashes", Role.OPERATOR, Body.REQUIRED, List.of(
+                new Field("email", "\"erika@example.org\"", Kind.TEXT, true),
+                new Field("meetingIds", "[\"{meeting}\"]", Kind.LIST, true))),
+        SCAN_PERSONAL_DATA("POST", "/api/v1/admin/personal-data-scans", Role.OPERATOR, Body.REQUIRED, List.of(
+                new Field("email", "\"erika@example.org\"", Kind.TEXT, true)));
 
         private final String method;
         private final String path;
@@ -195,13 +200,14 @@ class HostileCommandsIT {
 
     /** Who may call an endpoint. */
     enum Role {
-        ORGANISER, ORGANISER_OF_ANY, PORTAL, AUDITOR;
+        ORGANISER, ORGANISER_OF_ANY, PORTAL, AUDITOR, OPERATOR;
 
         String token() {
             return switch (this) {
                 case ORGANISER, ORGANISER_OF_ANY -> TestTokens.organiser();
                 case PORTAL -> TestTokens.portal();
                 case AUDITOR -> TestTokens.withRole("auditor");
+                case OPERATOR -> TestTokens.withRole("operator");
             };
         }
     }
