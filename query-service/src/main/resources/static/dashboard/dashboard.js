@@ -14,7 +14,7 @@ const TEXTS = {
     confirmed: 'Bestätigt', available: 'Frei', waitingListInOrder: 'Warteliste in Reihenfolge',
     latestChanges: 'Letzte Änderungen', live: 'live', reconnecting: 'Verbindung wird wiederhergestellt …',
     emptyWaitingList: 'Niemand wartet.', noParticipantData: 'Teilnehmerdaten sehen nur Organisatoren der Veranstaltung.',
-    erased: 'Daten gelöscht', REGISTERED: 'angemeldet', WAITLISTED: 'auf der Warteliste',
+    erased: 'Daten gelöscht', participantUnavailable: 'Name vorübergehend nicht verfügbar', REGISTERED: 'angemeldet', WAITLISTED: 'auf der Warteliste',
     PROMOTED: 'nachgerückt', CANCELLED: 'abgemeldet', OFFERED: 'hat ein Angebot erhalten',
     OFFER_ACCEPTED: 'hat das Angebot angenommen', OFFER_DECLINED: 'hat das Angebot abgelehnt',
     OFFER_EXPIRED: 'hat nicht rechtzeitig geantwortet', SEATS_GIVEN_BACK: 'hat Plätze zurückgegeben',
@@ -81,7 +81,7 @@ const TEXTS = {
     confirmed: 'Confirmed', available: 'Free', waitingListInOrder: 'Waiting list in order',
     latestChanges: 'Latest changes', live: 'live', reconnecting: 'Reconnecting …',
     emptyWaitingList: 'Nobody is waiting.', noParticipantData: 'Only organisers of the meeting see participant data.',
-    erased: 'data erased', REGISTERED: 'registered', WAITLISTED: 'joined the waiting list',
+    erased: 'data erased', participantUnavailable: 'name temporarily unavailable', REGISTERED: 'registered', WAITLISTED: 'joined the waiting list',
     PROMOTED: 'moved up', CANCELLED: 'cancelled', OFFERED: 'received an offer',
     OFFER_ACCEPTED: 'accepted the offer', OFFER_DECLINED: 'declined the offer',
     OFFER_EXPIRED: 'did not answer in time', SEATS_GIVEN_BACK: 'gave seats back',
@@ -465,6 +465,9 @@ async function renderParticipants(meeting, id, page, count, emptyKey, fill) {
 }
 
 function participantName(registration) {
+  if (registration.participantUnavailable) {
+    return `(${t('participantUnavailable')})`;
+  }
   if (registration.personalDataErased || !registration.participant) {
     return `(${t('erased')})`;
   }

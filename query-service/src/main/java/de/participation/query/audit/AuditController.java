@@ -1,9 +1,9 @@
 package de.participation.query.audit;
 
 import de.participation.events.MeetingEventEnvelope;
-import de.participation.events.Participant;
 import de.participation.events.RegistrationStatus;
 import de.participation.query.meeting.MeetingSummary;
+import de.participation.query.personaldata.OpenedParticipants;
 import de.participation.query.personaldata.ParticipantOpener;
 import de.participation.query.projection.MeetingProjector;
 import de.participation.query.projection.MeetingReadModel;
@@ -97,7 +97,7 @@ class AuditController {
         List<RegistrationReadModel> ordered = registrations.values().stream()
                 .sorted(Comparator.comparingInt(RegistrationReadModel::arrival))
                 .toList();
-        Map<UUID, Participant> opened = participants.open(ordered);
+        OpenedParticipants opened = participants.open(ordered);
         Map<UUID, Integer> positions = new HashMap<>();
         ordered.stream().filter(registration -> RegistrationStatus.WAITLISTED.name().equals(registration.status()))
                 .forEach(waiting -> positions.put(waiting.registrationId(), positions.size() + 1));

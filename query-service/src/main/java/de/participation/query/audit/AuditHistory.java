@@ -9,6 +9,7 @@ import de.participation.events.ParticipantWaitlisted;
 import de.participation.events.RegistrationEvent;
 import de.participation.events.SealedParticipant;
 import de.participation.kafka.MeetingEventJson;
+import de.participation.query.personaldata.OpenedParticipants;
 import de.participation.query.personaldata.ParticipantOpener;
 import org.springframework.stereotype.Component;
 
@@ -36,16 +37,18 @@ class AuditHistory {
         events.forEach(event -> sealedParticipant(event).ifPresent(participant ->
                 sealed.put(registrationOf(event),
                         participant.ciphertext())));
-        Map<UUID, Participant> opened = participants.openCiphertexts(sealed);
+        OpenedParticipants opened = participants.openCiphertexts(sealed);
         return events.stream().map(event -> show(event, opened)).toList();
     }
 
-    private static AuditEvent show(MeetingEventEnvelope event, Map<UUID, Participant> opened) {
+    private static AuditEvent show(MeetingEventEnvelope event, OpenedParticipants opened) {
         ObjectNode payload = JSON.valueToTree(event.data());
         if (sealedParticipant(event).isPresent()) {
-            Participant participant = opened.get(registrationOf(event));
+            Participant participant = opened.of(registrationOf(event));
+            boolean unavailable = opened.isUnavailable(registrationOf(event));
             payload.set("participant", JSON.valueToTree(participant));
-            payload.put("personalDataErased", participant == null);
+            payload.put("personalDataErased", participant == null && !unavailable);
+            payload.put("participantUnavailable", unavailable);
         }
         return new AuditEvent(event.id(), event.sequence(), event.type(), event.time(), event.issuedby(),
                 event.correlationid(), event.schemaversion(), payload);

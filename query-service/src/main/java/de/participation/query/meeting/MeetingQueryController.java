@@ -1,7 +1,7 @@
 package de.participation.query.meeting;
 
-import de.participation.events.Participant;
 import de.participation.events.RegistrationStatus;
+import de.participation.query.personaldata.OpenedParticipants;
 import de.participation.query.personaldata.ParticipantOpener;
 import de.participation.query.projection.LiveReadModels;
 import de.participation.query.projection.MeetingReadModel;
@@ -28,7 +28,6 @@ import java.io.IOException;
 import java.time.Clock;
 import java.util.List;
 import java.util.Locale;
-import java.util.Map;
 import java.util.UUID;
 
 /** Meetings, their registrations and waiting lists, as projected. */
@@ -144,9 +143,14 @@ class MeetingQueryController {
         }
     }
 
-    /** One page of the export, with its participants opened; empty after the last. */
+    /**
+     * One page of the export, with all its participants opened (an export must not leave names out
+     * while the key service is down: it fails instead); empty after the last.
+     */
     private List<RegistrationView> exportPage(MeetingReadModel meeting, RegistrationStatus status, int offset) {
-        return views(meeting, readModels.live().registrationsOf(meeting.meetingId(), status, offset, Page.MAX_LIMIT));
+        ReadModelStore.RegistrationPage found =
+                readModels.live().registrationsOf(meeting.meetingId(), status, offset, Page.MAX_LIMIT);
+        return views(meeting, found, participants.open(found.registrations()).complete());
     }
 
     @GetMapping("/{meetingId}/waiting-list")
@@ -161,12 +165,12 @@ class MeetingQueryController {
     private ResponseEntity<List<RegistrationView>> page(MeetingReadModel meeting, RegistrationStatus status, Page page) {
         ReadModelStore.RegistrationPage found =
                 readModels.live().registrationsOf(meeting.meetingId(), status, page.offset(), page.limit());
-        return page.response(views(meeting, found), found.total());
+        return page.response(views(meeting, found, participants.open(found.registrations())), found.total());
     }
 
-    /** The page's registrations with their participants, opened in one request. */
-    private List<RegistrationView> views(MeetingReadModel meeting, ReadModelStore.RegistrationPage found) {
-        Map<UUID, Participant> opened = participants.open(found.registrations());
+    /** The page's registrations with their participants. */
+    private static List<RegistrationView> views(MeetingReadModel meeting, ReadModelStore.RegistrationPage found,
+                                                OpenedParticipants opened) {
         return found.registrations().stream()
                 .map(registration -> RegistrationView.of(registration, meeting,
                         found.positions().get(registration.registrationId()), opened))

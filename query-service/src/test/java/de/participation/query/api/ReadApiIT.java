@@ -304,25 +304,6 @@ class ReadApiIT {
     }
 
     @Test
-    void withoutTheCommandServiceParticipantListsAre503AndCountsStillServed() {
-        UUID erika = UUID.randomUUID();
-        Histories history = new Histories(UUID.randomUUID()).scheduled(2).registered(erika);
-        publisher.publish(history.events());
-        PERSONAL_DATA.setDown(true);
-        try {
-            Response list = get("/api/v1/meetings/" + history.meetingId() + "/registrations?minSequence=1");
-            Response summary = get("/api/v1/meetings/" + history.meetingId());
-
-            assertThat(list.status()).isEqualTo(503);
-            assertThat(list.body().path("code").asText()).isEqualTo("PERSONAL_DATA_UNAVAILABLE");
-            assertThat(list.raw().headers().firstValue("Retry-After")).isPresent();
-            assertThat(summary.status()).isEqualTo(200);
-        } finally {
-            PERSONAL_DATA.setDown(false);
-        }
-    }
-
-    @Test
     void theDashboardPageAndItsSignInSettingsNeedNoToken() throws Exception {
         HttpResponse<String> page = HttpClient.newHttpClient().send(HttpRequest.newBuilder(
                 URI.create("http://localhost:" + port + "/dashboard")).build(), HttpResponse.BodyHandlers.ofString());

@@ -103,7 +103,7 @@ class AuditApiIT {
         assertThat(Instant.parse(registered.path("occurredAt").asText())).isEqualTo(events.get(1).time());
         assertThat(registered.path("issuedBy").asText()).isEqualTo("portal");
         assertThat(registered.path("correlationId").asText()).isEqualTo("corr-1");
-        assertThat(registered.path("schemaVersion").asInt()).isEqualTo(3);
+        assertThat(registered.path("schemaVersion").asInt()).isEqualTo(4);
         assertThat(registered.path("payload").path("participant").path("name").asText())
                 .isEqualTo(Histories.participant(erika).name());
         assertThat(shown.get(4).path("payload").path("capacity").asInt()).isEqualTo(3);

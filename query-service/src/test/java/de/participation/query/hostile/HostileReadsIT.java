@@ -157,6 +157,7 @@ class HostileReadsIT {
         PROJECTIONS("GET", "/api/v1/admin/projections", Roles.OPERATOR),
         REBUILD("POST", "/api/v1/admin/projections/rebuild", Roles.OPERATOR),
         VERIFICATION("POST", "/api/v1/admin/projections/verification", Roles.OPERATOR),
+        PERSONAL_DATA_SCAN("POST", "/api/v1/admin/personal-data-scans", Roles.OPERATOR),
         MEETING_STREAM("GET", "/api/v1/meetings/{meeting}/capacity/stream", Roles.ORGANISER),
         WEBHOOKS("GET", "/api/v1/webhooks", Roles.PORTAL),
         WEBHOOK_DELIVERIES("GET", "/api/v1/webhooks/{webhook}/deliveries?offset=0&limit=10", Roles.PORTAL);
