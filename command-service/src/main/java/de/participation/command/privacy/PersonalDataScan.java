@@ -16,7 +16,6 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
-import javax.sql.DataSource;
 
 /**
  * The operator's check that an erasure left nothing behind: looks for one address, in clear and as
@@ -33,11 +32,11 @@ public class PersonalDataScan {
     private final DatabaseScan database;
     private final TopicScan topics;
 
-    PersonalDataScan(KeyService keyService, DataSource dataSource, PlatformTransactionManager transactions,
+    PersonalDataScan(KeyService keyService, JdbcTemplate jdbc, PlatformTransactionManager transactions,
                      KafkaProperties kafka, @Value("${participation.privacy.scan.topics-within:PT2M}") Duration within) {
         this.keyService = keyService;
-        this.jdbc = new JdbcTemplate(dataSource);
-        this.database = new DatabaseScan(dataSource, transactions);
+        this.jdbc = jdbc;
+        this.database = new DatabaseScan(jdbc.getDataSource(), transactions);
         this.topics = new TopicScan(kafka.bootstrapServers(), within, Clock.systemUTC());
     }
 

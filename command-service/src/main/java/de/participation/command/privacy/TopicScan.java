@@ -11,6 +11,8 @@ import org.apache.kafka.clients.consumer.KafkaConsumer;
 import org.apache.kafka.common.TopicPartition;
 import org.apache.kafka.common.header.Header;
 import org.apache.kafka.common.serialization.ByteArrayDeserializer;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
@@ -27,11 +29,14 @@ import java.util.concurrent.TimeoutException;
  * Reads every record of every topic of the cluster (not Kafka's internal ones) from the beginning
  * to the end it had when the scan began: the events' topic, the read side's dead letters and
  * whatever else is there. Keys, values and header values are read as text. A cluster that cannot
- * be read wholly within {@code within} leaves the scan incomplete, never silently clean.
+ * be reached within {@link #METADATA_WITHIN}, or read wholly within {@code within}, leaves the scan
+ * incomplete, never silently clean.
  */
 final class TopicScan {
 
+    private static final Logger log = LoggerFactory.getLogger(TopicScan.class);
     private static final String STORE = "kafka";
+    private static final Duration METADATA_WITHIN = Duration.ofSeconds(10);
 
     private final String bootstrapServers;
     private final Duration within;
@@ -52,7 +57,9 @@ final class TopicScan {
                 ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers,
                 ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, false,
                 ConsumerConfig.ISOLATION_LEVEL_CONFIG, "read_uncommitted",
-                ConsumerConfig.MAX_POLL_RECORDS_CONFIG, 2_000), new ByteArrayDeserializer(), new ByteArrayDeserializer())) {
+                ConsumerConfig.MAX_POLL_RECORDS_CONFIG, 2_000,
+                ConsumerConfig.DEFAULT_API_TIMEOUT_MS_CONFIG, (int) METADATA_WITHIN.toMillis()),
+                new ByteArrayDeserializer(), new ByteArrayDeserializer())) {
             List<TopicPartition> partitions = partitionsOfEveryTopic(consumer);
             consumer.assign(partitions);
             consumer.seekToBeginning(partitions);
@@ -75,6 +82,7 @@ final class TopicScan {
             if (unreachable instanceof InterruptedException) {
                 Thread.currentThread().interrupt();
             }
+            log.warn("The personal-data scan could not read the topics: {}", unreachable.toString());
             return new Scanned(STORE, 0, false);
         }
     }
@@ -82,9 +90,9 @@ final class TopicScan {
     private List<TopicPartition> partitionsOfEveryTopic(KafkaConsumer<byte[], byte[]> consumer)
             throws InterruptedException, ExecutionException, TimeoutException {
         try (Admin admin = Admin.create(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers))) {
-            Set<String> topics = admin.listTopics().names().get(within.toMillis(), TimeUnit.MILLISECONDS);
+            Set<String> topics = admin.listTopics().names().get(METADATA_WITHIN.toMillis(), TimeUnit.MILLISECONDS);
             return topics.stream()
-                    .flatMap(topic -> consumer.partitionsFor(topic, within).stream())
+                    .flatMap(topic -> consumer.partitionsFor(topic, METADATA_WITHIN).stream())
                     .map(info -> new TopicPartition(info.topic(), info.partition()))
                     .toList();
         }
