@@ -11,8 +11,8 @@ import java.time.Duration;
  *
  * @param commandServiceUrl the command service, whose key service alone holds the keys
  * @param timeout           how long a read waits for it before showing participants as unavailable
- * @param cacheFor          how long an opened participant is kept for the same kind of reader: at
- *                          most {@link #MAX_CACHE_FOR}, so that with the retention check every 10 s
+ * @param cacheFor          how long an opened participant is kept for the same kind of reader (0:
+ *                          not at all), at most {@link #MAX_CACHE_FOR}, so that with the retention check every 10 s
  *                          an erasure shows everywhere within the promised minute
  * @param cacheEntries      how many opened participants are kept at most
  */
@@ -26,8 +26,8 @@ public record PersonalDataProperties(
     static final Duration MAX_CACHE_FOR = Duration.ofSeconds(50);
 
     public PersonalDataProperties {
-        if (cacheFor.isNegative() || cacheFor.isZero() || cacheFor.compareTo(MAX_CACHE_FOR) > 0) {
-            throw new IllegalArgumentException("participation.personal-data.cache-for must lie between 0 and "
+        if (cacheFor.isNegative() || cacheFor.compareTo(MAX_CACHE_FOR) > 0) {
+            throw new IllegalArgumentException("participation.personal-data.cache-for must lie between 0 (keep nothing) and "
                     + MAX_CACHE_FOR + " (an erasure must show within a minute), not " + cacheFor);
         }
         if (cacheEntries < 0) {

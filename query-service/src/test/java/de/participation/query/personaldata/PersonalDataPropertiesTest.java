@@ -19,6 +19,7 @@ class PersonalDataPropertiesTest {
         assertThat(keepingFor(Duration.ofSeconds(50)).cacheFor()).hasSeconds(50);
         assertThatThrownBy(() -> keepingFor(Duration.ofSeconds(51)))
                 .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("cache-for");
-        assertThatThrownBy(() -> keepingFor(Duration.ZERO)).isInstanceOf(IllegalArgumentException.class);
+        assertThatThrownBy(() -> keepingFor(Duration.ofSeconds(-1))).isInstanceOf(IllegalArgumentException.class);
+        assertThat(keepingFor(Duration.ZERO).cacheFor()).as("keeps nothing").isZero();
     }
 }
