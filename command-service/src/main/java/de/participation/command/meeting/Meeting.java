@@ -86,6 +86,8 @@ class Meeting {
     private int offeredSeats;
     /** Every registration ever made, in arrival order. */
     private LinkedHashMap<UUID, Registration> registrations = new LinkedHashMap<>();
+    /** Who holds which registration, by their email's hash: in memory only, from the vault. */
+    private final transient EmailIndex emailIndex = new EmailIndex();
     /** Waitlisted registrations, first come first. */
     private LinkedHashSet<UUID> waitingList = new LinkedHashSet<>();
 
@@ -211,7 +213,8 @@ class Meeting {
         }
         requireNotCancelled();
         requireRegistrationOpen(now());
-        Optional<UUID> active = activeRegistrationOf(command.participant().email(), vault);
+        String emailHash = vault.emailHash(meetingId, command.participant().email());
+        Optional<UUID> active = activeRegistrationOf(emailHash, vault);
         if (active.isPresent()) {
             throw new MeetingRuleViolation(ALREADY_REGISTERED,
                     "This person already holds registration " + active.get() + " for this meeting", active.get());
@@ -224,8 +227,9 @@ class Meeting {
             requireRoomOnWaitingList(command.joinWaitingListIfFull(), command.seats());
         }
         claim(command.registrationId(), registrationIds);
-        SealedParticipant sealed = new SealedParticipant(
-                vault.seal(command.registrationId(), meetingId, scheduled.organisation(), command.participant()));
+        SealedParticipant sealed = new SealedParticipant(vault.seal(command.registrationId(), meetingId,
+                scheduled.organisation(), command.participant(), emailHash));
+        emailIndex.add(emailHash, command.registrationId());
         if (seated) {
             apply(new ParticipantRegistered(meetingId, command.registrationId(), sealed, command.seats(),
                     List.copyOf(waitingList)));
@@ -348,6 +352,7 @@ class Meeting {
         }
         vault.erase(registration.id());
         apply(new ParticipantDataErased(meetingId, registration.id()));
+        emailIndex.forget(registration.id());
         return new ErasureOutcome(meetingId, registration.id(), getVersion());
     }
 
@@ -368,6 +373,7 @@ class Meeting {
         for (Registration registration : toErase) {
             vault.erase(registration.id());
             apply(new ParticipantDataErased(meetingId, registration.id(), ErasureCause.RETENTION));
+            emailIndex.forget(registration.id());
         }
         return toErase.size();
     }
@@ -487,8 +493,8 @@ class Meeting {
      * One active registration per person, recognised by the vault. An erased registration no longer
      * recognises anyone: nothing is kept from which its person could be known again.
      */
-    private Optional<UUID> activeRegistrationOf(String email, PersonalDataVault vault) {
-        return vault.registrationsWithEmail(meetingId, email).stream()
+    private Optional<UUID> activeRegistrationOf(String emailHash, PersonalDataVault vault) {
+        return emailIndex.registrationsOf(emailHash, meetingId, vault).stream()
                 .map(registrations::get)
                 .filter(registration -> registration != null && !registration.erased() && registration.status().isActive())
                 .map(Registration::id)

@@ -2,7 +2,7 @@ package de.participation.command.meeting;
 
 import de.participation.events.Participant;
 
-import java.util.Set;
+import java.util.Map;
 import java.util.UUID;
 
 /**
@@ -10,19 +10,22 @@ import java.util.UUID;
  * gets a key of its own, created in the same transaction as its event; erasing deletes the key, in
  * the same transaction as the erasure event, and with it every way to read the data back. What
  * recognises a person (a keyed hash of their email within the meeting) is kept beside the key and
- * goes with it: the Meeting, its events and its snapshots hold nothing of the person, so after an
- * erasure nothing is left from which anyone could test whether an address had registered.
+ * goes with it: the Meeting's events and snapshots hold nothing of the person, so after an erasure
+ * nothing is left from which anyone could test whether an address had registered.
  */
 public interface PersonalDataVault {
 
-    /**
-     * The registrations of {@code meetingId} whose participant has {@code email} (trimmed, in any
-     * case), among those whose data is not erased.
-     */
-    Set<UUID> registrationsWithEmail(UUID meetingId, String email);
+    /** The keyed hash of {@code email} (trimmed, in any case) within {@code meetingId}; asks no store. */
+    String emailHash(UUID meetingId, String email);
 
-    /** Creates the registration's key and seals {@code participant} with it; returns the ciphertext. */
-    String seal(UUID registrationId, UUID meetingId, String organisation, Participant participant);
+    /** The email hash of each registration of {@code meetingId} whose data is not erased. */
+    Map<UUID, String> emailHashesOf(UUID meetingId);
+
+    /**
+     * Creates the registration's key, keeps {@code emailHash} beside it, and seals {@code participant}
+     * with it; returns the ciphertext.
+     */
+    String seal(UUID registrationId, UUID meetingId, String organisation, Participant participant, String emailHash);
 
     /**
      * Whether {@code participant} is the one {@code registrationId} was sealed with: the same email

@@ -5,7 +5,7 @@ import de.participation.events.Participant;
 import org.springframework.stereotype.Component;
 
 import java.security.MessageDigest;
-import java.util.Set;
+import java.util.Map;
 import java.util.UUID;
 
 /** The vault on the key table: a fresh key per registration, erasure by deleting it. */
@@ -19,15 +19,21 @@ class KeyTableVault implements PersonalDataVault {
     }
 
     @Override
-    public Set<UUID> registrationsWithEmail(UUID meetingId, String email) {
-        return keys.registrationsWithEmailHash(meetingId, keys.emailHasher().hash(meetingId, email));
+    public String emailHash(UUID meetingId, String email) {
+        return keys.emailHasher().hash(meetingId, email);
     }
 
     @Override
-    public String seal(UUID registrationId, UUID meetingId, String organisation, Participant participant) {
+    public Map<UUID, String> emailHashesOf(UUID meetingId) {
+        return keys.emailHashesOf(meetingId);
+    }
+
+    @Override
+    public String seal(UUID registrationId, UUID meetingId, String organisation, Participant participant,
+                       String emailHash) {
         byte[] secret = ParticipantCipher.newKey();
         keys.create(registrationId, meetingId, organisation, secret, ParticipantCipher.digest(secret, participant),
-                keys.emailHasher().hash(meetingId, participant.email()));
+                emailHash);
         return ParticipantCipher.seal(secret, registrationId, participant);
     }
 

@@ -7,7 +7,8 @@ import java.sql.Array;
 import java.util.Collection;
 import java.util.List;
 import java.util.Optional;
-import java.util.Set;
+import java.util.HashMap;
+import java.util.Map;
 import java.util.UUID;
 
 /**
@@ -51,9 +52,13 @@ class ParticipantKeys {
                         row.getString(4)), registrationId).stream().findFirst();
     }
 
-    Set<UUID> registrationsWithEmailHash(UUID meetingId, String emailHash) {
-        return Set.copyOf(jdbc.queryForList("select registration_id from participant_key where meeting_id = ? and email_hash = ?",
-                UUID.class, meetingId, emailHash));
+    Map<UUID, String> emailHashesOf(UUID meetingId) {
+        Map<UUID, String> hashes = new HashMap<>();
+        jdbc.query("select registration_id, email_hash from participant_key where meeting_id = ?",
+                row -> {
+                    hashes.put(row.getObject(1, UUID.class), row.getString(2));
+                }, meetingId);
+        return hashes;
     }
 
     /** The keys of those registrations that still have one (erased ones do not). */

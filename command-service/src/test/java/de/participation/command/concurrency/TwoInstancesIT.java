@@ -42,6 +42,31 @@ class TwoInstancesIT {
         first.close();
     }
 
+    /**
+     * Each instance recognises people by an index it keeps in memory: one that another instance
+     * registered since is recognised all the same, also when the same address arrives at both at once.
+     */
+    @Test
+    void aPersonRegisteredThroughOneInstanceIsRecognisedByTheOther() throws Exception {
+        UUID meetingId = UUID.randomUUID();
+        first.api().scheduleMeeting(meetingId, 50);
+        assertThat(first.api().register(meetingId, UUID.randomUUID(), "Erika", "erika@example.org").status())
+                .isEqualTo(201);
+        assertThat(second.api().register(meetingId, UUID.randomUUID(), "Max", "max@example.org").status())
+                .isEqualTo(201);
+
+        assertThat(first.api().register(meetingId, UUID.randomUUID(), "Max M.", " MAX@example.org").body()
+                .path("code").asText()).isEqualTo("ALREADY_REGISTERED");
+        assertThat(second.api().register(meetingId, UUID.randomUUID(), "Erika M.", "erika@example.org").body()
+                .path("code").asText()).isEqualTo("ALREADY_REGISTERED");
+        List<Api> instances = List.of(first.api(), second.api());
+        List<Response> sameAddressAtOnce = ConcurrentRequests.run(16, IntStream.range(0, 40)
+                .<Callable<Response>>mapToObj(i -> () -> instances.get(i % 2)
+                        .register(meetingId, UUID.randomUUID(), "Lea " + i, "lea@example.org"))
+                .toList());
+        assertThat(sameAddressAtOnce).extracting(Response::status).containsOnlyOnce(201).containsOnly(201, 409);
+    }
+
     @Test
     void burstSpreadOverTwoInstancesNeverOverbooks() throws Exception {
         UUID meetingId = UUID.randomUUID();

@@ -17,7 +17,8 @@ import java.util.stream.Collectors;
 /**
  * A vault for the Meeting's unit tests: sealing is a readable encoding, so that expected events
  * can be written down, and erasure is remembered per registration. It knows the participants
- * sealed through it, by a command or by {@link #sealed(UUID, Participant)} for a given event. The
+ * sealed through it, by a command or by {@link #sealed(UUID, Participant)} for a given event, in
+ * one meeting (each test has its own vault). The
  * real vault, with AES keys in PostgreSQL, is tested by the integration tests.
  */
 final class TransparentVault implements PersonalDataVault {
@@ -29,7 +30,7 @@ final class TransparentVault implements PersonalDataVault {
 
     /** {@code participant} sealed for {@code registrationId}, as a given or an expected event carries it. */
     SealedParticipant sealed(UUID registrationId, Participant participant) {
-        return new SealedParticipant(seal(registrationId, null, null, participant));
+        return new SealedParticipant(seal(registrationId, null, null, participant, null));
     }
 
     boolean isErased(UUID registrationId) {
@@ -37,16 +38,19 @@ final class TransparentVault implements PersonalDataVault {
     }
 
     @Override
-    public Set<UUID> registrationsWithEmail(UUID meetingId, String email) {
-        return sealedHere.entrySet().stream()
-                .filter(sealed -> !erased.contains(sealed.getKey())
-                        && normalised(sealed.getValue().email()).equals(normalised(email)))
-                .map(Map.Entry::getKey)
-                .collect(Collectors.toSet());
+    public String emailHash(UUID meetingId, String email) {
+        return "hash:" + normalised(email);
     }
 
     @Override
-    public String seal(UUID registrationId, UUID meetingId, String organisation, Participant participant) {
+    public Map<UUID, String> emailHashesOf(UUID meetingId) {
+        return sealedHere.entrySet().stream().filter(sealed -> !erased.contains(sealed.getKey()))
+                .collect(Collectors.toMap(Map.Entry::getKey, sealed -> emailHash(meetingId, sealed.getValue().email())));
+    }
+
+    @Override
+    public String seal(UUID registrationId, UUID meetingId, String organisation, Participant participant,
+                       String emailHash) {
         sealedHere.put(registrationId, participant);
         try {
             return JSON.writeValueAsString(participant);

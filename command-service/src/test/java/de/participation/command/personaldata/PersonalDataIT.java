@@ -161,7 +161,7 @@ class PersonalDataIT extends CommandServiceIT {
     }
 
     @Test
-    void noTableOfTheStoreHoldsANameOrEmailInClearNotEvenSnapshots() {
+    void noTableOfTheStoreHoldsANameOrEmailInClearOrItsHashNotEvenSnapshots() {
         UUID meetingId = UUID.randomUUID();
         api.scheduleMeeting(meetingId, 3);
         List<UUID> registrations = IntStream.range(0, 8).mapToObj(i -> UUID.randomUUID()).toList();
@@ -176,5 +176,11 @@ class PersonalDataIT extends CommandServiceIT {
         assertThat(scan.rowsContaining("Regionen-Workshop")).as("the scan reads event payloads").isNotEmpty();
         assertThat(scan.rowsContaining("scanmail")).isEmpty();
         assertThat(scan.rowsContaining("Scanname")).isEmpty();
+        for (UUID registration : registrations) {
+            String emailHash = jdbc.queryForObject("select email_hash from participant_key where registration_id = ?",
+                    String.class, registration);
+            assertThat(scan.rowsContaining(emailHash)).as("the hash is kept beside the key only, not in events or snapshots")
+                    .singleElement().asString().startsWith("participant_key: ");
+        }
     }
 }
