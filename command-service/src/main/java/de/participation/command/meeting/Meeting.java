@@ -62,8 +62,10 @@ import static org.axonframework.modelling.command.AggregateLifecycle.getVersion;
  * no offer is made from the meeting's start on; the waiting list keeps its arrival order; one
  * active registration per person; a retried command has no second effect.
  *
- * <p>It holds nothing of the person: participants arrive sealed by the {@link PersonalDataVault},
- * which also recognises a person again by their email, for as long as their data is not erased.
+ * <p>It holds nothing of the person that lasts: participants arrive sealed by the
+ * {@link PersonalDataVault}, and a person is recognised by the hash of their email within the
+ * meeting, which the vault keeps beside the key and the Meeting only in memory ({@link EmailIndex}),
+ * for as long as their data is not erased.
  */
 @Aggregate(repository = "meetingRepository")
 // The layout of the fields below in snapshots: raise it whenever a field is added, removed, renamed
@@ -490,8 +492,8 @@ class Meeting {
     }
 
     /**
-     * One active registration per person, recognised by the vault. An erased registration no longer
-     * recognises anyone: nothing is kept from which its person could be known again.
+     * One active registration per person, recognised by the email index. An erased registration no
+     * longer recognises anyone: nothing is kept from which its person could be known again.
      */
     private Optional<UUID> activeRegistrationOf(String emailHash, PersonalDataVault vault) {
         return emailIndex.registrationsOf(emailHash, meetingId, vault).stream()
