@@ -9,6 +9,7 @@ import de.participation.localstack.LocalInfrastructure;
 import de.participation.localstack.LocalSignIn;
 import de.participation.localstack.LocalStack;
 import de.participation.localstack.Ports;
+import de.participation.localstack.RunningParts;
 import de.participation.localstack.ServiceProcess;
 import org.bson.Document;
 
@@ -36,6 +37,7 @@ final class RunningSystem implements AutoCloseable {
     /** The organisation whose organiser schedules and reads the meetings of the tests. */
     static final String ORGANISATION = "SMWA";
 
+    private final RunningParts parts = new RunningParts();
     private final Path data;
     private final LocalIssuer issuer;
     private final LocalInfrastructure infrastructure;
@@ -45,22 +47,28 @@ final class RunningSystem implements AutoCloseable {
     private final int queryPort = Ports.free();
     private ServiceProcess query;
 
+    /** Starts every part; when one fails, stops those started before it. */
     RunningSystem() {
         data = temporaryDirectory();
         issuer = LocalIssuer.in(data.resolve("issuer"));
-        infrastructure = LocalInfrastructure.start(data, externalMongo());
-        Map<String, String> environment = new HashMap<>(LocalStack.trusting(issuer));
-        environment.putAll(infrastructure.serviceEnvironment());
-        command = ServiceProcess.start("command-service", ServiceProcess.jar(ROOT, "command-service"), Ports.free(),
-                LocalStack.withCommandsFrom("http://localhost:" + queryPort, environment),
-                data.resolve("command-service.log"), STARTUP);
-        signIn = LocalSignIn.start(issuer, 0, "http://localhost:" + queryPort + "/dashboard");
-        startQueryService();
+        try {
+            infrastructure = parts.add(LocalInfrastructure.start(data, externalMongo()));
+            Map<String, String> environment = new HashMap<>(LocalStack.trusting(issuer));
+            environment.putAll(infrastructure.serviceEnvironment());
+            command = parts.add(ServiceProcess.start("command-service", ServiceProcess.jar(ROOT, "command-service"),
+                    Ports.free(), LocalStack.withCommandsFrom("http://localhost:" + queryPort, environment),
+                    data.resolve("command-service.log"), STARTUP));
+            signIn = parts.add(LocalSignIn.start(issuer, 0, "http://localhost:" + queryPort + "/dashboard"));
+            startQueryService();
+        } catch (RuntimeException | Error failure) {
+            parts.close();
+            throw failure;
+        }
     }
 
     /** Starts the query service (again), on the same port, data and consumer group. */
     void startQueryService() {
-        query = startQueryService(queryPort, database, "query-service", "query-1");
+        query = parts.add(startQueryService(queryPort, database, "query-service", "query-1"));
     }
 
     /** A query service of its own, with its read models in {@code database}. */
@@ -82,7 +90,7 @@ final class RunningSystem implements AutoCloseable {
      */
     Replica startReplica() {
         String replicaDatabase = databaseName();
-        ServiceProcess process = startQueryService(Ports.free(), replicaDatabase, "query-replica", "replica-1");
+        ServiceProcess process = parts.add(startQueryService(Ports.free(), replicaDatabase, "query-replica", "replica-1"));
         return new Replica(process, infrastructure.mongoUri(), replicaDatabase);
     }
 
@@ -178,12 +186,10 @@ final class RunningSystem implements AutoCloseable {
         }
     }
 
+    /** Stops every part, newest first: the query service, the sign-in, the command service, the infrastructure. */
     @Override
     public void close() {
-        query.close();
-        signIn.close();
-        command.close();
-        infrastructure.close();
+        parts.close();
     }
 
     private static Path temporaryDirectory() {

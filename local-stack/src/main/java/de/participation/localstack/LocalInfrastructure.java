@@ -5,10 +5,11 @@ import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.function.Supplier;
 
 /**
  * What the services need, on this machine: a Kafka broker, PostgreSQL and the MongoDB stand-in,
@@ -21,45 +22,66 @@ import java.util.Map;
  * of the parts started here (any free port by default). The broker and the stand-in run in JVMs of
  * their own and PostgreSQL in its own processes, so that each can die, and be started again
  * ({@link #parts()}), on its own, as real servers would.
+ *
+ * <p>A part is handed to the services only once it is proven to be the one started here: the
+ * broker's cluster id is the one of its log directory, PostgreSQL serves its data directory, and
+ * each port is held by the part's own process ({@link Ports}). When any part fails to start, for
+ * whatever reason, every part started before it is stopped again, and so is every part when the
+ * infrastructure is closed while it is still starting.
  */
 public final class LocalInfrastructure implements AutoCloseable {
 
     private static final Duration STARTUP = Duration.ofMinutes(2);
 
-    private final List<AutoCloseable> started = new ArrayList<>();
-    private final List<Supervisor.Part> parts = new ArrayList<>();
-    private final Map<String, String> serviceEnvironment = new HashMap<>();
+    private final Path dataDirectory;
+    private final Map<String, String> settings;
+    private final RunningParts started = new RunningParts();
+    private final List<Supervisor.Part> parts = new CopyOnWriteArrayList<>();
+    private final Map<String, String> serviceEnvironment = new ConcurrentHashMap<>();
 
-    private LocalInfrastructure() {
+    /** Infrastructure not yet started: keep it where a stop finds it, then {@link #start()} it. */
+    public LocalInfrastructure(Path dataDirectory, Map<String, String> settings) {
+        this.dataDirectory = dataDirectory;
+        this.settings = Map.copyOf(settings);
     }
 
+    /** Starts what {@code settings} does not point elsewhere; on any failure, stops what it started. */
     public static LocalInfrastructure start(Path dataDirectory, Map<String, String> settings) {
-        LocalInfrastructure infrastructure = new LocalInfrastructure();
+        LocalInfrastructure infrastructure = new LocalInfrastructure(dataDirectory, settings);
+        infrastructure.start();
+        return infrastructure;
+    }
+
+    /** Starts each missing part, in turn; on any failure (an {@link Error} too), stops what it started. */
+    public void start() {
         try {
-            infrastructure.startMissing(dataDirectory, settings);
-            return infrastructure;
-        } catch (RuntimeException e) {
-            infrastructure.close();
-            throw e;
+            startMissing();
+        } catch (RuntimeException | Error failure) {
+            close();
+            throw failure;
         }
     }
 
-    private void startMissing(Path dataDirectory, Map<String, String> settings) {
+    private void startMissing() {
         if (present(settings, "KAFKA_BOOTSTRAP_SERVERS")) {
             serviceEnvironment.put("KAFKA_BOOTSTRAP_SERVERS", settings.get("KAFKA_BOOTSTRAP_SERVERS"));
         } else {
             int port = port(settings, "KAFKA_PORT");
-            ServiceProcess kafka = started(ServiceProcess.startMain("Kafka broker", LocalPartMain.class,
-                    List.of("-XX:+UseSerialGC"), List.of("kafka", dataDirectory.resolve("kafka").toString(), Integer.toString(port)), port,
+            Path logDirectory = dataDirectory.resolve("kafka");
+            ServiceProcess kafka = started.add(ServiceProcess.launchMain("Kafka broker", LocalPartMain.class,
+                    List.of("-XX:+UseSerialGC"), List.of("kafka", logDirectory.toString(), Integer.toString(port)), port,
                     log(dataDirectory, "kafka"), STARTUP));
+            kafka.awaitReady();
+            String bootstrapServers = "127.0.0.1:" + port;
+            LocalKafka.requireCluster(bootstrapServers, LocalKafka.clusterId(logDirectory));
             parts.add(Supervisor.Part.of(kafka));
-            serviceEnvironment.put("KAFKA_BOOTSTRAP_SERVERS", "127.0.0.1:" + port);
+            serviceEnvironment.put("KAFKA_BOOTSTRAP_SERVERS", bootstrapServers);
         }
         if (present(settings, "SPRING_DATASOURCE_URL")) {
             copy(settings, "SPRING_DATASOURCE_URL", "SPRING_DATASOURCE_USERNAME", "SPRING_DATASOURCE_PASSWORD");
         } else {
-            LocalPostgres postgres = started(LocalPostgres.start(dataDirectory.resolve("postgres"),
-                    port(settings, "EMBEDDED_POSTGRES_PORT"), true));
+            LocalPostgres postgres = started.add(startPart("PostgreSQL server", () -> LocalPostgres.startStoppedByOwner(
+                    dataDirectory.resolve("postgres"), port(settings, "EMBEDDED_POSTGRES_PORT"))));
             parts.add(new Supervisor.Part("PostgreSQL", postgres::isRunning, postgres::restart, postgres::pid));
             serviceEnvironment.putAll(LocalPostgres.environmentFor(postgres.jdbcUrl()));
         }
@@ -70,12 +92,29 @@ public final class LocalInfrastructure implements AutoCloseable {
             // The stand-in holds every read model on its heap (gigabytes at a million registrations):
             // G1 collects it a region at a time, where the serial collector stopped it for seconds,
             // and a pause goal of 20 ms keeps its young collections short (docs/benchmarks.md).
-            ServiceProcess mongo = started(ServiceProcess.startMain("MongoDB stand-in", LocalPartMain.class,
+            ServiceProcess mongo = started.add(ServiceProcess.launchMain("MongoDB stand-in", LocalPartMain.class,
                     List.of("-XX:+UseG1GC", "-XX:MaxGCPauseMillis=20"), List.of("mongo", Integer.toString(port)),
                     port, log(dataDirectory, "mongo"), STARTUP));
+            mongo.awaitReady();
             parts.add(Supervisor.Part.of(mongo));
             serviceEnvironment.putAll(Map.of("MONGODB_URI", "mongodb://127.0.0.1:" + port,
                     "MONGODB_CHANGE_STREAMS", "false"));
+        }
+    }
+
+    /**
+     * Starts a part that runs in this JVM's hands (PostgreSQL through its launcher); a failure of
+     * any kind (the launcher's extraction once threw a {@link NoSuchMethodError}) names the part.
+     */
+    private static <T> T startPart(String part, Supplier<T> start) {
+        try {
+            return start.get();
+        } catch (RunningParts.Stopping stopping) {
+            throw stopping;
+        } catch (RuntimeException failure) {
+            throw new IllegalStateException("The " + part + " could not start: " + failure.getMessage(), failure);
+        } catch (LinkageError failure) {
+            throw new IllegalStateException("The " + part + " could not start: " + failure, failure);
         }
     }
 
@@ -101,26 +140,15 @@ public final class LocalInfrastructure implements AutoCloseable {
         return serviceEnvironment.get("SPRING_DATASOURCE_URL");
     }
 
-    /** Stops what was started here, in the reverse order. */
+    /** Stops what was started here, in the reverse order, also while it is still starting. */
     @Override
     public void close() {
-        RuntimeException failure = null;
-        for (AutoCloseable part : started.reversed()) {
-            try {
-                part.close();
-            } catch (Exception e) {
-                failure = failure == null ? new IllegalStateException("Could not stop " + part, e) : failure;
-            }
-        }
-        started.clear();
-        if (failure != null) {
-            throw failure;
-        }
+        started.close();
     }
 
-    private <T extends AutoCloseable> T started(T part) {
-        started.add(part);
-        return part;
+    @Override
+    public String toString() {
+        return "the infrastructure in " + dataDirectory;
     }
 
     private void copy(Map<String, String> settings, String... names) {

@@ -3,6 +3,9 @@ package de.participation.localstack;
 import kafka.server.KafkaConfig;
 import kafka.server.KafkaRaftServer;
 import kafka.tools.StorageTool;
+import org.apache.kafka.clients.admin.Admin;
+import org.apache.kafka.clients.admin.AdminClientConfig;
+import org.apache.kafka.common.Uuid;
 import org.apache.kafka.common.utils.Time;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -14,7 +17,11 @@ import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.Map;
 import java.util.Properties;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
 
 /**
  * A real Kafka broker in KRaft mode (broker and controller in one process) whose log lives in a
@@ -24,7 +31,6 @@ import java.util.Properties;
 public final class LocalKafka implements AutoCloseable {
 
     private static final Logger log = LoggerFactory.getLogger(LocalKafka.class);
-    private static final String CLUSTER_ID = "cGFydGljaXBhdGlvbi1sb2M";
 
     private final KafkaRaftServer server;
     private final int port;
@@ -83,7 +89,44 @@ public final class LocalKafka implements AutoCloseable {
         server.awaitShutdown();
     }
 
-    /** KRaft needs a formatted log directory (meta.properties); formatting again would fail. */
+    /**
+     * The id of the cluster whose log is in {@code logDirectory}, chosen at random when it was
+     * formatted: a client that sees another id talks to another broker.
+     */
+    public static String clusterId(Path logDirectory) {
+        Properties meta = new Properties();
+        try (var in = Files.newInputStream(logDirectory.resolve("meta.properties"))) {
+            meta.load(in);
+        } catch (IOException e) {
+            throw new UncheckedIOException("No formatted Kafka log in " + logDirectory, e);
+        }
+        return meta.getProperty("cluster.id");
+    }
+
+    /**
+     * Fails unless the broker at {@code bootstrapServers} is of the cluster {@code clusterId}: a
+     * broker of another data directory may answer on the same port.
+     */
+    public static void requireCluster(String bootstrapServers, String clusterId) {
+        try (Admin admin = Admin.create(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers,
+                AdminClientConfig.DEFAULT_API_TIMEOUT_MS_CONFIG, 30_000))) {
+            String answered = admin.describeCluster().clusterId().get(30, TimeUnit.SECONDS);
+            if (!clusterId.equals(answered)) {
+                throw new IllegalStateException("The Kafka broker at " + bootstrapServers + " is of cluster "
+                        + answered + ", not of ours (" + clusterId + "): another broker holds the port");
+            }
+        } catch (ExecutionException | TimeoutException e) {
+            throw new IllegalStateException("Cannot ask the Kafka broker at " + bootstrapServers + " for its cluster id", e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new RunningParts.Stopping();
+        }
+    }
+
+    /**
+     * KRaft needs a formatted log directory (meta.properties); formatting again would fail. Each
+     * log gets a cluster id of its own, so that two stacks' brokers cannot be taken for each other.
+     */
     private static void formatOnce(Path logDirectory, Properties properties) {
         try {
             if (Files.exists(logDirectory.resolve("meta.properties"))) {
@@ -95,7 +138,7 @@ public final class LocalKafka implements AutoCloseable {
                 properties.store(out, "local Kafka");
             }
             ByteArrayOutputStream output = new ByteArrayOutputStream();
-            int exit = StorageTool.execute(new String[]{"format", "-t", CLUSTER_ID, "-c", config.toString()},
+            int exit = StorageTool.execute(new String[]{"format", "-t", Uuid.randomUuid().toString(), "-c", config.toString()},
                     new PrintStream(output, true, StandardCharsets.UTF_8));
             Files.deleteIfExists(config);
             if (exit != 0) {

@@ -19,11 +19,15 @@ public final class LocalPartMain {
     }
 
     public static void main(String[] args) throws InterruptedException {
-        AutoCloseable part = switch (args[0]) {
-            case "kafka" -> LocalKafka.start(Path.of(args[1]), Integer.parseInt(args[2]));
-            case "mongo" -> LocalMongo.inMemory(Integer.parseInt(args[1]));
-            default -> throw new IllegalArgumentException("Unknown part " + args[0] + " (kafka, mongo)");
-        };
+        AutoCloseable part;
+        try {
+            part = start(args);
+        } catch (RuntimeException | Error failure) {
+            // The broker's threads would keep a half-started JVM alive: end it, so the stack sees the failure.
+            log.error("The {} could not start", args[0], failure);
+            System.exit(1);
+            return;
+        }
         CountDownLatch stopped = new CountDownLatch(1);
         Runtime.getRuntime().addShutdownHook(new Thread(() -> {
             try {
@@ -34,5 +38,13 @@ public final class LocalPartMain {
             stopped.countDown();
         }));
         stopped.await();
+    }
+
+    private static AutoCloseable start(String[] args) {
+        return switch (args[0]) {
+            case "kafka" -> LocalKafka.start(Path.of(args[1]), Integer.parseInt(args[2]));
+            case "mongo" -> LocalMongo.inMemory(Integer.parseInt(args[1]));
+            default -> throw new IllegalArgumentException("Unknown part " + args[0] + " (kafka, mongo)");
+        };
     }
 }

@@ -32,41 +32,79 @@ public final class LocalPostgres implements AutoCloseable {
 
     private final Path dataDirectory;
     private final boolean fsync;
+    private final boolean stopsWithThisJvm;
     private EmbeddedPostgres server;
 
-    private LocalPostgres(Path dataDirectory, boolean fsync, EmbeddedPostgres server) {
-        this.dataDirectory = dataDirectory;
+    private LocalPostgres(Path dataDirectory, boolean fsync, boolean stopsWithThisJvm) {
+        this.dataDirectory = dataDirectory.toAbsolutePath();
         this.fsync = fsync;
-        this.server = server;
+        this.stopsWithThisJvm = stopsWithThisJvm;
     }
 
     /**
-     * Starts a server with its files in {@code dataDirectory} (initialised on first use).
+     * Starts a server with its files in {@code dataDirectory} (initialised on first use), which
+     * stops when this JVM ends, as a test's server should. The binaries are extracted once under
+     * {@code java.io.tmpdir}.
      *
      * @param port  0 for any free port
      * @param fsync on keeps PostgreSQL's default, so that an acknowledged event survives a crash of
      *              the machine (ARCHITECTURE.md, trap 7); tests switch it off for speed
      */
     public static LocalPostgres start(Path dataDirectory, int port, boolean fsync) {
-        return new LocalPostgres(dataDirectory, fsync, startServer(dataDirectory, port, fsync));
+        return started(new LocalPostgres(dataDirectory, fsync, true), port);
     }
 
-    private static EmbeddedPostgres startServer(Path dataDirectory, int port, boolean fsync) {
+    /**
+     * A server with fsync on that its owner stops ({@link #close()}), in the order the owner
+     * chooses: after the services that use it, not at the same time as them when the JVM ends.
+     */
+    static LocalPostgres startStoppedByOwner(Path dataDirectory, int port) {
+        return started(new LocalPostgres(dataDirectory, true, false), port);
+    }
+
+    private static LocalPostgres started(LocalPostgres postgres, int port) {
+        postgres.server = postgres.startServer(port);
+        return postgres;
+    }
+
+    private EmbeddedPostgres startServer(int port) {
+        Ports.requireFree(port, "PostgreSQL server");
         try {
             Files.createDirectories(dataDirectory);
             endLeftover(dataDirectory);
-            EmbeddedPostgres server = EmbeddedPostgres.builder()
+            EmbeddedPostgres started = EmbeddedPostgres.builder()
                     .setDataDirectory(dataDirectory)
                     .setCleanDataDirectory(false)
+                    .setRegisterShutdownHook(stopsWithThisJvm)
                     .setPort(port)
                     .setServerConfig("fsync", fsync ? "on" : "off")
                     .setServerConfig("synchronous_commit", fsync ? "on" : "off")
                     .start();
-            log.info("PostgreSQL on port {} with data in {} (fsync {})", server.getPort(),
-                    dataDirectory.toAbsolutePath(), fsync ? "on" : "off");
-            return server;
+            requireOwnDataDirectory(started);
+            log.info("PostgreSQL on port {} with data in {} (fsync {})", started.getPort(), dataDirectory,
+                    fsync ? "on" : "off");
+            return started;
         } catch (IOException e) {
             throw new UncheckedIOException("Cannot start PostgreSQL in " + dataDirectory, e);
+        }
+    }
+
+    /** The server behind the port must be the one on our data directory, not another one that holds it. */
+    private void requireOwnDataDirectory(EmbeddedPostgres started) throws IOException {
+        try (Connection connection = started.getPostgresDatabase().getConnection();
+             Statement statement = connection.createStatement();
+             var answer = statement.executeQuery("show data_directory")) {
+            answer.next();
+            Path served = Path.of(answer.getString(1)).toRealPath();
+            if (!served.equals(dataDirectory.toRealPath())) {
+                started.close();
+                throw new IllegalStateException("The PostgreSQL server on port " + started.getPort()
+                        + " serves " + served + ", not " + dataDirectory);
+            }
+        } catch (SQLException e) {
+            started.close();
+            throw new IllegalStateException("Cannot ask the PostgreSQL server on port " + started.getPort()
+                    + " for its data directory", e);
         }
     }
 
@@ -118,7 +156,7 @@ public final class LocalPostgres implements AutoCloseable {
         } catch (IOException | RuntimeException alreadyGone) {
             log.debug("Closing the dead PostgreSQL: {}", alreadyGone.toString());
         }
-        server = startServer(dataDirectory, port, fsync);
+        server = startServer(port);
     }
 
     /** The JDBC URL of the server's default database, which the local stack's command service uses. */

@@ -6,7 +6,6 @@ import org.slf4j.LoggerFactory;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -18,7 +17,12 @@ import java.util.concurrent.CountDownLatch;
  * KAFKA_BOOTSTRAP_SERVERS, SPRING_DATASOURCE_URL or MONGODB_URI point elsewhere), all data under
  * DATA_DIR, and both services as JVMs of their own, told where their infrastructure is as an
  * operator would tell them. A part that dies is started again ({@link Supervisor}); a stack killed
- * with -9 leaves nothing running. Ctrl-C or SIGTERM stops the services, then the infrastructure.
+ * with -9 leaves nothing running.
+ *
+ * <p>The parts run in process groups of their own, so a Ctrl-C (or a service manager's SIGTERM to
+ * the group) reaches only the stack, which stops in order: supervision first, then the services,
+ * then the infrastructure. When any part fails to start, every part started so far is stopped, and
+ * the stack exits with a message that names the part and its log.
  */
 public final class LocalStack {
 
@@ -33,47 +37,62 @@ public final class LocalStack {
         Path root = Path.of(System.getProperty("participation.root", ".")).toAbsolutePath().normalize();
         Path dataDirectory = Path.of(env("DATA_DIR", root.resolve(".data").toString())).toAbsolutePath();
         Files.createDirectories(dataDirectory.resolve("logs"));
-        int commandPort = Integer.parseInt(env("COMMAND_PORT", "8081"));
-        int queryPort = Integer.parseInt(env("QUERY_PORT", "8082"));
 
-        List<AutoCloseable> running = new ArrayList<>();
+        Supervisor supervisor = Supervisor.over(dataDirectory);
+        RunningParts parts = new RunningParts();
         CountDownLatch stopped = new CountDownLatch(1);
         Runtime.getRuntime().addShutdownHook(new Thread(() -> {
             log.info("Stopping…");
-            stopAll(running);
+            stop(supervisor, parts);
             stopped.countDown();
         }, "local-stack-shutdown"));
+        try {
+            start(root, dataDirectory, demo, supervisor, parts);
+        } catch (RuntimeException | Error failure) {
+            if (parts.stopping()) {
+                return; // a signal stopped the start; the shutdown hook ends the rest
+            }
+            // The message names the part (and its log); a trace helps only where the cause is not ours.
+            boolean expected = failure instanceof IllegalStateException
+                    && (failure.getCause() == null || failure.getCause() instanceof IllegalStateException);
+            log.error("The local stack could not start, and stops what it had started: {}", failure.getMessage(),
+                    expected ? null : failure);
+            stop(supervisor, parts);
+            System.exit(1);
+        }
+        stopped.await();
+    }
 
-        Supervisor supervisor = Supervisor.over(dataDirectory);
+    private static void start(Path root, Path dataDirectory, boolean demo, Supervisor supervisor, RunningParts parts) {
+        int commandPort = Integer.parseInt(env("COMMAND_PORT", "8081"));
+        int queryPort = Integer.parseInt(env("QUERY_PORT", "8082"));
         Map<String, String> settings = new HashMap<>(System.getenv());
         settings.putIfAbsent("KAFKA_PORT", "9092");
-        LocalInfrastructure infrastructure = LocalInfrastructure.start(dataDirectory, settings);
-        running.addFirst(infrastructure);
+        LocalInfrastructure infrastructure = parts.add(new LocalInfrastructure(dataDirectory, settings));
+        infrastructure.start();
         LocalIssuer issuer = LocalIssuer.in(dataDirectory.resolve("issuer"));
         Map<String, String> environment = new HashMap<>(infrastructure.serviceEnvironment());
         environment.put("QUERY_INSTANCE_ID", "local-query-service");
         environment.putAll(trusting(issuer));
 
         log.info("Starting the command service and the query service (logs in {})…", dataDirectory.resolve("logs"));
-        ServiceProcess command = ServiceProcess.start("command-service", ServiceProcess.jar(root, "command-service"), commandPort,
-                withCommandsFrom("http://localhost:" + queryPort, environment),
-                dataDirectory.resolve("logs/command-service.log"), STARTUP);
-        running.addFirst(command);
+        ServiceProcess command = parts.add(ServiceProcess.launch("command-service", ServiceProcess.jar(root, "command-service"),
+                commandPort, withCommandsFrom("http://localhost:" + queryPort, environment),
+                dataDirectory.resolve("logs/command-service.log"), STARTUP));
+        command.awaitReady();
         // The query service has participants opened by the command service, which holds the keys.
         environment.put("COMMAND_SERVICE_URL", command.baseUrl());
-        LocalSignIn signIn = LocalSignIn.start(issuer, Integer.parseInt(env("SIGN_IN_PORT", "8083")),
-                "http://localhost:" + queryPort + "/dashboard");
-        running.addFirst(signIn);
+        LocalSignIn signIn = parts.add(LocalSignIn.start(issuer, Integer.parseInt(env("SIGN_IN_PORT", "8083")),
+                "http://localhost:" + queryPort + "/dashboard"));
         environment.putAll(signingInAt(signIn));
         environment.putAll(sendingCommandsTo(command));
         environment.putAll(WEBHOOKS_TO_THIS_MACHINE);
-        ServiceProcess query = ServiceProcess.start("query-service", ServiceProcess.jar(root, "query-service"), queryPort,
-                environment, dataDirectory.resolve("logs/query-service.log"), STARTUP);
-        running.addFirst(query);
+        ServiceProcess query = parts.add(ServiceProcess.launch("query-service", ServiceProcess.jar(root, "query-service"),
+                queryPort, environment, dataDirectory.resolve("logs/query-service.log"), STARTUP));
+        query.awaitReady();
         infrastructure.parts().forEach(supervisor::watch);
         supervisor.watch(Supervisor.Part.of(command));
         supervisor.watch(Supervisor.Part.of(query));
-        running.addFirst(supervisor);
 
         if (demo) {
             DemoData.load(command.baseUrl(), issuer);
@@ -95,7 +114,16 @@ public final class LocalStack {
                 infrastructure.kafkaBootstrapServers(), infrastructure.jdbcUrl(), infrastructure.mongoUri(),
                 DemoData.ORGANISATION);
         supervisor.start();
-        stopped.await();
+    }
+
+    /**
+     * Supervision ends first, so that nothing is started again while the parts go down; then the
+     * parts stop, newest first: the services, then the infrastructure. A part still starting is
+     * stopped too ({@link RunningParts}).
+     */
+    private static void stop(Supervisor supervisor, RunningParts parts) {
+        supervisor.close();
+        parts.close();
     }
 
     /** The environment that makes the query service's dashboard sign in at {@code signIn}. */
@@ -124,16 +152,6 @@ public final class LocalStack {
     public static Map<String, String> trusting(LocalIssuer issuer) {
         return Map.of("TOKEN_ISSUER", LocalIssuer.ISSUER,
                 "TOKEN_PUBLIC_KEY_LOCATION", "file:" + issuer.publicKeyFile().toAbsolutePath());
-    }
-
-    private static void stopAll(List<AutoCloseable> running) {
-        for (AutoCloseable part : running) {
-            try {
-                part.close();
-            } catch (Exception e) {
-                log.warn("Could not stop {} cleanly: {}", part, e.toString());
-            }
-        }
     }
 
     private static String env(String name, String fallback) {

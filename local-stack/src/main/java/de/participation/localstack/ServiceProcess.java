@@ -2,6 +2,7 @@ package de.participation.localstack;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.net.Socket;
 import java.net.URI;
@@ -20,8 +21,12 @@ import java.util.concurrent.TimeUnit;
 /**
  * A process of the system in a JVM of its own: a service from its built jar, exactly as an operator
  * runs it (ready once its health endpoint answers), or a part of the local infrastructure (ready
- * once its port accepts connections). Stopped with SIGTERM (graceful) or killed (a crash), and
- * started again as first started.
+ * once its port accepts connections). Either is ready only once the port is held by this very
+ * process: a port that another process holds is refused before the start, so that nobody mistakes
+ * a stranger's server for ours. Each runs in a session (and so a process group) of its own, so that
+ * a Ctrl-C in the terminal reaches only the stack, which stops its parts in order; it writes its
+ * temporary files where this JVM writes its own ({@code java.io.tmpdir}). Stopped with SIGTERM
+ * (graceful) or killed (a crash), and started again as first started.
  */
 public final class ServiceProcess implements AutoCloseable {
 
@@ -38,69 +43,109 @@ public final class ServiceProcess implements AutoCloseable {
      * events, and 40 % of its CPU).
      */
     private static final String PARTS_LOGGING = "local-stack-logback.xml";
+    private static final Path SETSID = Path.of("/usr/bin/setsid");
 
     private final String name;
     private final ProcessBuilder builder;
     private final Duration startupTimeout;
     private final int port;
     private final boolean httpService;
-    private Process process;
+    private final Path log;
+    private volatile Process process;
+    private volatile boolean closed;
 
-    private ServiceProcess(String name, ProcessBuilder builder, Duration startupTimeout, int port, boolean httpService) {
+    private ServiceProcess(String name, ProcessBuilder builder, Duration startupTimeout, int port, boolean httpService,
+                           Path log) {
         this.name = name;
         this.builder = builder;
         this.startupTimeout = startupTimeout;
         this.port = port;
         this.httpService = httpService;
+        this.log = log;
     }
 
     /**
      * Starts {@code jar} on {@code port} with {@code environment} added to this process's own, its
-     * output going to {@code log} (or inherited when null), and waits until it is healthy.
+     * output going to {@code log} (or inherited when null), and waits until it is healthy; stops it
+     * again if it does not become so.
      */
     public static ServiceProcess start(String name, Path jar, int port, Map<String, String> environment, Path log,
                                        Duration startupTimeout) {
-        List<String> command = new ArrayList<>(List.of(javaExecutable(), "-XX:+UseSerialGC", "-Xss512k",
+        return readyOrStopped(launch(name, jar, port, environment, log, startupTimeout));
+    }
+
+    /** The same as {@link #start}, but returns at once: the caller keeps it, then {@link #awaitReady()}. */
+    public static ServiceProcess launch(String name, Path jar, int port, Map<String, String> environment, Path log,
+                                        Duration startupTimeout) {
+        List<String> command = new ArrayList<>(List.of("-XX:+UseSerialGC", "-Xss512k",
                 "-Xmx" + Objects.requireNonNull(HEAP.get(name), "no heap stated for " + name),
                 "-jar", jar.toAbsolutePath().toString(), "--server.port=" + port));
-        return start(name, command, environment, log, startupTimeout, port, true);
+        return launch(name, command, environment, log, startupTimeout, port, true);
     }
 
     /**
      * Starts {@code mainClass} of this JVM's class path with {@code arguments} in a JVM of its own
-     * with {@code jvmOptions}, ready once it accepts connections on {@code port}.
+     * with {@code jvmOptions}, ready once it accepts connections on {@code port}; returns at once
+     * (see {@link #awaitReady()}).
      */
-    public static ServiceProcess startMain(String name, Class<?> mainClass, List<String> jvmOptions,
-                                           List<String> arguments, int port, Path log, Duration startupTimeout) {
-        List<String> command = new ArrayList<>(List.of(javaExecutable()));
-        command.addAll(jvmOptions);
+    public static ServiceProcess launchMain(String name, Class<?> mainClass, List<String> jvmOptions,
+                                            List<String> arguments, int port, Path log, Duration startupTimeout) {
+        List<String> command = new ArrayList<>(jvmOptions);
         command.addAll(List.of("-Dlogback.configurationFile=" + PARTS_LOGGING,
                 "-cp", System.getProperty("java.class.path"), mainClass.getName()));
         command.addAll(arguments);
-        return start(name, command, Map.of(), log, startupTimeout, port, false);
+        return launch(name, command, Map.of(), log, startupTimeout, port, false);
     }
 
-    private static ServiceProcess start(String name, List<String> command, Map<String, String> environment, Path log,
-                                        Duration startupTimeout, int port, boolean httpService) {
-        ProcessBuilder builder = new ProcessBuilder(command);
+    private static ServiceProcess launch(String name, List<String> javaArguments, Map<String, String> environment,
+                                         Path log, Duration startupTimeout, int port, boolean httpService) {
+        List<String> command = new ArrayList<>(List.of(javaExecutable(),
+                "-Djava.io.tmpdir=" + System.getProperty("java.io.tmpdir")));
+        command.addAll(javaArguments);
+        ProcessBuilder builder = new ProcessBuilder(inSessionOfItsOwn(command));
         builder.environment().putAll(environment);
         if (log == null) {
             builder.inheritIO();
         } else {
             builder.redirectErrorStream(true).redirectOutput(ProcessBuilder.Redirect.appendTo(log.toFile()));
         }
-        ServiceProcess service = new ServiceProcess(name, builder, startupTimeout, port, httpService);
-        service.restart();
+        ServiceProcess service = new ServiceProcess(name, builder, startupTimeout, port, httpService, log);
+        service.spawn();
         return service;
+    }
+
+    private static ServiceProcess readyOrStopped(ServiceProcess service) {
+        try {
+            service.awaitReady();
+            return service;
+        } catch (RuntimeException | Error failure) {
+            service.close();
+            throw failure;
+        }
+    }
+
+    /** Waits until the process is healthy and holds its port; fails naming the process and its log. */
+    public void awaitReady() {
+        awaitHealthy(startupTimeout);
     }
 
     /** Starts the service (again), as first started, and waits until it is healthy. */
     public synchronized void restart() {
+        spawn();
+        awaitReady();
+    }
+
+    private synchronized void spawn() {
+        Ports.requireFree(port, name);
         try {
             process = builder.start();
-            awaitHealthy(startupTimeout);
         } catch (IOException e) {
-            throw new UncheckedIOException("Cannot start " + name, e);
+            throw new UncheckedIOException("Cannot start the " + name, e);
+        }
+        if (closed) {
+            // closed while this start was under way: the stop must not miss the new process
+            stopProcess();
+            throw new RunningParts.Stopping();
         }
     }
 
@@ -108,11 +153,11 @@ public final class ServiceProcess implements AutoCloseable {
         return name;
     }
 
-    public synchronized boolean isAlive() {
+    public boolean isAlive() {
         return process.isAlive();
     }
 
-    public synchronized long pid() {
+    public long pid() {
         return process.pid();
     }
 
@@ -163,9 +208,15 @@ public final class ServiceProcess implements AutoCloseable {
         waitForExit(Duration.ofSeconds(30));
     }
 
-    /** Graceful stop (SIGTERM), as on Ctrl-C or a container stop. */
+    /** Graceful stop (SIGTERM), as on Ctrl-C or a container stop; it is not started again after. */
     @Override
     public void close() {
+        closed = true;
+        stopProcess();
+    }
+
+    private void stopProcess() {
+        Process process = this.process;
         if (process.isAlive()) {
             process.destroy();
             if (!waitForExit(Duration.ofSeconds(30))) {
@@ -179,22 +230,27 @@ public final class ServiceProcess implements AutoCloseable {
         long deadline = System.nanoTime() + timeout.toNanos();
         while (System.nanoTime() < deadline) {
             if (!process.isAlive()) {
-                throw new IllegalStateException(name + " exited during start-up with code " + process.exitValue());
+                throw new IllegalStateException("The " + name + " exited during start-up with code "
+                        + process.exitValue() + seeLog());
             }
-            if (healthy()) {
+            if (healthy() && Ports.heldBy(port, process.toHandle())) {
                 return;
             }
-            waitForExit(Duration.ofMillis(250));
+            pauseWhileStarting();
         }
-        close();
-        throw new IllegalStateException(name + " did not become healthy within " + timeout);
+        stopProcess();
+        throw new IllegalStateException("The " + name + " did not become healthy within " + timeout + seeLog());
+    }
+
+    private String seeLog() {
+        return log == null ? "" : " (its log: " + log + ")";
     }
 
     /** An HTTP service answers its health check (UP, or DEGRADED while Kafka is away); another, its port. */
     private boolean healthy() {
         if (!httpService) {
             try (Socket socket = new Socket()) {
-                socket.connect(new InetSocketAddress("127.0.0.1", port), 1_000);
+                socket.connect(new InetSocketAddress(InetAddress.getLoopbackAddress(), port), 1_000);
                 return true;
             } catch (IOException notYet) {
                 return false;
@@ -212,6 +268,16 @@ public final class ServiceProcess implements AutoCloseable {
         }
     }
 
+    /** A quarter of a second between two looks; an interrupt means the stack stops, and ends the wait. */
+    private void pauseWhileStarting() {
+        try {
+            process.waitFor(250, TimeUnit.MILLISECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new RunningParts.Stopping();
+        }
+    }
+
     private boolean waitForExit(Duration timeout) {
         try {
             return process.waitFor(timeout.toMillis(), TimeUnit.MILLISECONDS);
@@ -219,6 +285,21 @@ public final class ServiceProcess implements AutoCloseable {
             Thread.currentThread().interrupt();
             return false;
         }
+    }
+
+    /**
+     * {@code command} in a session (and process group) of its own, so that a signal to the stack's
+     * group, as a terminal's Ctrl-C sends it, reaches only the stack. {@code setsid} does it without
+     * a fork (our child is no group leader), so the pid stays the one we see; where there is no
+     * {@code setsid}, the process shares our group.
+     */
+    public static List<String> inSessionOfItsOwn(List<String> command) {
+        if (!Files.isExecutable(SETSID)) {
+            return command;
+        }
+        List<String> inSession = new ArrayList<>(List.of(SETSID.toString()));
+        inSession.addAll(command);
+        return inSession;
     }
 
     private static String javaExecutable() {
