@@ -36,10 +36,14 @@ for argument in "$@"; do
     *) echo "Unknown option: $argument (known: --demo, --fresh)" >&2; exit 2 ;;
   esac
 done
-mkdir -p "$DATA_DIR"
+# Everything the stack extracts or generates (the PostgreSQL binaries, the services' temporary
+# files) goes under DATA_DIR/tmp, never into a temporary directory that other checkouts share.
+mkdir -p "$DATA_DIR/tmp"
 
 echo "Building (JDK at $JAVA_HOME)…"
 ./mvnw -q -B -ntp -DskipTests package
 
-exec java -Dparticipation.root="$PWD" -Dlogback.configurationFile=local-stack/src/main/resources/local-stack-logback.xml \
+# exec: the stack is the process that a Ctrl-C or a service manager signals; it stops its parts in order.
+exec java -Djava.io.tmpdir="$DATA_DIR/tmp" -Dparticipation.root="$PWD" \
+  -Dlogback.configurationFile=local-stack/src/main/resources/local-stack-logback.xml \
   -cp "local-stack/target/classes:local-stack/target/lib/*" de.participation.localstack.LocalStack "${stack_args[@]}"
