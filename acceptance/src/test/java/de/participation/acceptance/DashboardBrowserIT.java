@@ -517,7 +517,7 @@ class DashboardBrowserIT {
         }
     }
 
-    /** Kept under target/ for the README's screenshot (copied to docs/ by hand when the page changes). */
+    /** Kept under target/ for the documentation's screenshots (copied to docs/ by hand when the page changes). */
     private static void saveScreenshot(String name) throws IOException {
         Path file = Path.of("target", name);
         Files.write(file, ((TakesScreenshot) browser).getScreenshotAs(OutputType.BYTES));

@@ -24,7 +24,7 @@ import java.util.function.Consumer;
  * every request, answers with the status chosen, and checks Standard Webhooks signatures the way a
  * receiver's library does. It can stop and listen again on the same port, as a receiver that is
  * down for a while. {@code ./run-local.sh webhook-receiver <port> <secret>} runs one that prints
- * each delivery (the README's story); the tests use it as the far end of their deliveries.
+ * each delivery (the webhooks story in docs/api.md); the tests use it as the far end of their deliveries.
  */
 public final class LocalWebhookReceiver implements AutoCloseable {
 

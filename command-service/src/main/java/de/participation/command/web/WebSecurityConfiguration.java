@@ -11,7 +11,7 @@ import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.web.SecurityFilterChain;
 
 /**
- * Who may send which command (README, role matrix): the portal registers, cancels, gives seats
+ * Who may send which command (docs/api.md, "Who may do what"): the portal registers, cancels, gives seats
  * back and answers offers; organisers schedule and run meetings and check people in at the door,
  * and the Meeting itself refuses an organiser of another organisation; organisers of the meeting
  * and operators erase personal data; whoever may read participants (portal, organisers, auditors)

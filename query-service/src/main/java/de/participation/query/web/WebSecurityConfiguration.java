@@ -11,7 +11,7 @@ import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.web.SecurityFilterChain;
 
 /**
- * Who may read what (README, role matrix): organisers their own meetings, registrations and waiting
+ * Who may read what (docs/api.md, "Who may do what"): organisers their own meetings, registrations and waiting
  * lists; operators every meeting's numbers and capacity streams, but no participants; auditors the
  * history and past state of every meeting; operators also the projection's status and rebuild; the portal
  * one registration at a time; the portal, organisers and operators their webhook subscriptions

@@ -9,6 +9,6 @@ class MissingSettingFailureAnalyzer extends AbstractFailureAnalyzer<MissingSetti
     @Override
     protected FailureAnalysis analyze(Throwable rootFailure, MissingSettingException cause) {
         return new FailureAnalysis(cause.getMessage(),
-                "Set " + cause.setting().variable() + " (README: \"Run it on your own infrastructure\").", cause);
+                "Set " + cause.setting().variable() + " (docs/operations.md: \"Run it on your own infrastructure\").", cause);
     }
 }
