@@ -3,9 +3,9 @@
 # the modules they need) twice from the same tree, and requires byte-identical jars, each carrying
 # its CycloneDX SBOM (META-INF/sbom/application.cdx.json) with a metadata.timestamp.
 # The second build runs later, so that the wall-clock time of the build cannot leak into the jars.
-# Both builds run in time zone UTC and under umask 022, as a release build should: the jars record
-# file modes, and Spring Boot's repackage (3.5) stamps the BOOT-INF/classes entries with the local
-# reading of their DOS times (an NTFS extra field), so a build in another zone gives other bytes.
+# Both builds run under umask 022, as a release build should: the jars record file modes. Maven runs
+# in time zone UTC (.mvn/jvm.config), since Spring Boot's repackage (3.5) stamps the BOOT-INF/classes
+# entries with the local reading of their DOS times (an NTFS extra field).
 # Run from anywhere (CI: .ci/run); extra arguments go to Maven. Not offline (-o): the CycloneDX
 # plugin needs online mode and skips the SBOM offline, which this check then reports as missing.
 # Note: it runs `clean` on these modules, so their target/ directories are rebuilt.
@@ -13,7 +13,6 @@ set -euo pipefail
 cd "$(dirname "$0")/.."
 source scripts/java-home.sh
 umask 022
-export TZ=UTC
 
 services=(command-service query-service)
 sbom_entry=META-INF/sbom/application.cdx.json
