@@ -24,6 +24,8 @@ const TEXTS = {
     offered: 'Angeboten', openOffers: 'Offene Angebote', noOffers: 'Keine offenen Angebote.',
     seats: (n) => (n === 1 ? '1 Platz' : `${n} Plätze`), until: (d) => `bis ${d}`, occupancyOf: (c, k) => `${c} von ${k} Plätzen belegt`,
     signInFailed: 'Die Anmeldung ist fehlgeschlagen. Bitte erneut anmelden.',
+    catchingUp: (done, toGo) => (toGo == null ? 'Daten werden aufgebaut …'
+      : `Daten werden aufgebaut … ${done.toLocaleString('de-DE')} Ereignisse übernommen, ${toGo.toLocaleString('de-DE')} ausstehend.`),
     notConfigured: 'Für dieses Dashboard ist keine Anmeldung eingerichtet.',
     operator: 'Betrieb', organiser: 'Organisator', language: 'English', locale: 'de-DE',
     pause: 'Live-Aktualisierung anhalten', resume: 'Live-Aktualisierung fortsetzen', paused: 'angehalten',
@@ -91,6 +93,8 @@ const TEXTS = {
     offered: 'Offered', openOffers: 'Open offers', noOffers: 'No open offers.',
     seats: (n) => (n === 1 ? '1 seat' : `${n} seats`), until: (d) => `until ${d}`, occupancyOf: (c, k) => `${c} of ${k} seats taken`,
     signInFailed: 'Signing in failed. Please sign in again.',
+    catchingUp: (done, toGo) => (toGo == null ? 'Data is being rebuilt …'
+      : `Data is being rebuilt … ${done.toLocaleString('en-GB')} events taken over, ${toGo.toLocaleString('en-GB')} to go.`),
     notConfigured: 'No sign-in is configured for this dashboard.',
     operator: 'Operator', organiser: 'Organiser', language: 'Deutsch', locale: 'en-GB',
     pause: 'Pause live updates', resume: 'Resume live updates', paused: 'paused',
@@ -262,9 +266,13 @@ function follow(path, onCapacity) {
           signOut();
           return;
         }
+        if (await catchingUp(response)) {
+          continue;
+        }
         if (!response.ok) {
           throw new Error(`stream answered ${response.status}`);
         }
+        showCatchingUp(null);
         setConnection(true);
         retry = 500;
         await readEvents(response.body, (event) => {
@@ -286,6 +294,31 @@ function follow(path, onCapacity) {
 
   connect();
   return { close: () => controller.abort() };
+}
+
+/**
+ * After a restart the read models are rebuilt from the history, and the read API answers 503
+ * READ_MODELS_CATCHING_UP with the progress: shows it, instead of empty or short lists, and waits
+ * as long as the answer asks before the caller tries again.
+ */
+async function catchingUp(response) {
+  if (response.status !== 503) {
+    return false;
+  }
+  const problem = await response.json().catch(() => ({}));
+  if (problem.code !== 'READ_MODELS_CATCHING_UP') {
+    return false;
+  }
+  showCatchingUp(problem);
+  const seconds = Number(response.headers.get('Retry-After')) || 2;
+  await new Promise((resolve) => setTimeout(resolve, seconds * 1000));
+  return true;
+}
+
+function showCatchingUp(problem) {
+  const note = $('catching-up');
+  note.hidden = !problem;
+  note.textContent = problem ? t('catchingUp')(problem.eventsProjected, problem.eventsToGo) : '';
 }
 
 async function readEvents(body, onEvent) {

@@ -68,18 +68,25 @@ public class StoreIdentity {
      * no sign of that; the projection waits for it as it does anyway.
      */
     public boolean stillIs(String storeId) {
+        return storeId.equals(currentId());
+    }
+
+    /**
+     * The store's id as read at most a second ago ({@link #RECHECK}): a store replaced since has
+     * another. While MongoDB cannot be reached, the id last read.
+     */
+    public String currentId() {
         if (System.nanoTime() - checkedAtNanos >= recheck.toNanos()) {
             try {
                 identity = load();
                 checkedAtNanos = System.nanoTime();
             } catch (RuntimeException failure) {
-                if (MongoOutage.is(failure)) {
-                    return true;
+                if (!MongoOutage.is(failure)) {
+                    throw failure;
                 }
-                throw failure;
             }
         }
-        return storeId.equals(current().getString("storeId"));
+        return current().getString("storeId");
     }
 
     private Document current() {

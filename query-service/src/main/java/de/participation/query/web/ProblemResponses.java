@@ -5,7 +5,9 @@ import de.participation.query.admin.RebuildInProgressException;
 import de.participation.query.personaldata.PersonalDataUnavailableException;
 import de.participation.query.projection.MongoOutage;
 import de.participation.web.ProblemResponseSupport;
+import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
+import org.springframework.http.ProblemDetail;
 import org.springframework.http.ResponseEntity;
 import org.springframework.security.access.AccessDeniedException;
 import org.springframework.web.bind.annotation.ExceptionHandler;
@@ -14,7 +16,7 @@ import org.springframework.web.context.request.WebRequest;
 
 /**
  * The read API's errors: unknown ids 404, invalid parameters or bodies 400, a limit reached 409, a read that waited in vain 504,
- * personal data that cannot be opened right now 503.
+ * personal data that cannot be opened right now, and read models still catching up with the history, 503.
  */
 @RestControllerAdvice
 class ProblemResponses extends ProblemResponseSupport {
@@ -58,6 +60,17 @@ class ProblemResponses extends ProblemResponseSupport {
     @ExceptionHandler
     ResponseEntity<Object> rebuildInProgress(RebuildInProgressException running, WebRequest request) {
         return respond(running, HttpStatus.CONFLICT, "REBUILD_IN_PROGRESS", running.getMessage(), request);
+    }
+
+    /** The read models catch up with the history: the problem says how far ({@link CatchingUpGate}). */
+    @ExceptionHandler
+    ResponseEntity<Object> catchingUp(CatchingUpGate.CatchingUpException catchingUp, WebRequest request) {
+        ProblemDetail problem = problem(HttpStatus.SERVICE_UNAVAILABLE, "READ_MODELS_CATCHING_UP", catchingUp.getMessage());
+        problem.setProperty("eventsProjected", catchingUp.progress().eventsProjected());
+        problem.setProperty("eventsToGo", catchingUp.progress().eventsToGo());
+        HttpHeaders headers = new HttpHeaders();
+        headers.set(HttpHeaders.RETRY_AFTER, "2");
+        return respond(catchingUp, problem, headers, request);
     }
 
     @ExceptionHandler
