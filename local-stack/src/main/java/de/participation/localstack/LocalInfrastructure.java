@@ -9,7 +9,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CopyOnWriteArrayList;
-import java.util.function.Supplier;
 
 /**
  * What the services need, on this machine: a Kafka broker, PostgreSQL and the MongoDB stand-in,
@@ -80,8 +79,7 @@ public final class LocalInfrastructure implements AutoCloseable {
         if (present(settings, "SPRING_DATASOURCE_URL")) {
             copy(settings, "SPRING_DATASOURCE_URL", "SPRING_DATASOURCE_USERNAME", "SPRING_DATASOURCE_PASSWORD");
         } else {
-            LocalPostgres postgres = started.add(startPart("PostgreSQL server", () -> LocalPostgres.startStoppedByOwner(
-                    dataDirectory.resolve("postgres"), port(settings, "EMBEDDED_POSTGRES_PORT"))));
+            LocalPostgres postgres = started.add(startPostgres());
             parts.add(new Supervisor.Part("PostgreSQL", postgres::isRunning, postgres::restart, postgres::pid));
             serviceEnvironment.putAll(LocalPostgres.environmentFor(postgres.jdbcUrl()));
         }
@@ -103,18 +101,16 @@ public final class LocalInfrastructure implements AutoCloseable {
     }
 
     /**
-     * Starts a part that runs in this JVM's hands (PostgreSQL through its launcher); a failure of
-     * any kind (the launcher's extraction once threw a {@link NoSuchMethodError}) names the part.
+     * PostgreSQL runs in this JVM's hands, through its launcher: a failure of any kind (the
+     * launcher's first extraction once threw a {@link NoSuchMethodError}) names it.
      */
-    private static <T> T startPart(String part, Supplier<T> start) {
+    private LocalPostgres startPostgres() {
         try {
-            return start.get();
-        } catch (RunningParts.Stopping stopping) {
-            throw stopping;
-        } catch (RuntimeException failure) {
-            throw new IllegalStateException("The " + part + " could not start: " + failure.getMessage(), failure);
-        } catch (LinkageError failure) {
-            throw new IllegalStateException("The " + part + " could not start: " + failure, failure);
+            return LocalPostgres.startStoppedByOwner(dataDirectory.resolve("postgres"),
+                    port(settings, "EMBEDDED_POSTGRES_PORT"));
+        } catch (RuntimeException | LinkageError failure) {
+            throw new IllegalStateException("The PostgreSQL server could not start: "
+                    + (failure instanceof LinkageError ? failure.toString() : failure.getMessage()), failure);
         }
     }
 
