@@ -32,8 +32,8 @@ import static org.awaitility.Awaitility.await;
  * and the projection waits; an event published during the outage is projected once MongoDB is
  * back, without a restart of the query service. The stand-in comes back empty (it keeps its
  * documents in memory), so this also shows the projection noticing a new store and projecting the
- * whole history into it. Needs a MongoDB the test can stop, so it runs on the stand-in (not
- * against MONGODB_URI).
+ * whole history into it; meanwhile reads answer 503, never a 404 or a short count. Needs a
+ * MongoDB the test can stop, so it runs on the stand-in (not against MONGODB_URI).
  */
 class ReadModelOutageIT {
 
@@ -72,10 +72,22 @@ class ReadModelOutageIT {
                 publisher.publish(List.of(meeting.registered(UUID.randomUUID()).events().getLast()));
 
                 mongo = LocalMongo.inMemory(mongoPort);
-                await().atMost(Duration.ofSeconds(60)).until(() -> {
+                // the stand-in is back, empty: no read may say the meeting is missing or short
+                List<String> wrong = new ArrayList<>();
+                await().atMost(Duration.ofSeconds(60)).pollInterval(Duration.ofMillis(20)).until(() -> {
                     Response summary = reads.get("/api/v1/meetings/" + meeting.meetingId());
-                    return summary.status() == 200 && summary.body().path("confirmed").asInt() == 2;
+                    if (summary.status() == 200) {
+                        if (summary.body().path("confirmed").asInt() == 2) {
+                            return true;
+                        }
+                        wrong.add("200 with " + summary.body().path("confirmed") + " confirmed");
+                    } else if (summary.status() != 503 || !List.of("READ_MODELS_UNAVAILABLE", "READ_MODELS_CATCHING_UP")
+                            .contains(summary.body().path("code").asText())) {
+                        wrong.add(summary.status() + " " + summary.body());
+                    }
+                    return false;
                 });
+                assertThat(wrong).as("answers while the new store caught up").isEmpty();
             }
         } finally {
             mongo.close();
