@@ -12,8 +12,10 @@ import java.util.Map;
 /**
  * The MongoDB stand-in ({@code mongo-java-server}): it speaks MongoDB's wire protocol, so the
  * query service talks to it through the real driver, exactly as to a real MongoDB, which cannot be
- * installed on these machines (ARCHITECTURE.md). It lacks change streams, so the query service is
- * told to watch for changes by polling ({@link #environment()}).
+ * installed on these machines (ARCHITECTURE.md). The local stack runs it without change streams
+ * (their oplog would hold every write in memory for ever), so the query service is told to watch
+ * for changes by polling ({@link #environment()}); the tests run it with them
+ * ({@link #inMemoryWithChangeStreams()}), so that the production path runs.
  *
  * <p>It keeps its documents in memory: the library's file store serialises every document it
  * writes with Java serialisation and rewrites whole pages at each commit, which made it the bound
@@ -47,6 +49,19 @@ public final class LocalMongo implements AutoCloseable {
     /** A stand-in on a free port, for tests. */
     public static LocalMongo inMemory() {
         return inMemory(0);
+    }
+
+    /**
+     * A stand-in on a free port that keeps an oplog, so that it has change streams, as the
+     * production default of the query service expects: for tests. Its oplog is never truncated
+     * (it holds every write for as long as the stand-in runs), which is why the local stack runs
+     * without it, and its change documents name no collection.
+     */
+    public static LocalMongo inMemoryWithChangeStreams() {
+        LocalMongo mongo = new LocalMongo(new MemoryBackend(), 0);
+        mongo.server.enableOplog();
+        log.info("MongoDB stand-in at {}, in memory, with change streams", mongo.uri);
+        return mongo;
     }
 
     public String uri() {

@@ -40,7 +40,6 @@ public class ReadModelStore {
     public static final String MEETINGS = "meetings";
     public static final String REGISTRATIONS = "registrations";
     public static final String HISTORY = "history";
-    /** Not named meetings-something: the change stream watches the collections whose names start so. */
     public static final String ARRIVAL_ORDER = "arrival_order";
     private static final ReplaceOptions UPSERT = new ReplaceOptions().upsert(true);
 
@@ -106,10 +105,14 @@ public class ReadModelStore {
         return generation;
     }
 
+    /** The name of this generation's meetings collection. */
+    public String meetingsCollectionName() {
+        return meetings.getNamespace().getCollectionName();
+    }
+
     /** The meeting in {@code document} if it is a document of this generation's meetings collection. */
     public Optional<MeetingReadModel> meetingIn(String collection, Document document) {
-        return collection.equals(meetings.getNamespace().getCollectionName())
-                ? Optional.of(MeetingReadModel.from(document)) : Optional.empty();
+        return collection.equals(meetingsCollectionName()) ? Optional.of(MeetingReadModel.from(document)) : Optional.empty();
     }
 
     /** Every document of one of this generation's collections, by id (for verification). */

@@ -41,7 +41,6 @@ class KafkaOutageStatusIT {
             List<String> arguments = new ArrayList<>(List.of("--server.port=0",
                     "--participation.kafka.bootstrap-servers=" + kafka.bootstrapServers(),
                     "--participation.mongodb.uri=" + mongo.uri(),
-                    "--participation.mongodb.change-streams=" + mongo.changeStreams(),
                     "--participation.mongodb.database=" + TestMongo.freshDatabaseName()));
             arguments.addAll(TestTokens.arguments());
             arguments.addAll(personalData.arguments());

@@ -75,7 +75,6 @@ class CapacityStreamIT {
                 "--participation.kafka.bootstrap-servers=" + KAFKA.bootstrapServers(),
                 membership,
                 "--participation.mongodb.uri=" + MONGO.uri(),
-                "--participation.mongodb.change-streams=" + MONGO.changeStreams(),
                 "--participation.mongodb.database=" + DATABASE,
                 "--participation.streams.heartbeat=200ms"));
         arguments.addAll(TestTokens.arguments());

@@ -36,7 +36,6 @@ public final class QueryServiceInfrastructure implements AutoCloseable {
     public void register(DynamicPropertyRegistry registry) {
         registry.add("participation.kafka.bootstrap-servers", kafka::bootstrapServers);
         registry.add("participation.mongodb.uri", mongo::uri);
-        registry.add("participation.mongodb.change-streams", () -> String.valueOf(mongo.changeStreams()));
         registry.add("participation.mongodb.database", TestMongo::freshDatabaseName);
         TestTokens.register(registry);
         personalData.register(registry);
@@ -47,7 +46,6 @@ public final class QueryServiceInfrastructure implements AutoCloseable {
         List<String> arguments = new ArrayList<>(List.of(
                 "--participation.kafka.bootstrap-servers=" + kafka.bootstrapServers(),
                 "--participation.mongodb.uri=" + mongo.uri(),
-                "--participation.mongodb.change-streams=" + mongo.changeStreams(),
                 "--participation.mongodb.database=" + database));
         arguments.addAll(TestTokens.arguments());
         arguments.addAll(personalData.arguments());

@@ -12,9 +12,9 @@ import java.util.Map;
 import java.util.UUID;
 
 /**
- * A MongoDB for tests: the real server named by {@code MONGODB_URI} when set (a replica set, so
- * that the query service uses change streams as in production), otherwise the local stack's
- * stand-in in memory. Either way, the code under test talks through the real driver.
+ * A MongoDB for tests: the real server named by {@code MONGODB_URI} when set (a replica set),
+ * otherwise the local stack's stand-in in memory with its oplog. Either way the query service uses
+ * change streams, its production default, and the code under test talks through the real driver.
  */
 public final class TestMongo implements AutoCloseable {
 
@@ -33,17 +33,12 @@ public final class TestMongo implements AutoCloseable {
         if (external != null && !external.isBlank()) {
             return new TestMongo(null, external);
         }
-        LocalMongo standIn = LocalMongo.inMemory();
+        LocalMongo standIn = LocalMongo.inMemoryWithChangeStreams();
         return new TestMongo(standIn, standIn.uri());
     }
 
     public String uri() {
         return uri;
-    }
-
-    /** Whether the server has change streams: a real MongoDB in tests does, the stand-in does not. */
-    public boolean changeStreams() {
-        return standIn == null;
     }
 
     /** A database no other test uses. */
