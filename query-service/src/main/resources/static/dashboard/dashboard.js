@@ -24,6 +24,8 @@ const TEXTS = {
     offered: 'Angeboten', openOffers: 'Offene Angebote', noOffers: 'Keine offenen Angebote.',
     seats: (n) => (n === 1 ? '1 Platz' : `${n} Plätze`), until: (d) => `bis ${d}`, occupancyOf: (c, k) => `${c} von ${k} Plätzen belegt`,
     signInFailed: 'Die Anmeldung ist fehlgeschlagen. Bitte erneut anmelden.',
+    parked: (since, reason) => `Achtung: Die Zahlen dieser Veranstaltung stehen seit ${since} still, weil ein Ereignis nicht übernommen werden konnte (${reason}). Der Betrieb ist informiert; angezeigt wird der letzte stimmige Stand.`,
+    parkedShort: 'angehalten',
     catchingUp: (done, toGo) => (toGo == null ? 'Daten werden aufgebaut …'
       : `Daten werden aufgebaut … ${done.toLocaleString('de-DE')} Ereignisse übernommen, ${toGo.toLocaleString('de-DE')} ausstehend.`),
     notConfigured: 'Für dieses Dashboard ist keine Anmeldung eingerichtet.',
@@ -93,6 +95,8 @@ const TEXTS = {
     offered: 'Offered', openOffers: 'Open offers', noOffers: 'No open offers.',
     seats: (n) => (n === 1 ? '1 seat' : `${n} seats`), until: (d) => `until ${d}`, occupancyOf: (c, k) => `${c} of ${k} seats taken`,
     signInFailed: 'Signing in failed. Please sign in again.',
+    parked: (since, reason) => `Warning: this meeting's figures have stood still since ${since}, because an event could not be applied (${reason}). Operations are informed; shown is the last consistent state.`,
+    parkedShort: 'on hold',
     catchingUp: (done, toGo) => (toGo == null ? 'Data is being rebuilt …'
       : `Data is being rebuilt … ${done.toLocaleString('en-GB')} events taken over, ${toGo.toLocaleString('en-GB')} to go.`),
     notConfigured: 'No sign-in is configured for this dashboard.',
@@ -363,6 +367,11 @@ function formatDate(instant) {
   return new Intl.DateTimeFormat(t('locale'), { dateStyle: 'medium', timeStyle: 'short' }).format(new Date(instant));
 }
 
+/** Whether the meeting's figures stand still behind an event the read side could not apply. */
+function isParked(meeting) {
+  return meeting.projection?.state === 'PARKED';
+}
+
 function registrationState(meeting) {
   if (meeting.status === 'CANCELLED') return ['cancelled', 'status-closed'];
   return meeting.registrationOpen ? ['open', 'status-open'] : ['closed', 'status-closed'];
@@ -410,7 +419,13 @@ function renderOverview() {
     cell(row, `${meeting.confirmed} / ${meeting.capacity}`, 'number confirmed');
     cell(row, String(meeting.waitlisted), 'number waitlisted');
     const [label, className] = registrationState(meeting);
-    cell(row, t(label), className);
+    const status = cell(row, t(label), className);
+    if (isParked(meeting)) {
+      const parked = document.createElement('strong');
+      parked.className = 'status-parked';
+      parked.textContent = ` · ${t('parkedShort')}`;
+      status.append(parked);
+    }
   }
   $('no-meetings').hidden = upcoming.length > 0;
 }
@@ -420,6 +435,9 @@ async function renderDetail(meeting) {
   state.current = meeting;
   $('detail-title').textContent = meeting.title;
   $('detail-when').textContent = `${formatDate(meeting.startsAt)} · ${meeting.location}`;
+  $('detail-parked').hidden = !isParked(meeting);
+  $('detail-parked').textContent = isParked(meeting)
+    ? TEXTS[state.language].parked(formatDate(meeting.projection.since), meeting.projection.event.reason) : '';
   fillBar($('detail-bar'), meeting);
   $('figure-capacity').textContent = meeting.capacity;
   $('figure-confirmed').textContent = meeting.confirmed;

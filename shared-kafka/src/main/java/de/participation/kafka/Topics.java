@@ -26,6 +26,8 @@ public final class Topics {
     public static final String MEETING_EVENTS = "participation.meeting-events";
     /** Records of {@link #MEETING_EVENTS} the query service could not process, with the reason. */
     public static final String MEETING_EVENTS_DEAD_LETTERS = "participation.meeting-events.dlt";
+    /** The query service's operators' decisions to skip a parked record: who skipped which, and when. */
+    public static final String SKIPPED_RECORDS = "participation.meeting-events.skipped";
 
     private static final Logger log = LoggerFactory.getLogger(Topics.class);
 

@@ -1,10 +1,9 @@
 package de.participation.query.admin;
 
-import de.participation.events.MeetingEventEnvelope;
-import de.participation.events.UnreadableEventException;
-import de.participation.kafka.MeetingEventJson;
 import de.participation.kafka.Topics;
+import de.participation.query.kafka.ParkingProjection;
 import de.participation.query.kafka.QueryKafkaProperties;
+import de.participation.query.kafka.SkippedRecords;
 import de.participation.query.projection.KnownDocuments;
 import de.participation.query.projection.ProjectionService;
 import de.participation.query.projection.ReadModelStore;
@@ -16,19 +15,22 @@ import org.apache.kafka.clients.consumer.OffsetAndMetadata;
 import org.apache.kafka.common.TopicPartition;
 import org.apache.kafka.common.serialization.StringDeserializer;
 
+import java.time.Clock;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
+import java.util.UUID;
 import java.util.concurrent.ExecutionException;
 import java.util.function.Consumer;
 
 /**
  * The whole history replayed from offset 0 into one generation's read models, by the live
- * projection's own code, with a consumer outside the consumer group (it commits nothing). Events
- * the live projection parked on the dead-letter topic (unreadable, or impossible to project) are
- * skipped the same way and counted.
+ * projection's own code, with a consumer outside the consumer group (it commits nothing), under the
+ * same parking rule ({@link ParkingProjection}): a record the live projection could not apply
+ * parks its meeting in the target generation too, and the records operators skipped are skipped.
  */
 final class HistoryReplay implements AutoCloseable {
 
@@ -40,17 +42,22 @@ final class HistoryReplay implements AutoCloseable {
     private final List<TopicPartition> partitions;
     private final ProjectionService projection;
     private final ReadModelStore target;
+    private final Set<String> skipped;
+    private final Clock clock;
     private KnownDocuments known;
+    private Set<UUID> parked = Set.of();
     private long eventsProjected;
-    private long eventsSkipped;
+    private long eventsParked;
 
     /** @param known what the replay remembers of the documents it wrote, while it alone writes them */
     HistoryReplay(QueryKafkaProperties kafka, ProjectionService projection, ReadModelStore target,
-                  KnownDocuments known) {
+                  KnownDocuments known, SkippedRecords skippedRecords, Clock clock) {
         this.kafka = kafka;
         this.projection = projection;
         this.target = target;
         this.known = known;
+        this.skipped = skippedRecords.positions();
+        this.clock = clock;
         this.consumer = new KafkaConsumer<>(Map.of(
                 ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, kafka.bootstrapServers(),
                 ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, false,
@@ -91,9 +98,9 @@ final class HistoryReplay implements AutoCloseable {
         return eventsProjected;
     }
 
-    /** Events the replay could not read or project, as the live projection parked them. */
-    long eventsSkipped() {
-        return eventsSkipped;
+    /** Records the replay parked, as the live projection did. */
+    long eventsParked() {
+        return eventsParked;
     }
 
     /** Position, end and lag per partition. */
@@ -112,18 +119,18 @@ final class HistoryReplay implements AutoCloseable {
     }
 
     private void next(Consumer<HistoryReplay> progress) {
-        List<MeetingEventEnvelope> events = new ArrayList<>();
-        for (ConsumerRecord<String, String> record : consumer.poll(POLL_TIMEOUT)) {
-            try {
-                events.add(MeetingEventJson.read(record.value() == null ? "" : record.value()));
-            } catch (UnreadableEventException alreadyDeadLettered) {
-                eventsSkipped++;
+        List<ConsumerRecord<String, String>> records = new ArrayList<>();
+        consumer.poll(POLL_TIMEOUT).forEach(records::add);
+        if (!records.isEmpty()) {
+            ParkingProjection.Result result = ParkingProjection.project(records, parked, skipped,
+                    events -> projection.replay(target, events, known), clock.instant());
+            if (!result.parked().isEmpty()) {
+                target.parked().park(result.parked(), false);
+                known.forget();
             }
-        }
-        if (!events.isEmpty()) {
-            int rejected = projection.replay(target, events, known).rejected().size();
-            eventsProjected += events.size() - rejected;
-            eventsSkipped += rejected;
+            parked = result.parkedMeetings();
+            eventsProjected += result.applied();
+            eventsParked += result.parked().size();
         }
         progress.accept(this);
     }

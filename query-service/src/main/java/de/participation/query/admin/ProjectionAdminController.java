@@ -4,6 +4,7 @@ import de.participation.kafka.Topics;
 import de.participation.query.kafka.ParkedEvents;
 import de.participation.query.kafka.QueryKafkaProperties;
 import de.participation.query.projection.LiveReadModels;
+import de.participation.query.projection.ReadModelStore;
 import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.OffsetSpec;
 import org.apache.kafka.clients.consumer.OffsetAndMetadata;
@@ -55,9 +56,13 @@ class ProjectionAdminController {
     record PartitionLag(int partition, long position, long end, long lag) {
     }
 
-    /** {@code kafka} is UP or UNAVAILABLE; without Kafka, lag, partitions and parked events are unknown (null). */
+    /**
+     * {@code kafka} is UP or UNAVAILABLE; without Kafka, lag, partitions and the log of parked
+     * records are unknown (null). {@code parkedMeetings}: the meetings parked now, from the read models.
+     */
     record Status(long liveGeneration, String kafka, Long lag, List<PartitionLag> partitions,
-                  ParkedEvents.Summary parked, Map<String, Object> rebuild) {
+                  ParkedEvents.Summary parked, List<ParkedMeetingsController.ParkedMeeting> parkedMeetings,
+                  Map<String, Object> rebuild) {
     }
 
     @PostMapping("/rebuild")
@@ -77,15 +82,19 @@ class ProjectionAdminController {
     }
 
     /**
-     * The live projection's position and lag per partition, the events it parked on the dead-letter
-     * topic (how many, the latest {@value #LATEST_PARKED} with their reasons), and the last rebuild
+     * The live projection's position and lag per partition, the records it parked on the dead-letter
+     * topic (how many, the latest {@value #LATEST_PARKED} with their reasons), the meetings parked
+     * now, and the last rebuild
      * with its progress. With Kafka away it says so, at once, and shows what it knows without it.
      */
     @GetMapping
     Status status() throws InterruptedException {
-        long generation = readModels.current().generation();
+        ReadModelStore live = readModels.current();
+        long generation = live.generation();
+        List<ParkedMeetingsController.ParkedMeeting> parkedMeetings =
+                ParkedMeetingsController.overviewOf(live.parked().all(), List.of()).meetings();
         if (!Topics.reachable(kafka.bootstrapServers(), KAFKA_WAIT)) {
-            return new Status(generation, "UNAVAILABLE", null, null, null, rebuildStatus());
+            return new Status(generation, "UNAVAILABLE", null, null, null, parkedMeetings, rebuildStatus());
         }
         try (Admin admin = Topics.admin(kafka.bootstrapServers())) {
             List<TopicPartition> partitions = admin.describeTopics(List.of(Topics.MEETING_EVENTS)).allTopicNames()
@@ -103,9 +112,9 @@ class ProjectionAdminController {
                 return new PartitionLag(partition.partition(), position, end, Math.max(0, end - position));
             }).toList();
             return new Status(generation, "UP", lags.stream().mapToLong(PartitionLag::lag).sum(), lags,
-                    parked.summary(LATEST_PARKED), rebuildStatus());
+                    parked.summary(LATEST_PARKED), parkedMeetings, rebuildStatus());
         } catch (ExecutionException | TimeoutException | KafkaException wentAway) {
-            return new Status(generation, "UNAVAILABLE", null, null, null, rebuildStatus());
+            return new Status(generation, "UNAVAILABLE", null, null, null, parkedMeetings, rebuildStatus());
         }
     }
 

@@ -6,10 +6,12 @@ import com.mongodb.client.MongoDatabase;
 import com.mongodb.client.model.Filters;
 import de.participation.query.kafka.ProjectionProperties;
 import de.participation.query.kafka.QueryKafkaProperties;
+import de.participation.query.kafka.SkippedRecords;
 import de.participation.query.projection.KnownDocuments;
 import de.participation.query.projection.LiveReadModels;
 import de.participation.query.projection.ProjectionService;
 import de.participation.query.projection.StoreIdentity;
+import de.participation.query.web.RebuildInProgressException;
 import org.bson.Document;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -48,17 +50,20 @@ public class ProjectionRebuild {
     private final StoreIdentity store;
     private final MongoCollection<Document> state;
     private final Duration staleAfter;
+    private final SkippedRecords skipped;
     private final Clock clock;
 
     ProjectionRebuild(LiveReadModels readModels, ProjectionService projection,
                       QueryKafkaProperties kafka, ProjectionProperties settings, StoreIdentity store,
-                      MongoDatabase database, Clock clock, @Value("${participation.rebuild.stale-after}") Duration staleAfter) {
+                      MongoDatabase database, SkippedRecords skipped, Clock clock,
+                      @Value("${participation.rebuild.stale-after}") Duration staleAfter) {
         this.readModels = readModels;
         this.projection = projection;
         this.kafka = kafka;
         this.settings = settings;
         this.store = store;
         this.state = database.getCollection(LiveReadModels.STATE);
+        this.skipped = skipped;
         this.clock = clock;
         this.staleAfter = staleAfter;
     }
@@ -134,7 +139,7 @@ public class ProjectionRebuild {
         boolean switched = false;
         StatusPublisher status = new StatusPublisher(rebuildId);
         try (HistoryReplay replay = new HistoryReplay(kafka, projection, readModels.generation(generation),
-                KnownDocuments.upTo(settings.rememberedBytes().toBytes()).forStore(store.id()))) {
+                KnownDocuments.upTo(settings.rememberedBytes().toBytes()).forStore(store.id()), skipped, clock)) {
             log.info("Rebuild {}: projecting the whole history into generation {}", rebuildId, generation);
             replay.untilHead(status::maybePublish);
             readModels.switchTo(generation);
@@ -182,7 +187,7 @@ public class ProjectionRebuild {
             state.updateOne(Filters.and(Filters.eq("_id", REBUILD), Filters.eq("rebuildId", rebuildId)),
                     new Document("$set", new Document("heartbeat", clock.instant().toEpochMilli())
                             .append("eventsProjected", replay.eventsProjected())
-                            .append("eventsSkipped", replay.eventsSkipped()).append("partitions", partitions)));
+                            .append("eventsParked", replay.eventsParked()).append("partitions", partitions)));
             publishedAt = System.nanoTime();
         }
     }

@@ -2,6 +2,7 @@ package de.participation.query.admin;
 
 import de.participation.query.kafka.ProjectionProperties;
 import de.participation.query.kafka.QueryKafkaProperties;
+import de.participation.query.kafka.SkippedRecords;
 import de.participation.query.projection.KnownDocuments;
 import de.participation.query.projection.LiveReadModels;
 import de.participation.query.projection.ProjectionService;
@@ -10,6 +11,7 @@ import de.participation.query.projection.StoreIdentity;
 import org.bson.Document;
 import org.springframework.stereotype.Component;
 
+import java.time.Clock;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
@@ -34,17 +36,21 @@ class ProjectionVerification {
     private final QueryKafkaProperties kafka;
     private final ProjectionProperties settings;
     private final StoreIdentity store;
+    private final SkippedRecords skipped;
+    private final Clock clock;
     private final ProjectionRebuild rebuild;
 
     ProjectionVerification(LiveReadModels readModels, ProjectionService projection,
                            QueryKafkaProperties kafka, ProjectionProperties settings, StoreIdentity store,
-                           ProjectionRebuild rebuild) {
+                           ProjectionRebuild rebuild, SkippedRecords skipped, Clock clock) {
         this.readModels = readModels;
         this.projection = projection;
         this.kafka = kafka;
         this.settings = settings;
         this.store = store;
         this.rebuild = rebuild;
+        this.skipped = skipped;
+        this.clock = clock;
     }
 
     /** One document that differs: in which collection, and both versions (null where missing). */
@@ -62,7 +68,7 @@ class ProjectionVerification {
         ReadModelStore scratch = readModels.generation(generation);
         // the scratch generation is this replay's alone
         try (HistoryReplay replay = new HistoryReplay(kafka, projection, scratch,
-                KnownDocuments.upTo(settings.rememberedBytes().toBytes()).forStore(store.id()))) {
+                KnownDocuments.upTo(settings.rememberedBytes().toBytes()).forStore(store.id()), skipped, clock)) {
             replay.untilLiveCommitted(rebuild.progressOf(slot.getString("rebuildId")));
             return compare(readModels.current(), scratch, replay.eventsProjected());
         } finally {

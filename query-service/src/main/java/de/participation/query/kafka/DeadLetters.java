@@ -1,7 +1,7 @@
 package de.participation.query.kafka;
 
 import de.participation.kafka.Topics;
-import org.apache.kafka.clients.consumer.ConsumerRecord;
+import de.participation.query.projection.ParkedRecord;
 import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.Producer;
 import org.apache.kafka.clients.producer.ProducerConfig;
@@ -16,8 +16,9 @@ import java.util.Map;
 import java.util.concurrent.ExecutionException;
 
 /**
- * Parks records that cannot be projected on the dead-letter topic, unchanged, with the reason and
- * their origin in headers, so that one broken record neither stops the other meetings nor is lost.
+ * Keeps a copy of each record that parked a meeting (or was parked on its own) on the dead-letter
+ * topic, unchanged, with the reason and its origin in headers: the operators' log of what went
+ * wrong, which outlives any store of read models.
  */
 @Component
 class DeadLetters implements AutoCloseable {
@@ -40,14 +41,16 @@ class DeadLetters implements AutoCloseable {
                 new StringSerializer(), new StringSerializer());
     }
 
-    /** Publishes and waits for the acknowledgement: the offset may be committed only after it. */
-    void park(ConsumerRecord<String, String> record, String reason) {
-        log.warn("Dead-lettering {}-{}@{}: {}", record.topic(), record.partition(), record.offset(), reason);
+    /**
+     * Publishes a copy of a record the projection parked, and waits for the acknowledgement: the
+     * offset may be committed only after it.
+     */
+    void park(ParkedRecord record) {
+        log.warn("Parking {}-{}: {}", Topics.MEETING_EVENTS, record.position(), record.reason());
         ProducerRecord<String, String> letter = new ProducerRecord<>(Topics.MEETING_EVENTS_DEAD_LETTERS,
                 record.key(), record.value());
-        letter.headers().add(REASON, reason.getBytes(StandardCharsets.UTF_8));
-        letter.headers().add(ORIGIN, (record.topic() + "-" + record.partition() + "@" + record.offset())
-                .getBytes(StandardCharsets.UTF_8));
+        letter.headers().add(REASON, record.reason().getBytes(StandardCharsets.UTF_8));
+        letter.headers().add(ORIGIN, (Topics.MEETING_EVENTS + "-" + record.position()).getBytes(StandardCharsets.UTF_8));
         try {
             producer.send(letter).get();
         } catch (ExecutionException e) {

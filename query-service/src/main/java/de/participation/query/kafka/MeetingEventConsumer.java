@@ -1,13 +1,7 @@
 package de.participation.query.kafka;
 
-import de.participation.events.MeetingEventEnvelope;
-import de.participation.events.UnreadableEventException;
-import de.participation.kafka.MeetingEventJson;
 import de.participation.kafka.Topics;
 import de.participation.query.projection.KnownDocuments;
-import de.participation.query.projection.MeetingProjector.Outcome;
-import de.participation.query.projection.MeetingProjector.Rejected;
-import de.participation.query.projection.ProjectionService;
 import de.participation.query.projection.StoreIdentity;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.ConsumerRebalanceListener;
@@ -21,15 +15,16 @@ import org.slf4j.LoggerFactory;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Collection;
-import java.util.IdentityHashMap;
 import java.util.List;
 import java.util.Map;
 
 /**
  * Reads the history with a plain consumer in the group {@code query-service} and projects it; an
  * instance runs several ({@link MeetingEventConsumers}), each with its share of the partitions.
- * Each poll is one batch: records are parsed (unreadable ones dead-lettered), folded into the read
- * models, written (acknowledged once journaled), and only then are the offsets committed. Any
+ * Each poll is one batch: records are parsed, folded into the read models, written (acknowledged
+ * once journaled), records that cannot be applied park their meetings ({@link ParkedMeetings}), and only
+ * then are the offsets committed. Between batches the consumer carries out the operators' retries
+ * and skips of its partitions' parked meetings. Any
  * failure drops the consumer and starts a new one from the committed offsets after a pause
  * ({@link ConsumerLoop}); the projection is idempotent, so reprocessing what was already written
  * changes nothing.
@@ -44,26 +39,24 @@ class MeetingEventConsumer extends ConsumerLoop {
     private static final Duration POLL_TIMEOUT = Duration.ofMillis(500);
 
     private final QueryKafkaProperties properties;
-    private final ProjectionService projection;
-    private final DeadLetters deadLetters;
     private final StoreIdentity store;
     private final String instanceId;
     private final KnownDocuments known;
+    private final ParkedMeetings parking;
 
     /**
      * @param number the consumer's number in this instance: the first has the instance's own
      *               static membership id, the others that id with their number
      */
-    MeetingEventConsumer(int number, QueryKafkaProperties properties, ProjectionService projection,
-                         DeadLetters deadLetters, StoreIdentity store, KnownDocuments known) {
+    MeetingEventConsumer(int number, QueryKafkaProperties properties, StoreIdentity store, KnownDocuments known,
+                         ParkedMeetings parking) {
         super("meeting-event-consumer-" + number);
         this.properties = properties;
-        this.projection = projection;
-        this.deadLetters = deadLetters;
         this.store = store;
         this.instanceId = properties.instanceId().isBlank() || number == 0
                 ? properties.instanceId() : properties.instanceId() + "-" + number;
         this.known = known;
+        this.parking = parking;
     }
 
     @Override
@@ -72,6 +65,7 @@ class MeetingEventConsumer extends ConsumerLoop {
         known.forget();
         known.forStore(storeId);
         properties.ensureTopics();
+        parking.readSkipped();
         kafka.subscribe(List.of(Topics.MEETING_EVENTS), new OwnPartitions(kafka));
         while (running()) {
             ConsumerRecords<String, String> records = kafka.poll(POLL_TIMEOUT);
@@ -79,9 +73,12 @@ class MeetingEventConsumer extends ConsumerLoop {
                 throw new IllegalStateException("The read models' store was replaced; projecting the history into it");
             }
             if (!records.isEmpty()) {
-                project(records);
+                List<ConsumerRecord<String, String>> batch = new ArrayList<>(records.count());
+                records.forEach(batch::add);
+                parking.project(batch);
                 kafka.commitSync(StoreBoundOffsets.after(records, storeId));
             }
+            parking.carryOutRequests();
         }
     }
 
@@ -102,6 +99,7 @@ class MeetingEventConsumer extends ConsumerLoop {
         public void onPartitionsAssigned(Collection<TopicPartition> partitions) {
             known.forget();
             StoreBoundOffsets.restartIfCommittedForAnotherStore(kafka, partitions, store);
+            parking.own(kafka.assignment());
         }
 
         @Override
@@ -129,23 +127,5 @@ class MeetingEventConsumer extends ConsumerLoop {
             config.put(ConsumerConfig.GROUP_INSTANCE_ID_CONFIG, instanceId);
         }
         return config;
-    }
-
-    private void project(ConsumerRecords<String, String> records) {
-        List<MeetingEventEnvelope> events = new ArrayList<>(records.count());
-        Map<MeetingEventEnvelope, ConsumerRecord<String, String>> origins = new IdentityHashMap<>();
-        for (ConsumerRecord<String, String> record : records) {
-            try {
-                MeetingEventEnvelope envelope = MeetingEventJson.read(record.value() == null ? "" : record.value());
-                events.add(envelope);
-                origins.put(envelope, record);
-            } catch (UnreadableEventException unreadable) {
-                deadLetters.park(record, unreadable.getMessage());
-            }
-        }
-        Outcome outcome = projection.apply(events, known);
-        for (Rejected rejected : outcome.rejected()) {
-            deadLetters.park(origins.get(rejected.envelope()), rejected.reason());
-        }
     }
 }

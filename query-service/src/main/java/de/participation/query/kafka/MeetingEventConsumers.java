@@ -6,6 +6,7 @@ import de.participation.query.projection.StoreIdentity;
 import org.springframework.context.SmartLifecycle;
 import org.springframework.stereotype.Component;
 
+import java.time.Clock;
 import java.util.List;
 import java.util.stream.IntStream;
 
@@ -20,11 +21,13 @@ class MeetingEventConsumers implements SmartLifecycle {
     private final List<MeetingEventConsumer> consumers;
 
     MeetingEventConsumers(ProjectionProperties settings, QueryKafkaProperties kafka, ProjectionService projection,
-                          DeadLetters deadLetters, StoreIdentity store) {
-        consumers = IntStream.range(0, settings.consumers())
-                .mapToObj(number -> new MeetingEventConsumer(number, kafka, projection, deadLetters, store,
-                        KnownDocuments.upTo(settings.rememberedBytes().toBytes())))
-                .toList();
+                          DeadLetters deadLetters, SkippedRecords skipped, ParkingRequests requests, StoreIdentity store,
+                          Clock clock) {
+        consumers = IntStream.range(0, settings.consumers()).mapToObj(number -> {
+            KnownDocuments known = KnownDocuments.upTo(settings.rememberedBytes().toBytes());
+            return new MeetingEventConsumer(number, kafka, store, known,
+                    new ParkedMeetings(projection, deadLetters, skipped, requests, clock, known));
+        }).toList();
     }
 
     @Override

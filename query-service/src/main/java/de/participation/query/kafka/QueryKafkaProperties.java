@@ -57,9 +57,10 @@ public record QueryKafkaProperties(
                 ConsumerConfig.HEARTBEAT_INTERVAL_MS_CONFIG, (int) sessionTimeout.toMillis() / 3));
     }
 
-    /** Creates the events topic and its dead-letter topic if they are missing. */
+    /** Creates the events topic, its dead-letter topic and the log of skipped records if they are missing. */
     public void ensureTopics() {
         Topics.ensureExists(bootstrapServers, Topics.MEETING_EVENTS, partitions, replicationFactor);
         Topics.ensureExists(bootstrapServers, Topics.MEETING_EVENTS_DEAD_LETTERS, 1, replicationFactor);
+        Topics.ensureExists(bootstrapServers, Topics.SKIPPED_RECORDS, 1, replicationFactor);
     }
 }

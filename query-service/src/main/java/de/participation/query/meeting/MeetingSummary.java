@@ -12,6 +12,8 @@ import java.util.UUID;
  * The meeting summary of API.md, plus the details an organiser's tool also wants, and the latest
  * registration changes (newest first) for the dashboard's live feed. Confirmed, offered, available
  * and waitlisted count seats. {@code retentionEndsAt}: when its participants' personal data is erased.
+ * {@code projection}: whether these figures follow the meeting's history or are parked behind an
+ * event that could not be applied ({@link ProjectionState}).
  */
 public record MeetingSummary(
         UUID meetingId,
@@ -38,7 +40,8 @@ public record MeetingSummary(
         Instant retentionEndsAt,
         long sequence,
         Instant updatedAt,
-        List<RecentChange> recentChanges) {
+        List<RecentChange> recentChanges,
+        ProjectionState projection) {
 
     public static MeetingSummary of(MeetingReadModel meeting, Clock clock) {
         return new MeetingSummary(meeting.meetingId(), meeting.organisation(), meeting.title(), meeting.description(), meeting.location(),
@@ -46,7 +49,8 @@ public record MeetingSummary(
                 meeting.capacity(), meeting.confirmed(), meeting.offered(), available(meeting),
                 meeting.waitlisted(), meeting.checkedIn(), meeting.waitingListEnabled(), meeting.waitingListLimit(),
                 meeting.promotion(), meeting.offerHours(), meeting.groupPolicy(), meeting.retentionDays(),
-                meeting.retentionEndsAt(), meeting.sequence(), meeting.updatedAt(), meeting.recentChanges());
+                meeting.retentionEndsAt(), meeting.sequence(), meeting.updatedAt(), meeting.recentChanges(),
+                ProjectionState.of(meeting));
     }
 
     /** Free seats: neither confirmed nor held for an offer; a cancelled meeting has none. */

@@ -25,6 +25,7 @@ import de.participation.events.SeatsGivenBack;
 import de.participation.events.WaitlistedParticipantPromoted;
 
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
@@ -37,28 +38,37 @@ import java.util.function.Consumer;
  * model records the sequence of the last event of its meeting applied to it and ignores anything
  * not newer, so a redelivered event, a replay from offset 0, or the second half of a batch that
  * crashed between two writes leaves every model exactly as if each event had arrived once.
- * Events of one meeting arrive in order (one partition per meeting), which this relies on.
+ * Events of one meeting arrive in order (one partition per meeting), which this relies on: an
+ * event that cannot be applied is rejected before it changes anything, and the meeting's later
+ * events in the batch are held behind it, never applied out of order.
  */
 public final class MeetingProjector {
 
-    /** An event that cannot be applied, and why; it goes to the dead-letter topic. */
+    /** An event that cannot be applied, and why: its meeting is parked from this event on. */
     public record Rejected(MeetingEventEnvelope envelope, String reason) {
     }
 
-    /** The models a batch changed (to be written) and the events it could not apply. */
+    /**
+     * The models a batch changed (to be written), the events it could not apply, and the events
+     * held behind them (later events of the same meetings, not applied).
+     */
     public record Outcome(Set<MeetingReadModel> meetings, Set<RegistrationReadModel> registrations,
-                          Set<ArrivalDocument> arrivalOrder, List<Rejected> rejected) {
+                          Set<ArrivalDocument> arrivalOrder, List<Rejected> rejected, List<MeetingEventEnvelope> held) {
 
         static final Outcome NOTHING = rejecting(List.of());
 
         static Outcome rejecting(List<Rejected> rejected) {
-            return new Outcome(Set.of(), Set.of(), Set.of(), rejected);
+            return new Outcome(Set.of(), Set.of(), Set.of(), rejected, List.of());
+        }
+
+        static Outcome holding(MeetingEventEnvelope event) {
+            return new Outcome(Set.of(), Set.of(), Set.of(), List.of(), List.of(event));
         }
 
         /** Both outcomes, as of one batch. */
         Outcome and(Outcome other) {
             return new Outcome(union(meetings, other.meetings), union(registrations, other.registrations),
-                    union(arrivalOrder, other.arrivalOrder), union(rejected, other.rejected));
+                    union(arrivalOrder, other.arrivalOrder), union(rejected, other.rejected), union(held, other.held));
         }
 
         private static <T> Set<T> union(Set<T> some, Set<T> more) {
@@ -81,6 +91,9 @@ public final class MeetingProjector {
     private final Set<RegistrationReadModel> changedRegistrations = new LinkedHashSet<>();
     private final Set<ArrivalDocument> changedArrivalOrder = new LinkedHashSet<>();
     private final List<Rejected> rejected = new ArrayList<>();
+    private final List<MeetingEventEnvelope> held = new ArrayList<>();
+    /** Meetings with an event rejected in this batch: their later events are held. */
+    private final Set<UUID> parked = new HashSet<>();
 
     /**
      * @param meetings      the current models of the batch's meetings, by id (missing: not yet known)
@@ -97,14 +110,23 @@ public final class MeetingProjector {
 
     public Outcome project(List<MeetingEventEnvelope> events) {
         events.forEach(this::apply);
-        return new Outcome(changedMeetings, changedRegistrations, changedArrivalOrder, rejected);
+        return new Outcome(changedMeetings, changedRegistrations, changedArrivalOrder, rejected, held);
     }
 
     private void apply(MeetingEventEnvelope envelope) {
         MeetingEvent event = envelope.data();
         MeetingReadModel meeting = meetings.get(event.meetingId());
+        if (parked.contains(event.meetingId())) {
+            held.add(envelope);
+            return;
+        }
         if (meeting == null && !(event instanceof MeetingScheduled)) {
-            rejected.add(new Rejected(envelope, "event " + envelope.sequence() + " of unknown meeting " + event.meetingId()));
+            reject(envelope, "event " + envelope.sequence() + " of unknown meeting " + event.meetingId());
+            return;
+        }
+        if (event instanceof RegistrationEvent change && !(event instanceof ParticipantRegistered)
+                && !(event instanceof ParticipantWaitlisted) && !registrations.containsKey(change.registrationId())) {
+            reject(envelope, "event " + envelope.sequence() + " of unknown registration " + change.registrationId());
             return;
         }
         if (meeting == null || envelope.sequence() > meeting.sequence) {
@@ -112,6 +134,11 @@ public final class MeetingProjector {
         }
         applyToRegistration(envelope);
         applyToArrivalOrder(envelope);
+    }
+
+    private void reject(MeetingEventEnvelope envelope, String reason) {
+        rejected.add(new Rejected(envelope, reason));
+        parked.add(envelope.data().meetingId());
     }
 
     private void applyToMeeting(MeetingReadModel current, MeetingEventEnvelope envelope) {
@@ -203,6 +230,7 @@ public final class MeetingProjector {
         meeting.title = changed.title();
         meeting.description = changed.description();
         meeting.location = changed.location();
+        meeting.startChanged |= !changed.startsAt().equals(meeting.startsAt);
         meeting.startsAt = changed.startsAt();
         meeting.endsAt = changed.endsAt();
         meeting.registrationOpensAt = changed.registrationOpensAt();
@@ -217,6 +245,7 @@ public final class MeetingProjector {
         meeting.description = scheduled.description();
         meeting.location = scheduled.location();
         meeting.startsAt = scheduled.startsAt();
+        meeting.startChanged = true;
         meeting.endsAt = scheduled.endsAt();
         meeting.capacity = scheduled.capacity();
         meeting.registrationOpensAt = scheduled.registrationOpensAt();
@@ -303,9 +332,7 @@ public final class MeetingProjector {
 
     private void change(MeetingEventEnvelope envelope, UUID registrationId, Consumer<RegistrationReadModel> change) {
         RegistrationReadModel registration = registrations.get(registrationId);
-        if (registration == null) {
-            rejected.add(new Rejected(envelope, "event " + envelope.sequence() + " of unknown registration " + registrationId));
-        } else if (envelope.sequence() > registration.sequence) {
+        if (registration != null && envelope.sequence() > registration.sequence) { // unknown ones are rejected up front
             change.accept(registration);
             applied(registration, envelope);
         }

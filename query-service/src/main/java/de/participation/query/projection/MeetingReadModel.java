@@ -10,6 +10,7 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Date;
 import java.util.List;
+import java.util.Optional;
 import java.util.UUID;
 
 /**
@@ -22,6 +23,8 @@ public final class MeetingReadModel {
 
     public static final String SCHEDULED = "SCHEDULED";
     public static final String CANCELLED = "CANCELLED";
+    /** The field of a parked meeting's document that says why ({@link Parking}); absent while it is live. */
+    static final String PROJECTION = "projection";
     /** How many changes the live feed keeps. */
     static final int RECENT_CHANGES = 20;
 
@@ -58,6 +61,10 @@ public final class MeetingReadModel {
     Instant updatedAt;
     /** The store this document was written for: see {@link KnownDocuments#forStore}. */
     String store;
+    /** Whether its start is new or changed since it was last saved: the meeting order must follow ({@link MeetingOrder}). */
+    boolean startChanged;
+    /** Why the meeting's projection is parked ({@link ParkedRecords}); null while it is live. */
+    Parking parking;
 
     public UUID meetingId() {
         return meetingId;
@@ -156,6 +163,11 @@ public final class MeetingReadModel {
         return updatedAt;
     }
 
+    /** Why the meeting's projection is parked, with its state before that; empty while it is live. */
+    public Optional<Parking> parking() {
+        return Optional.ofNullable(parking);
+    }
+
     public boolean waitingListEnabled() {
         return waitingListEnabled;
     }
@@ -174,7 +186,7 @@ public final class MeetingReadModel {
     }
 
     Document toDocument() {
-        return new Document("_id", meetingId.toString())
+        Document document = new Document("_id", meetingId.toString())
                 .append("organisation", organisation)
                 .append("title", title)
                 .append("description", description)
@@ -201,6 +213,10 @@ public final class MeetingReadModel {
                 .append("sequence", sequence)
                 .append("updatedAt", date(updatedAt))
                 .append("store", store);
+        if (parking != null) {
+            document.append(PROJECTION, parking.toDocument());
+        }
+        return document;
     }
 
     static MeetingReadModel from(Document document) {
@@ -233,6 +249,8 @@ public final class MeetingReadModel {
         meeting.sequence = document.getLong("sequence");
         meeting.updatedAt = instant(document.getDate("updatedAt"));
         meeting.store = document.getString("store");
+        Document parking = document.get(PROJECTION, Document.class);
+        meeting.parking = parking == null ? null : Parking.from(parking);
         return meeting;
     }
 

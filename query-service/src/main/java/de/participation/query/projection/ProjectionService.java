@@ -68,6 +68,27 @@ public class ProjectionService {
     }
 
     /**
+     * Keeps the records the live projection parks, in the live generation, and marks their
+     * meetings. Marking changes the meetings' documents behind the writer's back, so what it
+     * remembers is forgotten.
+     *
+     * @param again whether these records are being parked again after a retry: then each replaces
+     *              what was kept at its position (another record may have become the cause); else
+     *              what is kept stays (a batch projected again after a crash changes nothing)
+     */
+    public void park(List<ParkedRecord> records, boolean again, KnownDocuments known) {
+        if (!records.isEmpty()) {
+            parked().park(records, again);
+            known.forget();
+        }
+    }
+
+    /** The live generation's parked records (as this instance saw it at most half a second ago). */
+    public ParkedRecords parked() {
+        return readModels.live().parked();
+    }
+
+    /**
      * Applies a batch to a generation being rebuilt; the history, shared by all generations, has
      * these events already.
      */
@@ -89,8 +110,14 @@ public class ProjectionService {
             }
             log.warn("A batch of {} events failed ({}); applying them one at a time", events.size(), failure.toString());
             Outcome combined = Outcome.NOTHING;
+            Set<UUID> parked = new HashSet<>();
             for (MeetingEventEnvelope event : events) {
-                combined = combined.and(alone(store, event, addToHistory, known, null));
+                Outcome one = parked.contains(event.data().meetingId()) ? Outcome.holding(event)
+                        : alone(store, event, addToHistory, known, null);
+                if (!one.rejected().isEmpty()) {
+                    parked.add(event.data().meetingId());
+                }
+                combined = combined.and(one);
             }
             return combined;
         }
@@ -172,10 +199,11 @@ public class ProjectionService {
         return documents;
     }
 
-    /** The events of the batch that go into the history (rejected events are not history). */
+    /** The events of the batch that go into the history (rejected and held events are not history, yet). */
     private static List<MeetingEventEnvelope> accepted(List<MeetingEventEnvelope> events, Outcome outcome) {
-        Set<MeetingEventEnvelope> rejected = Collections.newSetFromMap(new IdentityHashMap<>());
-        outcome.rejected().forEach(rejection -> rejected.add(rejection.envelope()));
-        return events.stream().filter(event -> !rejected.contains(event)).toList();
+        Set<MeetingEventEnvelope> notApplied = Collections.newSetFromMap(new IdentityHashMap<>());
+        outcome.rejected().forEach(rejection -> notApplied.add(rejection.envelope()));
+        notApplied.addAll(outcome.held());
+        return events.stream().filter(event -> !notApplied.contains(event)).toList();
     }
 }

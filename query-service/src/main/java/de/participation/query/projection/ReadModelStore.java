@@ -6,13 +6,11 @@ import com.mongodb.client.model.BulkWriteOptions;
 import com.mongodb.client.model.Filters;
 import com.mongodb.client.model.ReplaceOneModel;
 import com.mongodb.client.model.ReplaceOptions;
-import com.mongodb.client.model.Sorts;
 import com.mongodb.client.model.Updates;
 import com.mongodb.client.model.WriteModel;
 import de.participation.events.MeetingEventEnvelope;
 import de.participation.events.RegistrationStatus;
 import org.bson.Document;
-import org.bson.conversions.Bson;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -48,6 +46,8 @@ public class ReadModelStore {
     private final MongoCollection<Document> arrivalOrder;
     private final MongoCollection<Document> history;
 
+    private final ParkedRecords parked;
+    private final MeetingOrder meetingOrder;
     private final long generation;
 
     /**
@@ -62,8 +62,12 @@ public class ReadModelStore {
         this.arrivalOrder = database.getCollection(collectionName(ARRIVAL_ORDER, generation));
         // The history is a copy of the topic, the same for every generation (see LiveReadModels).
         this.history = database.getCollection(HISTORY);
+        this.parked = new ParkedRecords(database.getCollection(collectionName(ParkedRecords.PARKED_RECORDS, generation)),
+                meetings);
+        this.meetingOrder = new MeetingOrder(database.getCollection(collectionName(MeetingOrder.MEETING_ORDER, generation)));
         dropParticipantsInClear();
         new ArrivalOrderMigration(this, meetings, registrations).migrateIfNeeded();
+        meetingOrder.backfillFrom(meetings);
     }
 
     /**
@@ -97,12 +101,18 @@ public class ReadModelStore {
     }
 
     static List<String> collectionNames(long generation) {
-        return List.of(MEETINGS, REGISTRATIONS, ARRIVAL_ORDER).stream()
+        return List.of(MEETINGS, REGISTRATIONS, ARRIVAL_ORDER, MeetingOrder.MEETING_ORDER, ParkedRecords.PARKED_RECORDS)
+                .stream()
                 .map(name -> collectionName(name, generation)).toList();
     }
 
     public long generation() {
         return generation;
+    }
+
+    /** The records this generation parked, and its parked meetings. */
+    public ParkedRecords parked() {
+        return parked;
     }
 
     /** The name of this generation's meetings collection. */
@@ -167,19 +177,17 @@ public class ReadModelStore {
                 .map(RegistrationReadModel::from);
     }
 
-    /** A slice of an organisation's meetings (every meeting's when null), soonest first. */
+    /**
+     * A slice of an organisation's meetings (every meeting's when null), soonest first: the
+     * meeting order and then the slice's meetings, both by {@code _id} ({@link MeetingOrder}).
+     */
     public List<MeetingReadModel> meetingsOf(String organisation, int offset, int limit) {
-        return meetings.find(organisationFilter(organisation)).sort(Sorts.ascending("startsAt", "_id"))
-                .skip(offset).limit(limit)
-                .map(MeetingReadModel::from).into(new ArrayList<>());
+        MeetingOrder.Slice slice = meetingOrder.slice(organisation, offset, limit);
+        return MeetingOrder.inOrder(slice, meetings(slice.meetingIds()));
     }
 
     public long meetingCount(String organisation) {
-        return meetings.countDocuments(organisationFilter(organisation));
-    }
-
-    private static Bson organisationFilter(String organisation) {
-        return organisation == null ? Filters.empty() : Filters.eq("organisation", organisation);
+        return meetingOrder.slice(organisation, 0, 0).total();
     }
 
     /**
@@ -293,6 +301,9 @@ public class ReadModelStore {
         replaceAll(registrations, registrationDocuments);
         replaceAll(arrivalOrder, arrivalDocuments);
         replaceAll(meetings, meetingDocuments);
+        List<MeetingReadModel> newStarts = changedMeetings.stream().filter(meeting -> meeting.startChanged).toList();
+        meetingOrder.enter(newStarts);
+        newStarts.forEach(meeting -> meeting.startChanged = false);
     }
 
     static void replaceAll(MongoCollection<Document> collection, List<Document> documents) {

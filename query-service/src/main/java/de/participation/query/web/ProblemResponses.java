@@ -1,7 +1,6 @@
 package de.participation.query.web;
 
 import com.mongodb.MongoException;
-import de.participation.query.admin.RebuildInProgressException;
 import de.participation.query.personaldata.PersonalDataUnavailableException;
 import de.participation.query.projection.MongoOutage;
 import de.participation.web.ProblemResponseSupport;

@@ -2,7 +2,10 @@ package de.participation.query.api;
 
 import com.mongodb.event.CommandListener;
 import com.mongodb.event.CommandStartedEvent;
+import de.participation.events.MeetingDetailsChanged;
+import de.participation.events.MeetingScheduled;
 import de.participation.events.RegistrationStatus;
+import de.participation.events.WaitingListPolicy;
 import de.participation.localstack.JsonHttp;
 import de.participation.localstack.JsonHttp.Response;
 import de.participation.query.support.EventPublisher;
@@ -20,6 +23,8 @@ import org.springframework.context.annotation.Bean;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 
+import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -36,7 +41,7 @@ import static de.participation.events.RegistrationStatus.WAITLISTED;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * A meeting's lists are read by {@code _id} only, so their cost does not grow with the store: the
+ * A meeting's lists, and the list of meetings, are read by {@code _id} only, so their cost does not grow with the store: the
  * driver's commands during the reads are recorded, and each must address documents by {@code _id}
  * (a value or an {@code $in} list), never by another field, a sort, a count or an aggregation.
  * The pages themselves are compared with a simple model of the rules over random histories large
@@ -184,9 +189,56 @@ class ListsByIdIT {
         }
         RecordedCommands.recording = false;
 
-        List<BsonDocument> reads = RecordedCommands.SENT.stream()
-                .filter(command -> READ_COMMANDS.contains(command.getFirstKey()))
-                .filter(ListsByIdIT::readsTheReadModels).toList();
+        assertOnlyById(RecordedCommands.SENT.stream().filter(command -> READ_COMMANDS.contains(command.getFirstKey()))
+                .filter(ListsByIdIT::readsTheReadModels).toList());
+    }
+
+    @Test
+    void pagesOfMeetingsFollowTheirStartsAndReadOnlyById() {
+        Random random = new Random(17);
+        Instant base = Instant.parse("2099-01-01T08:00:00Z");
+        Map<UUID, Instant> ours = new LinkedHashMap<>();
+        for (int i = 0; i < 60; i++) {
+            UUID meetingId = UUID.randomUUID();
+            Instant startsAt = base.plus(Duration.ofDays(random.nextInt(30)));
+            String organisation = i % 3 == 0 ? "Landkreis Görlitz" : Histories.ORGANISATION;
+            Histories history = new Histories(meetingId).add(new MeetingScheduled(meetingId, "Werkstatt " + i, null,
+                    "Bautzen", startsAt, null, 10, null, null, WaitingListPolicy.UNLIMITED, organisation));
+            if (random.nextInt(4) == 0) {
+                startsAt = base.plus(Duration.ofDays(random.nextInt(30)));
+                history.add(new MeetingDetailsChanged(meetingId, "Werkstatt " + i, null, "Bautzen", startsAt, null,
+                        null, null, List.of("startsAt")));
+            }
+            publisher.publish(history.events());
+            if (organisation.equals(Histories.ORGANISATION)) {
+                ours.put(meetingId, startsAt);
+                assertThat(get("/api/v1/meetings/" + meetingId + "?minSequence=" + history.events().getLast().sequence())
+                        .status()).isEqualTo(200);
+            }
+        }
+        List<String> expected = ours.entrySet().stream()
+                .sorted(Map.Entry.<UUID, Instant>comparingByValue().thenComparing(entry -> entry.getKey().toString()))
+                .map(entry -> entry.getKey().toString()).toList();
+
+        RecordedCommands.SENT.clear();
+        RecordedCommands.recording = true;
+        for (int page = 0; page < 10; page++) {
+            int offset = random.nextInt(expected.size() + 5);
+            int limit = 1 + random.nextInt(30);
+            Response response = get("/api/v1/meetings?offset=" + offset + "&limit=" + limit);
+
+            assertThat(response.status()).isEqualTo(200);
+            assertThat(response.body().findValuesAsText("meetingId")).as("from %d, %d", offset, limit)
+                    .isEqualTo(expected.subList(Math.min(offset, expected.size()), Math.min(expected.size(), offset + limit)));
+            assertThat(response.raw().headers().firstValue("X-Total-Count")).hasValue(Integer.toString(expected.size()));
+        }
+        RecordedCommands.recording = false;
+
+        assertOnlyById(RecordedCommands.SENT.stream().filter(command -> READ_COMMANDS.contains(command.getFirstKey()))
+                .filter(ListsByIdIT::readsTheReadModels).toList());
+    }
+
+    private static void assertOnlyById(List<BsonDocument> reads) {
         assertThat(reads).isNotEmpty().allSatisfy(command -> {
             assertThat(command.getFirstKey()).as("%s", command).isEqualTo("find");
             assertThat(command.getDocument("filter").keySet()).as("%s", command).containsExactly("_id");

@@ -1,9 +1,9 @@
-package de.participation.query.admin;
+package de.participation.query.web;
 
 /** A rebuild was asked for while another one runs. */
 public class RebuildInProgressException extends RuntimeException {
 
-    RebuildInProgressException(String rebuildId) {
+    public RebuildInProgressException(String rebuildId) {
         super("Rebuild " + rebuildId + " is still running", null, false, false);
     }
 }
