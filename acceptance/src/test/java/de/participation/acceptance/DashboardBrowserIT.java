@@ -2,7 +2,12 @@ package de.participation.acceptance;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import de.participation.kafka.Topics;
 import de.participation.localstack.JsonHttp.Response;
+import org.apache.kafka.clients.producer.KafkaProducer;
+import org.apache.kafka.clients.producer.ProducerConfig;
+import org.apache.kafka.clients.producer.ProducerRecord;
+import org.apache.kafka.common.serialization.StringSerializer;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
@@ -30,6 +35,7 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Map;
 import java.util.UUID;
+import java.util.concurrent.ExecutionException;
 import java.util.stream.Collectors;
 import java.util.stream.StreamSupport;
 
@@ -445,6 +451,40 @@ class DashboardBrowserIT {
 
         click("#pause");
         within(LIVE).until(driver -> text("#meetings").contains("Neu während der Pause"));
+    }
+
+    @Test
+    void aParkedMeetingWarnsItsOrganiserUntilAnOperatorSkipsTheRecordThatParkedIt() {
+        UUID meetingId = schedule("Anhörung Radverkehr", 5);
+        register(meetingId, "Erika Mustermann");
+        openMeeting(meetingId);
+        within(LIVE).until(driver -> text("#figure-confirmed").equals("1"));
+
+        publishRaw(meetingId.toString(), "{ ein Ereignis, das niemand lesen kann");
+        register(meetingId, "Max Mustermann");
+
+        within(LIVE).until(driver -> driver.findElement(By.id("detail-parked")).isDisplayed());
+        assertThat(text("#detail-parked")).contains("stehen seit", "nicht übernommen");
+        assertThat(text("#figure-confirmed")).as("the last consistent state").isEqualTo("1");
+        JsonNode cause = system.queries().get("/api/v1/meetings/" + meetingId).body().path("projection").path("event");
+
+        Response skipped = system.operatorQueries().post("/api/v1/admin/parked-meetings/" + meetingId + "/skip",
+                "{\"partition\": %d, \"offset\": %d}".formatted(cause.path("partition").asInt(),
+                        cause.path("offset").asLong()));
+
+        assertThat(skipped.status()).isEqualTo(200);
+        within(LIVE).until(driver -> !driver.findElement(By.id("detail-parked")).isDisplayed()
+                && text("#figure-confirmed").equals("2"));
+    }
+
+    private static void publishRaw(String key, String value) {
+        try (KafkaProducer<String, String> producer = new KafkaProducer<>(Map.of(
+                ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, system.kafkaBootstrapServers(), ProducerConfig.ACKS_CONFIG, "all"),
+                new StringSerializer(), new StringSerializer())) {
+            producer.send(new ProducerRecord<>(Topics.MEETING_EVENTS, key, value)).get();
+        } catch (ExecutionException | InterruptedException e) {
+            throw new IllegalStateException(e);
+        }
     }
 
     @Test

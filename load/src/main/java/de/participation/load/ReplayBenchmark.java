@@ -96,7 +96,7 @@ public final class ReplayBenchmark {
                     PAGE_CONNECTIONS, Math.round(pages.requestsPerSecond()), pages.p50Millis(), pages.p99Millis());
             Wrk.Reads meetings = wrk.meetingPages(query.baseUrl(), history.meetingIds().size(), organiser,
                     PAGE_CONNECTIONS, READS);
-            log.info("pages of 50 of the organisation's {} meetings (GET /api/v1/meetings, still a filter and a sort): "
+            log.info("pages of 50 of the organisation's {} meetings (GET /api/v1/meetings, by the meeting order): "
                             + "{} pages/s, p50 {} ms, p99 {} ms", history.meetingIds().size(),
                     Math.round(meetings.requestsPerSecond()), meetings.p50Millis(), meetings.p99Millis());
         }

@@ -54,7 +54,7 @@ public final class ParkingProjection {
             if (skipped.contains(ParkedRecord.positionOf(record.partition(), record.offset()))) {
                 continue;
             }
-            UUID meetingId = meetingOf(record.key());
+            UUID meetingId = MeetingKeys.meetingOf(record.key()).orElse(null);
             if (meetingId != null && parkedNow.contains(meetingId)) {
                 parking.add(parked(record, meetingId, null, null, now));
                 continue;
@@ -117,14 +117,6 @@ public final class ParkingProjection {
                     + " under the key of meeting " + meetingId);
         }
         return event;
-    }
-
-    private static UUID meetingOf(String key) {
-        try {
-            return key == null ? null : UUID.fromString(key);
-        } catch (IllegalArgumentException notAMeeting) {
-            return null;
-        }
     }
 
     private static ParkedRecord parked(ConsumerRecord<String, String> record, UUID meetingId,

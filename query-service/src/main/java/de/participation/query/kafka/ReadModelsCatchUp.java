@@ -6,30 +6,18 @@ import com.mongodb.client.MongoCollection;
 import com.mongodb.client.MongoDatabase;
 import com.mongodb.client.model.Filters;
 import com.mongodb.client.model.Updates;
-import de.participation.kafka.Topics;
 import de.participation.query.projection.LiveReadModels;
 import de.participation.query.projection.MongoOutage;
 import de.participation.query.projection.StoreIdentity;
-import org.apache.kafka.clients.admin.Admin;
-import org.apache.kafka.clients.admin.OffsetSpec;
-import org.apache.kafka.clients.consumer.OffsetAndMetadata;
 import org.apache.kafka.common.KafkaException;
-import org.apache.kafka.common.TopicPartition;
-import org.apache.kafka.common.errors.UnknownTopicOrPartitionException;
 import org.bson.Document;
-import org.springframework.beans.factory.DisposableBean;
 import org.springframework.beans.factory.InitializingBean;
 import org.springframework.stereotype.Component;
 
 import java.time.Duration;
-import java.util.HashMap;
-import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ExecutionException;
-import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
-import java.util.function.Function;
-import java.util.stream.Collectors;
 
 /**
  * Whether the read models may be served. A store that is new or replaced (a MongoDB restored from
@@ -44,7 +32,7 @@ import java.util.stream.Collectors;
  * a burst) is behind, not wrong, and reads that must see a write wait for it ({@code minSequence}).
  */
 @Component
-public class ReadModelsCatchUp implements InitializingBean, DisposableBean {
+public class ReadModelsCatchUp implements InitializingBean {
 
     /**
      * Where the read models stand.
@@ -66,17 +54,15 @@ public class ReadModelsCatchUp implements InitializingBean, DisposableBean {
     private static final String CATCH_UP = "catchUp";
     /** How long a reading of the progress serves: the catch-up ends for readers at most this much late. */
     private static final Duration RECHECK = Duration.ofMillis(500);
-    private static final Duration KAFKA_WAIT = Duration.ofSeconds(2);
 
-    private final QueryKafkaProperties kafka;
+    private final ProjectionOffsets offsets;
     private final StoreIdentity store;
     private final MongoCollection<Document> state;
     private volatile Progress progress;
     private volatile long readAtNanos;
-    private Admin admin;
 
-    ReadModelsCatchUp(QueryKafkaProperties kafka, StoreIdentity store, MongoDatabase database) {
-        this.kafka = kafka;
+    ReadModelsCatchUp(ProjectionOffsets offsets, StoreIdentity store, MongoDatabase database) {
+        this.offsets = offsets;
         this.store = store;
         this.state = database.getCollection(LiveReadModels.STATE);
     }
@@ -141,7 +127,7 @@ public class ReadModelsCatchUp implements InitializingBean, DisposableBean {
     /** The topic's end offsets now become the new store's target; the first instance to write it wins. */
     private Document recordTarget(String storeId) throws ExecutionException, TimeoutException, InterruptedException {
         Document target = new Document();
-        endOffsets().forEach((partition, end) -> target.append(Integer.toString(partition.partition()), end));
+        offsets.ends().forEach((partition, end) -> target.append(Integer.toString(partition.partition()), end));
         Document catchUp = new Document("_id", CATCH_UP).append("storeId", storeId).append("target", target)
                 .append("caughtUp", false);
         try {
@@ -159,50 +145,15 @@ public class ReadModelsCatchUp implements InitializingBean, DisposableBean {
     /** How far the offsets committed for this store are towards the target. */
     private Progress measure(String storeId, Document target)
             throws ExecutionException, TimeoutException, InterruptedException {
-        Map<TopicPartition, OffsetAndMetadata> committed = admin().listConsumerGroupOffsets(kafka.groupId())
-                .partitionsToOffsetAndMetadata().get(KAFKA_WAIT.toMillis(), TimeUnit.MILLISECONDS);
+        Map<Integer, Long> committed = offsets.committed(storeId);
         long projected = 0;
         long toGo = 0;
         for (String partition : target.keySet()) {
             long end = ((Number) target.get(partition)).longValue();
-            OffsetAndMetadata offset = committed.get(new TopicPartition(Topics.MEETING_EVENTS, Integer.parseInt(partition)));
-            long position = offset != null && storeId.equals(offset.metadata()) ? offset.offset() : 0;
+            long position = committed.getOrDefault(Integer.parseInt(partition), 0L);
             projected += Math.min(position, end);
             toGo += Math.max(0, end - position);
         }
         return new Progress(toGo == 0, projected, toGo);
-    }
-
-    private Map<TopicPartition, Long> endOffsets() throws ExecutionException, TimeoutException, InterruptedException {
-        List<TopicPartition> partitions;
-        try {
-            partitions = admin().describeTopics(List.of(Topics.MEETING_EVENTS)).allTopicNames()
-                    .get(KAFKA_WAIT.toMillis(), TimeUnit.MILLISECONDS).get(Topics.MEETING_EVENTS).partitions().stream()
-                    .map(partition -> new TopicPartition(Topics.MEETING_EVENTS, partition.partition())).toList();
-        } catch (ExecutionException missing) {
-            if (missing.getCause() instanceof UnknownTopicOrPartitionException) {
-                return Map.of(); // no history yet: nothing to catch up with
-            }
-            throw missing;
-        }
-        return admin().listOffsets(partitions.stream().collect(Collectors.toMap(Function.identity(),
-                        partition -> OffsetSpec.latest()))).all().get(KAFKA_WAIT.toMillis(), TimeUnit.MILLISECONDS)
-                .entrySet().stream().collect(Collectors.toMap(Map.Entry::getKey, entry -> entry.getValue().offset(),
-                        (a, b) -> a, HashMap::new));
-    }
-
-    /** One admin client for the catch-up's questions, made when first needed (a caught-up store needs none). */
-    private synchronized Admin admin() {
-        if (admin == null) {
-            admin = Topics.admin(kafka.bootstrapServers());
-        }
-        return admin;
-    }
-
-    @Override
-    public synchronized void destroy() {
-        if (admin != null) {
-            admin.close(KAFKA_WAIT);
-        }
     }
 }

@@ -1,6 +1,7 @@
 package de.participation.query.kafka;
 
 import de.participation.query.projection.StoreIdentity;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.ConsumerRecords;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
 import org.apache.kafka.clients.consumer.OffsetAndMetadata;
@@ -32,6 +33,17 @@ public final class StoreBoundOffsets {
         Map<TopicPartition, OffsetAndMetadata> next = new HashMap<>();
         for (TopicPartition partition : records.partitions()) {
             next.put(partition, new OffsetAndMetadata(records.records(partition).getLast().offset() + 1, storeId));
+        }
+        return next;
+    }
+
+    /** The offsets after these records (some of a batch), marked with the store their work was written into. */
+    public static Map<TopicPartition, OffsetAndMetadata> after(List<ConsumerRecord<String, String>> records, String storeId) {
+        Map<TopicPartition, OffsetAndMetadata> next = new HashMap<>();
+        for (ConsumerRecord<String, String> record : records) {
+            next.merge(new TopicPartition(record.topic(), record.partition()),
+                    new OffsetAndMetadata(record.offset() + 1, storeId),
+                    (one, other) -> one.offset() >= other.offset() ? one : other);
         }
         return next;
     }

@@ -5,6 +5,7 @@ import de.participation.events.UnreadableEventException;
 import de.participation.kafka.MeetingEventJson;
 import de.participation.kafka.Topics;
 import de.participation.query.kafka.ConsumerLoop;
+import de.participation.query.kafka.MeetingKeys;
 import de.participation.query.kafka.QueryKafkaProperties;
 import de.participation.query.projection.LiveReadModels;
 import de.participation.query.projection.MeetingReadModel;
@@ -17,9 +18,11 @@ import org.springframework.stereotype.Component;
 
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.UUID;
 
 /**
@@ -30,17 +33,19 @@ import java.util.UUID;
  * topic (outside the consumer group, from the end) and, for each event, waits until the shared
  * read model has reached its sequence, polling MongoDB by id every few milliseconds while something
  * is pending. It loses no change when the projecting instance crashes: the notice waits for
- * whichever instance projects the event next.
+ * whichever instance projects the event next. A meeting whose projection is parked behind a record
+ * (its events wait) is told once as parked, and again when it is let go.
  */
 @Component
 @ConditionalOnProperty(name = "participation.mongodb.change-streams", havingValue = "false")
 class PollingMeetingChangeWatcher extends ConsumerLoop {
 
     private static final Duration POLL_TIMEOUT = Duration.ofMillis(20);
-    /** An event whose read model never shows up (dead-lettered, say) is forgotten after this. */
+    /** An event whose read model never shows up (of a meeting never scheduled, say) is forgotten after this. */
     private static final Duration GIVE_UP_AFTER = Duration.ofSeconds(30);
 
-    private record Awaited(long sequence, Instant since) {
+    /** @param toldParked whether the streams were told that the meeting is parked: then it is awaited until let go */
+    private record Awaited(long sequence, Instant since, boolean toldParked) {
     }
 
     private final QueryKafkaProperties properties;
@@ -81,13 +86,22 @@ class PollingMeetingChangeWatcher extends ConsumerLoop {
         if (streams.openStreams() == 0) {
             return;
         }
+        UUID meetingId;
+        long sequence;
         try {
             MeetingEventEnvelope envelope = MeetingEventJson.read(record.value());
-            awaited.merge(envelope.data().meetingId(), new Awaited(envelope.sequence(), Instant.now()),
-                    (earlier, later) -> new Awaited(Math.max(earlier.sequence(), later.sequence()), earlier.since()));
+            meetingId = envelope.data().meetingId();
+            sequence = envelope.sequence();
         } catch (UnreadableEventException unreadable) {
-            // the projection dead-letters it; nothing will change
+            Optional<UUID> keyed = MeetingKeys.meetingOf(record.key());
+            if (keyed.isEmpty()) {
+                return; // parked on its own: no meeting changes
+            }
+            meetingId = keyed.get(); // it parks its meeting, which is told then
+            sequence = Long.MAX_VALUE;
         }
+        awaited.merge(meetingId, new Awaited(sequence, Instant.now(), false), (earlier, later) ->
+                new Awaited(Math.max(earlier.sequence(), later.sequence()), earlier.since(), earlier.toldParked()));
     }
 
     private void notifyReached() {
@@ -95,12 +109,20 @@ class PollingMeetingChangeWatcher extends ConsumerLoop {
             return;
         }
         Map<UUID, MeetingReadModel> current = readModels.live().meetings(awaited.keySet());
-        List<MeetingReadModel> reached = current.values().stream()
-                .filter(meeting -> meeting.sequence() >= awaited.get(meeting.meetingId()).sequence())
-                .toList();
-        reached.forEach(meeting -> awaited.remove(meeting.meetingId()));
+        List<MeetingReadModel> changed = new ArrayList<>();
+        current.values().forEach(meeting -> {
+            Awaited waiting = awaited.get(meeting.meetingId());
+            boolean parked = meeting.parking().isPresent();
+            if (parked && !waiting.toldParked()) {
+                changed.add(meeting);
+                awaited.put(meeting.meetingId(), new Awaited(waiting.sequence(), waiting.since(), true));
+            } else if (!parked && (waiting.toldParked() || meeting.sequence() >= waiting.sequence())) {
+                changed.add(meeting);
+                awaited.remove(meeting.meetingId());
+            }
+        });
         Instant giveUp = Instant.now().minus(GIVE_UP_AFTER);
-        awaited.values().removeIf(waiting -> waiting.since().isBefore(giveUp));
-        streams.changed(reached);
+        awaited.values().removeIf(waiting -> !waiting.toldParked() && waiting.since().isBefore(giveUp));
+        streams.changed(changed);
     }
 }

@@ -7,7 +7,9 @@ import de.participation.events.UnreadableEventException;
 import de.participation.kafka.MeetingEventJson;
 import de.participation.kafka.Topics;
 import de.participation.query.kafka.ConsumerLoop;
+import de.participation.query.kafka.ProjectionOffsets;
 import de.participation.query.kafka.QueryKafkaProperties;
+import de.participation.query.kafka.SkippedRecords;
 import de.participation.query.kafka.StoreBoundOffsets;
 import de.participation.query.projection.StoreIdentity;
 import org.apache.kafka.clients.consumer.ConsumerRebalanceListener;
@@ -28,7 +30,10 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.UUID;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeoutException;
 
 /**
  * Reads the history in a consumer group of its own ({@code query-service-webhooks}) and
@@ -39,6 +44,10 @@ import java.util.UUID;
  * Kafka hands the partitions of a stopped instance to the others. In a replaced store (see
  * {@link StoreBoundOffsets}) it reads the history again from the beginning, which brings back the
  * meetings' organisations; the subscriptions of the lost store are gone with it.
+ *
+ * <p>It follows the projection's parking rule: it reads only what the projection has committed
+ * ({@link ProjectionGate}), and holds the records of a meeting the projection parked until the
+ * projection lets it go ({@link HeldMeetings}), so deliveries never go out of order.
  */
 @Component
 class WebhookEventConsumer extends ConsumerLoop {
@@ -53,11 +62,15 @@ class WebhookEventConsumer extends ConsumerLoop {
     private final MeetingOrganisations organisations;
     private final StoreIdentity store;
     private final WebhookDispatcher dispatcher;
+    private final HeldMeetings held;
+    private final SkippedRecords skippedRecords;
+    private final ProjectionGate gate;
     private final Clock clock;
 
     WebhookEventConsumer(QueryKafkaProperties kafkaProperties, WebhookProperties properties, Subscriptions subscriptions,
                          Deliveries deliveries, MeetingOrganisations organisations, StoreIdentity store,
-                         WebhookDispatcher dispatcher, Clock clock) {
+                         WebhookDispatcher dispatcher, HeldMeetings held, SkippedRecords skippedRecords,
+                         ProjectionOffsets projectionOffsets, Clock clock) {
         super("webhook-event-consumer");
         this.kafkaProperties = kafkaProperties;
         this.properties = properties;
@@ -66,6 +79,9 @@ class WebhookEventConsumer extends ConsumerLoop {
         this.organisations = organisations;
         this.store = store;
         this.dispatcher = dispatcher;
+        this.held = held;
+        this.skippedRecords = skippedRecords;
+        this.gate = new ProjectionGate(projectionOffsets);
         this.clock = clock;
     }
 
@@ -80,6 +96,7 @@ class WebhookEventConsumer extends ConsumerLoop {
         String storeId = store.id();
         kafkaProperties.ensureTopics();
         deliveries.createIndexes();
+        Set<String> skipped = skippedRecords.positions();
         kafka.subscribe(List.of(Topics.MEETING_EVENTS), new Partitions(kafka));
         while (running()) {
             ConsumerRecords<String, String> records = kafka.poll(POLL_TIMEOUT);
@@ -87,13 +104,33 @@ class WebhookEventConsumer extends ConsumerLoop {
                 throw new IllegalStateException("The MongoDB store was replaced; reading the history into it again");
             }
             if (!records.isEmpty()) {
-                List<Delivery> due = deliveriesOf(records);
-                deliveries.add(due);
-                kafka.commitSync(StoreBoundOffsets.after(records, storeId));
-                if (!due.isEmpty()) {
-                    dispatcher.newDeliveries();
+                List<ConsumerRecord<String, String>> ready = behindTheProjection(records, kafka, storeId);
+                if (!ready.isEmpty()) {
+                    deliver(held.sift(ready, skipped));
+                    kafka.commitSync(StoreBoundOffsets.after(ready, storeId));
                 }
             }
+            held.release(kafka.assignment().stream().map(TopicPartition::partition).toList(), this::deliver);
+        }
+    }
+
+    private List<ConsumerRecord<String, String>> behindTheProjection(ConsumerRecords<String, String> records,
+                                                                    KafkaConsumer<String, String> kafka, String storeId) {
+        try {
+            return gate.behindTheProjection(records, kafka, storeId);
+        } catch (ExecutionException | TimeoutException unanswered) {
+            throw new IllegalStateException("Cannot tell where the projection stands", unanswered);
+        } catch (InterruptedException interrupted) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("Interrupted while asking where the projection stands", interrupted);
+        }
+    }
+
+    private void deliver(List<ConsumerRecord<String, String>> records) {
+        List<Delivery> due = deliveriesOf(records);
+        deliveries.add(due);
+        if (!due.isEmpty()) {
+            dispatcher.newDeliveries();
         }
     }
 
@@ -102,7 +139,7 @@ class WebhookEventConsumer extends ConsumerLoop {
      * so that webhooks cost the projection's machine next to nothing while nobody subscribes. The
      * subscriptions are read once per batch that holds an event someone may subscribe to.
      */
-    private List<Delivery> deliveriesOf(ConsumerRecords<String, String> records) {
+    private List<Delivery> deliveriesOf(List<ConsumerRecord<String, String>> records) {
         Map<UUID, String> scheduled = new HashMap<>();
         List<Delivery> due = new ArrayList<>();
         List<Subscription> subscribed = null;
@@ -111,7 +148,7 @@ class WebhookEventConsumer extends ConsumerLoop {
             String json = record.value() == null ? "" : record.value();
             Optional<Class<? extends MeetingEvent>> type = MeetingEventJson.classOf(json);
             if (type.isEmpty()) {
-                continue; // unreadable: the projection dead-letters it
+                continue; // unreadable: the projection parked it, and its meeting's later records are held
             }
             if (type.get() == MeetingScheduled.class) {
                 read(record).ifPresent(event -> scheduled.put(event.data().meetingId(),

@@ -52,8 +52,8 @@ class ReadModelsCatchUpIT {
     void aNewStoreCatchesUpWithTheHistoryAsItWasWhenFirstSeenAndAReplacedOneStartsOver() {
         Topics.ensureExists(KAFKA.bootstrapServers(), Topics.MEETING_EVENTS, 6, (short) 1);
         publish(EVENTS);
-        ReadModelsCatchUp catchUp = new ReadModelsCatchUp(properties(KAFKA.bootstrapServers()), new StoreIdentity(database),
-                database);
+        ProjectionOffsets offsets = new ProjectionOffsets(properties(KAFKA.bootstrapServers()));
+        ReadModelsCatchUp catchUp = new ReadModelsCatchUp(offsets, new StoreIdentity(database), database);
         String storeId = new StoreIdentity(database).id();
 
         assertThat(catchUp.progress()).isEqualTo(new Progress(false, 0L, (long) EVENTS));
@@ -73,7 +73,7 @@ class ReadModelsCatchUpIT {
         database.drop(); // the store is replaced: the projection replays the whole history into it
         await().atMost(Duration.ofSeconds(5)).untilAsserted(() -> assertThat(catchUp.progress())
                 .as("the long-lived instance notices the new store").isEqualTo(new Progress(false, 0L, EVENTS + 10L)));
-        catchUp.destroy();
+        offsets.destroy();
     }
 
     @Test
@@ -83,11 +83,11 @@ class ReadModelsCatchUpIT {
 
     /** The progress as an instance that starts now reads it (nothing remembered). */
     private Progress progressNow(String bootstrapServers) {
-        ReadModelsCatchUp catchUp = new ReadModelsCatchUp(properties(bootstrapServers), new StoreIdentity(database), database);
+        ProjectionOffsets offsets = new ProjectionOffsets(properties(bootstrapServers));
         try {
-            return catchUp.progress();
+            return new ReadModelsCatchUp(offsets, new StoreIdentity(database), database).progress();
         } finally {
-            catchUp.destroy();
+            offsets.destroy();
         }
     }
 

@@ -293,14 +293,19 @@ class ProjectionServiceIT {
 
     /**
      * Every document, but the history's chunks as readers see them, by their events in order of
-     * sequence: the late batch appended its events to the chunks before the rest of the history.
+     * sequence (the late batch appended its events to the chunks before the rest of the history),
+     * and the meeting order as readers see it, by meeting (its entries are set one at a time, in
+     * the order the batches came).
      */
     private static List<String> asRead(MongoDatabase database) {
         ReadModelStore store = new ReadModelStore(database, 0);
         List<String> documents = new ArrayList<>(TestMongo.dump(database).stream()
-                .filter(document -> !document.startsWith(ReadModelStore.HISTORY + ": ")).toList());
+                .filter(document -> !document.startsWith(ReadModelStore.HISTORY + ": "))
+                .filter(document -> !document.startsWith(MeetingOrder.MEETING_ORDER + ": ")).toList());
         new TreeMap<>(store.historyChunks(store.all(ReadModelStore.HISTORY).keySet()))
                 .forEach((id, chunk) -> documents.add(id + ": " + chunk.events()));
+        database.getCollection(MeetingOrder.MEETING_ORDER).find().forEach(order ->
+                documents.add(order.get("_id") + ": " + new TreeMap<>(order.get("meetings", Document.class))));
         return documents;
     }
 

@@ -1,4 +1,4 @@
-package de.participation.query.admin;
+package de.participation.query.projection;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.MissingNode;
@@ -6,22 +6,21 @@ import com.mongodb.client.MongoDatabase;
 import de.participation.events.MeetingEventEnvelope;
 import de.participation.localstack.JsonHttp;
 import de.participation.localstack.JsonHttp.Response;
-import de.participation.query.projection.LiveReadModels;
-import de.participation.query.projection.ReadModelStore;
 import de.participation.query.support.EventPublisher;
 import de.participation.query.support.Histories;
 import de.participation.query.support.QueryServiceInfrastructure;
 import de.participation.query.support.TestTokens;
 import de.participation.web.security.Roles;
 import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.context.TestConfiguration;
 import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Primary;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
-import org.springframework.test.context.bean.override.mockito.MockitoSpyBean;
 
 import java.time.Duration;
 import java.util.ArrayList;
@@ -33,19 +32,17 @@ import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CompletableFuture;
 import java.util.stream.IntStream;
+import java.util.stream.LongStream;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
-import static org.mockito.ArgumentMatchers.any;
-import static org.mockito.ArgumentMatchers.anyLong;
-import static org.mockito.Mockito.doAnswer;
-import static org.mockito.Mockito.spy;
 
 /**
  * A record the projection cannot apply parks its meeting: the meeting's later events wait behind
  * it, in order, its read models keep their last consistent state and say so, the other meetings
  * go on; an operator retries the meeting once the cause is fixed, or skips a record that can never
- * be applied, and the meeting then equals a rebuild of its history. The fault that can be fixed is
+ * be applied, and the meeting then equals a rebuild of its history. Its webhook deliveries wait with
+ * it and follow in order. The fault that can be fixed is
  * injected where the projection writes to MongoDB: every write that carries one chosen event fails
  * until the test "fixes" it.
  */
@@ -61,6 +58,7 @@ class ParkedMeetingIT {
     static void infrastructure(DynamicPropertyRegistry registry) {
         INFRASTRUCTURE.register(registry);
         registry.add("participation.kafka.partitions", () -> "6");
+        registry.add("participation.webhooks.allowed-targets", () -> "127.0.0.0/8");
     }
 
     @AfterAll
@@ -70,35 +68,41 @@ class ParkedMeetingIT {
 
     @LocalServerPort
     int port;
-    @MockitoSpyBean
-    LiveReadModels readModels;
     @Autowired
     MongoDatabase database;
 
     /** The ids of events whose writes fail, until they are taken out again. */
-    private final Set<String> failingEvents = ConcurrentHashMap.newKeySet();
-    private final Map<Long, ReadModelStore> faultyStores = new ConcurrentHashMap<>();
+    private static final Set<String> FAILING_EVENTS = ConcurrentHashMap.newKeySet();
     private final EventPublisher publisher = new EventPublisher(INFRASTRUCTURE.kafka().bootstrapServers());
 
-    @BeforeEach
-    void writesThatCarryAFailingEventFail() {
-        doAnswer(call -> {
-            ReadModelStore real = (ReadModelStore) call.callRealMethod();
-            return faultyStores.computeIfAbsent(real.generation(), generation -> failingWhereInjected(real));
-        }).when(readModels).generation(anyLong());
+    /** The read models, with every write that carries one of {@link #FAILING_EVENTS} failing. */
+    @TestConfiguration
+    static class WritesThatCarryAFailingEventFail {
+
+        @Bean
+        @Primary
+        LiveReadModels failingWhereInjected(MongoDatabase database) {
+            return new LiveReadModels(database) {
+                @Override
+                public ReadModelStore generation(long generation) {
+                    return FAULTY_STORES.computeIfAbsent(generation, number -> new ReadModelStore(database, number) {
+                        @Override
+                        public void save(Collection<RegistrationReadModel> registrations,
+                                         Collection<ArrivalDocument> arrivalOrder, Collection<MeetingReadModel> meetings,
+                                         List<MeetingEventEnvelope> history) {
+                            if (history.stream().anyMatch(event -> FAILING_EVENTS.contains(event.id()))) {
+                                throw new IllegalStateException("injected: the write of this event fails");
+                            }
+                            super.save(registrations, arrivalOrder, meetings, history);
+                        }
+                    });
+                }
+            };
+        }
     }
 
-    private ReadModelStore failingWhereInjected(ReadModelStore real) {
-        ReadModelStore store = spy(real);
-        doAnswer(save -> {
-            Collection<MeetingEventEnvelope> history = save.getArgument(3);
-            if (history.stream().anyMatch(event -> failingEvents.contains(event.id()))) {
-                throw new IllegalStateException("injected: the write of this event fails");
-            }
-            return save.callRealMethod();
-        }).when(store).save(any(), any(), any(), any());
-        return store;
-    }
+    /** Per generation, as {@link LiveReadModels} keeps them (static: the constructor already asks for one). */
+    private static final Map<Long, ReadModelStore> FAULTY_STORES = new ConcurrentHashMap<>();
 
     @Test
     void aMeetingParkedInTheMiddleOfARushKeepsItsLastConsistentStateAndAfterTheRetryEqualsARebuild() {
@@ -107,7 +111,10 @@ class ParkedMeetingIT {
         Histories parked = rush.getFirst();
         IntStream.range(0, RUSH).forEach(i -> rush.forEach(history -> history.registered(UUID.randomUUID())));
         MeetingEventEnvelope fault = parked.events().get(1 + BEFORE_THE_FAULT);
-        failingEvents.add(fault.id());
+        FAILING_EVENTS.add(fault.id());
+        String webhookId = organiser().post("/api/v1/webhooks",
+                "{\"url\":\"http://127.0.0.1:9/\",\"events\":[\"registration.confirmed\"]}").body()
+                .path("webhookId").asText();
 
         publishConcurrently(rush);
 
@@ -130,8 +137,12 @@ class ParkedMeetingIT {
                     assertThat(meeting.path("meetingId").asText()).isEqualTo(parked.meetingId().toString());
                     assertThat(meeting.path("recordsParked").asInt()).isEqualTo(RUSH - BEFORE_THE_FAULT);
                 }));
+        await().atMost(PATIENCE).untilAsserted(() -> assertThat(deliveredSequences(webhookId, rush.getLast()))
+                .hasSize(RUSH));
+        assertThat(deliveredSequences(webhookId, parked)).as("the parked meeting's deliveries wait too")
+                .containsExactlyInAnyOrderElementsOf(LongStream.rangeClosed(1, BEFORE_THE_FAULT).boxed().toList());
 
-        failingEvents.clear();
+        FAILING_EVENTS.clear();
         Response retried = operator().post("/api/v1/admin/parked-meetings/" + parked.meetingId() + "/retry", null);
 
         assertThat(retried.status()).isEqualTo(200);
@@ -144,6 +155,19 @@ class ParkedMeetingIT {
         assertThat(parkedMeetingsInTheStatus()).isEmpty();
         JsonNode verification = operator().post("/api/v1/admin/projections/verification", null).body();
         assertThat(verification.path("differenceCount").asLong()).as(verification.toString()).isZero();
+        await().atMost(PATIENCE).untilAsserted(() -> assertThat(deliveredSequences(webhookId, parked))
+                .containsExactlyInAnyOrderElementsOf(LongStream.rangeClosed(1, RUSH).boxed().toList()));
+    }
+
+    /** The sequences of the meeting's events for which the subscription has deliveries (sent or not). */
+    private List<Long> deliveredSequences(String webhookId, Histories meeting) {
+        List<Long> sequences = new ArrayList<>();
+        organiser().get("/api/v1/webhooks/" + webhookId + "/deliveries?limit=1000").body().forEach(delivery -> {
+            if (delivery.path("meetingId").asText().equals(meeting.meetingId().toString())) {
+                sequences.add(delivery.path("sequence").asLong());
+            }
+        });
+        return sequences;
     }
 
     @Test
