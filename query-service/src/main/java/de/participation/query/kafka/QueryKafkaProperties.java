@@ -2,6 +2,10 @@ package de.participation.query.kafka;
 
 import de.participation.kafka.Topics;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
+import org.apache.kafka.clients.producer.KafkaProducer;
+import org.apache.kafka.clients.producer.Producer;
+import org.apache.kafka.clients.producer.ProducerConfig;
+import org.apache.kafka.common.serialization.StringSerializer;
 import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.boot.context.properties.bind.DefaultValue;
 import org.springframework.util.unit.DataSize;
@@ -55,6 +59,21 @@ public record QueryKafkaProperties(
                 ConsumerConfig.MAX_POLL_RECORDS_CONFIG, maxPollRecords,
                 ConsumerConfig.SESSION_TIMEOUT_MS_CONFIG, (int) sessionTimeout.toMillis(),
                 ConsumerConfig.HEARTBEAT_INTERVAL_MS_CONFIG, (int) sessionTimeout.toMillis() / 3));
+    }
+
+    /**
+     * A producer for the query service's own small topics (dead letters, skips): every record
+     * acknowledged by all replicas, once, and a bounded wait for each.
+     */
+    Producer<String, String> acknowledgedProducer() {
+        return new KafkaProducer<>(Map.of(
+                ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers,
+                ProducerConfig.ACKS_CONFIG, "all",
+                ProducerConfig.ENABLE_IDEMPOTENCE_CONFIG, true,
+                ProducerConfig.MAX_BLOCK_MS_CONFIG, 10_000,
+                ProducerConfig.DELIVERY_TIMEOUT_MS_CONFIG, 30_000,
+                ProducerConfig.REQUEST_TIMEOUT_MS_CONFIG, 10_000),
+                new StringSerializer(), new StringSerializer());
     }
 
     /** Creates the events topic, its dead-letter topic and the log of skipped records if they are missing. */

@@ -5,17 +5,13 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import de.participation.kafka.MeetingEventJson;
 import de.participation.kafka.Topics;
 import de.participation.query.projection.ParkedRecord;
-import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.Producer;
-import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.clients.producer.ProducerRecord;
-import org.apache.kafka.common.serialization.StringSerializer;
 import org.springframework.stereotype.Component;
 
 import java.time.Instant;
 import java.util.Comparator;
 import java.util.List;
-import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
 import java.util.concurrent.ExecutionException;
@@ -48,14 +44,7 @@ public class SkippedRecords implements AutoCloseable {
 
     SkippedRecords(QueryKafkaProperties properties) {
         this.properties = properties;
-        this.producer = new KafkaProducer<>(Map.of(
-                ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, properties.bootstrapServers(),
-                ProducerConfig.ACKS_CONFIG, "all",
-                ProducerConfig.ENABLE_IDEMPOTENCE_CONFIG, true,
-                ProducerConfig.MAX_BLOCK_MS_CONFIG, 10_000,
-                ProducerConfig.DELIVERY_TIMEOUT_MS_CONFIG, 30_000,
-                ProducerConfig.REQUEST_TIMEOUT_MS_CONFIG, 10_000),
-                new StringSerializer(), new StringSerializer());
+        this.producer = properties.acknowledgedProducer();
     }
 
     /** Records the decision and waits until the broker has it: only then may the record be skipped. */
