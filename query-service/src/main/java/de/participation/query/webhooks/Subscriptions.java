@@ -32,6 +32,10 @@ class Subscriptions {
         collection.insertOne(subscription.toDocument());
     }
 
+    boolean exist() {
+        return collection.find().limit(1).first() != null;
+    }
+
     List<Subscription> all() {
         return collection.find().map(Subscription::of).into(new ArrayList<>());
     }

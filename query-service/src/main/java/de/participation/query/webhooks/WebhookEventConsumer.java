@@ -103,7 +103,10 @@ class WebhookEventConsumer extends ConsumerLoop {
             if (!store.stillIs(storeId)) {
                 throw new IllegalStateException("The MongoDB store was replaced; reading the history into it again");
             }
-            if (!records.isEmpty()) {
+            if (!records.isEmpty() && !subscriptions.exist()) {
+                deliver(asList(records)); // nobody to deliver to: only the meetings' organisations are kept
+                kafka.commitSync(StoreBoundOffsets.after(records, storeId));
+            } else if (!records.isEmpty()) {
                 List<ConsumerRecord<String, String>> ready = behindTheProjection(records, kafka, storeId);
                 if (!ready.isEmpty()) {
                     deliver(held.sift(ready, skipped));
@@ -124,6 +127,12 @@ class WebhookEventConsumer extends ConsumerLoop {
             Thread.currentThread().interrupt();
             throw new IllegalStateException("Interrupted while asking where the projection stands", interrupted);
         }
+    }
+
+    private static List<ConsumerRecord<String, String>> asList(ConsumerRecords<String, String> records) {
+        List<ConsumerRecord<String, String>> list = new ArrayList<>(records.count());
+        records.forEach(list::add);
+        return list;
     }
 
     private void deliver(List<ConsumerRecord<String, String>> records) {

@@ -250,8 +250,12 @@ class ListsByIdIT {
         });
     }
 
-    /** The webhook dispatcher looks for due deliveries meanwhile, in its own collections: not a list read. */
+    /**
+     * Meanwhile the webhooks' consumer and dispatcher look for due deliveries and held records in
+     * their own collections, and for the meetings the projection parked: not list reads.
+     */
     private static boolean readsTheReadModels(BsonDocument command) {
-        return !command.getString(command.getFirstKey()).getValue().startsWith("webhook_");
+        String collection = command.getString(command.getFirstKey()).getValue();
+        return !collection.startsWith("webhook_") && !collection.startsWith("parked_records");
     }
 }
