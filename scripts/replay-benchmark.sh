@@ -2,6 +2,7 @@
 # Builds the system and measures how fast the query service rebuilds its read models from the
 # history (see docs/benchmarks.md).
 #   scripts/replay-benchmark.sh [-Dbenchmark.query-service.jvm-options=…] [events]   (default 100000)
+# REPLAY_BENCHMARK_MAIN names another benchmark of the read side (scripts/restart-benchmark.sh).
 set -euo pipefail
 cd "$(dirname "$0")/.."
 source scripts/java-home.sh
@@ -13,4 +14,5 @@ for argument in "$@"; do
 done
 exec java "${jvm_options[@]}" -Dparticipation.root="$PWD" \
   -Dlogback.configurationFile=local-stack/src/main/resources/local-stack-logback.xml \
-  -cp "load/target/classes:load/target/lib/*" de.participation.load.ReplayBenchmark "${arguments[@]}"
+  -cp "load/target/classes:load/target/lib/*" "de.participation.load.${REPLAY_BENCHMARK_MAIN:-ReplayBenchmark}" \
+  "${arguments[@]}"

@@ -72,7 +72,7 @@ public final class ReplayBenchmark {
              ProjectionProgress progress = new ProjectionProgress(infrastructure.kafkaBootstrapServers(), "query-service")) {
             log.info("Read-side benchmark: up to {} registrations, {} cores, data in {}", registrations,
                     Runtime.getRuntime().availableProcessors(), data);
-            ProcessCpu cpu = new ProcessCpu(commandLine -> WritePathBenchmark.partOf(commandLine, data.toString()));
+            ProcessCpu cpu = ProcessCpu.ofBenchmark(data);
             new ReplayBenchmark(query, cpu, issuer, new Wrk(data), history, progress).run(registrations);
         }
     }
@@ -179,7 +179,7 @@ public final class ReplayBenchmark {
     }
 
     /** CPU microseconds per event of each part of the system. */
-    private static String perEvent(Map<String, Double> cpuSeconds, long events) {
+    static String perEvent(Map<String, Double> cpuSeconds, long events) {
         StringBuilder text = new StringBuilder();
         cpuSeconds.forEach((part, seconds) -> text.append(part).append(' ')
                 .append(Math.round(seconds * 1_000_000 / Math.max(1, events))).append(' '));

@@ -71,8 +71,7 @@ public final class WritePathBenchmark {
         this.reader = new JsonHttp(query.baseUrl()).withBearer(issuer.token("organiser", ORGANISATION));
         this.portalToken = issuer.token("portal", null);
         this.wrk = new Wrk(data);
-        String dataDirectory = data.toString();
-        this.cpu = new ProcessCpu(commandLine -> partOf(commandLine, dataDirectory));
+        this.cpu = ProcessCpu.ofBenchmark(data);
         this.kafkaLag = new KafkaLag(infrastructure.kafkaBootstrapServers());
     }
 
@@ -97,12 +96,26 @@ public final class WritePathBenchmark {
      * options to it, for instance a JFR recording.
      */
     static ServiceProcess service(String name, Path root, Path data, Map<String, String> environment) {
-        String options = System.getProperty("benchmark." + name + ".jvm-options", "");
+        return ServiceProcess.start(name, ServiceProcess.jar(root, name), Ports.free(),
+                withJvmOptions(environment, System.getProperty("benchmark." + name + ".jvm-options", "")),
+                data.resolve(name + ".log"), STARTUP);
+    }
+
+    /**
+     * A service as {@link #service} starts it, on {@code port} and with {@code jvmOptions}, but
+     * returned at once, before its port opens (see {@link ServiceProcess#awaitReady()}).
+     */
+    static ServiceProcess launch(String name, Path root, Path data, Map<String, String> environment, int port,
+                                 String jvmOptions) {
+        return ServiceProcess.launch(name, ServiceProcess.jar(root, name), port, withJvmOptions(environment, jvmOptions),
+                data.resolve(name + ".log"), STARTUP);
+    }
+
+    private static Map<String, String> withJvmOptions(Map<String, String> environment, String options) {
         if (!options.isBlank()) {
             environment.put("JAVA_TOOL_OPTIONS", options);
         }
-        return ServiceProcess.start(name, ServiceProcess.jar(root, name), Ports.free(), environment,
-                data.resolve(name + ".log"), STARTUP);
+        return environment;
     }
 
     /** A service's environment in a benchmark: the local infrastructure, the local issuer. */

@@ -5,6 +5,7 @@ import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
@@ -87,17 +88,27 @@ public final class LocalInfrastructure implements AutoCloseable {
             copy(settings, "MONGODB_URI", "MONGODB_CHANGE_STREAMS");
         } else {
             int port = port(settings, "EMBEDDED_MONGO_PORT");
-            // The stand-in holds every read model on its heap (gigabytes at a million registrations):
-            // G1 collects it a region at a time, where the serial collector stopped it for seconds,
-            // and a pause goal of 20 ms keeps its young collections short (docs/benchmarks.md).
-            ServiceProcess mongo = started.add(ServiceProcess.launchMain("MongoDB stand-in", LocalPartMain.class,
-                    List.of("-XX:+UseG1GC", "-XX:MaxGCPauseMillis=20"), List.of("mongo", Integer.toString(port)),
-                    port, log(dataDirectory, "mongo"), STARTUP));
+            ServiceProcess mongo = started.add(launchMongo(port, List.of(), log(dataDirectory, "mongo")));
             mongo.awaitReady();
             parts.add(Supervisor.Part.of(mongo));
             serviceEnvironment.putAll(Map.of("MONGODB_URI", "mongodb://127.0.0.1:" + port,
                     "MONGODB_CHANGE_STREAMS", "false"));
         }
+    }
+
+    /**
+     * The MongoDB stand-in in a JVM of its own on {@code port}, its output going to {@code log}, with
+     * {@code extraJvmOptions} (a flight recording, for a benchmark) after its own; returns at once
+     * (see {@link ServiceProcess#awaitReady()}).
+     */
+    public static ServiceProcess launchMongo(int port, List<String> extraJvmOptions, Path log) {
+        // The stand-in holds every read model on its heap (gigabytes at a million registrations):
+        // G1 collects it a region at a time, where the serial collector stopped it for seconds,
+        // and a pause goal of 20 ms keeps its young collections short (docs/benchmarks.md).
+        List<String> jvmOptions = new ArrayList<>(List.of("-XX:+UseG1GC", "-XX:MaxGCPauseMillis=20"));
+        jvmOptions.addAll(extraJvmOptions);
+        return ServiceProcess.launchMain("MongoDB stand-in", LocalPartMain.class, jvmOptions,
+                List.of("mongo", Integer.toString(port)), port, log, STARTUP);
     }
 
     /**
