@@ -123,7 +123,7 @@ final class HistoryReplay implements AutoCloseable {
         consumer.poll(POLL_TIMEOUT).forEach(records::add);
         if (!records.isEmpty()) {
             ParkingProjection.Result result = ParkingProjection.project(records, parked, skipped,
-                    events -> projection.replay(target, events, known), clock.instant());
+                    (events, asPublished) -> projection.replay(target, events, known), clock.instant());
             if (!result.parked().isEmpty()) {
                 target.parked().park(result.parked(), false);
                 known.forget();

@@ -83,7 +83,7 @@ final class ParkedMeetings {
             knowParkedOf(live);
         }
         ParkingProjection.Result result = ParkingProjection.project(records, parked, skipped,
-                events -> projection.apply(events, known), clock.instant());
+                (events, asPublished) -> projection.apply(events, asPublished, known), clock.instant());
         keep(result, false);
     }
 
@@ -122,7 +122,7 @@ final class ParkedMeetings {
         others.remove(meetingId);
         ParkingProjection.Result result = ParkingProjection.project(
                 records.stream().map(ParkedMeetings::asRecord).toList(), others, skipped,
-                events -> projection.apply(events, known), clock.instant());
+                (events, asPublished) -> projection.apply(events, asPublished, known), clock.instant());
         Set<String> stillParked = result.parked().stream().map(ParkedRecord::position).collect(Collectors.toSet());
         keep(result, true);
         projection.parked().release(meetingId, records.stream().map(ParkedRecord::position)

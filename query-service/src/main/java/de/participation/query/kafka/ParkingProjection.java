@@ -32,6 +32,12 @@ import java.util.stream.Collectors;
  */
 public final class ParkingProjection {
 
+    /** Applies readable events to the read models, given each one's JSON as its record holds it. */
+    @FunctionalInterface
+    public interface Projector {
+        Outcome apply(List<MeetingEventEnvelope> events, Function<MeetingEventEnvelope, String> asPublished);
+    }
+
     /** What one batch applied and parked; {@code parkedMeetings} are those parked after it. */
     public record Result(int applied, List<ParkedRecord> parked, Set<UUID> parkedMeetings) {
     }
@@ -45,7 +51,7 @@ public final class ParkingProjection {
      * @param apply   applies readable events to the read models
      */
     public static Result project(List<ConsumerRecord<String, String>> records, Set<UUID> parked, Set<String> skipped,
-                          Function<List<MeetingEventEnvelope>, Outcome> apply, Instant now) {
+                          Projector apply, Instant now) {
         Set<UUID> parkedNow = new HashSet<>(parked);
         List<ParkedRecord> parking = new ArrayList<>();
         List<MeetingEventEnvelope> events = new ArrayList<>();
@@ -70,7 +76,7 @@ public final class ParkingProjection {
                 }
             }
         }
-        Outcome outcome = events.isEmpty() ? null : apply.apply(events);
+        Outcome outcome = events.isEmpty() ? null : apply.apply(events, event -> origins.get(event).value());
         int applied = events.size();
         if (outcome != null) {
             for (var rejected : outcome.rejected()) {

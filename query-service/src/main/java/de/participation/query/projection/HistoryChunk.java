@@ -15,6 +15,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
 import java.util.UUID;
+import java.util.function.Function;
 
 /**
  * A meeting's history as the auditors read it, in documents of {@value #SIZE} consecutive events
@@ -57,15 +58,19 @@ public final class HistoryChunk {
         return List.copyOf(events.values());
     }
 
-    /** The writes that append {@code events} (accepted ones, in order) to their chunks, one per chunk. */
-    static List<WriteModel<Document>> appending(List<MeetingEventEnvelope> events) {
+    /**
+     * The writes that append {@code events} (accepted ones, in order) to their chunks, one per
+     * chunk, each as {@code asPublished} gives it: the JSON its record holds, not written again.
+     */
+    static List<WriteModel<Document>> appending(List<MeetingEventEnvelope> events,
+                                                Function<MeetingEventEnvelope, String> asPublished) {
         Map<String, List<MeetingEventEnvelope>> byChunk = new LinkedHashMap<>();
         events.forEach(event -> byChunk.computeIfAbsent(idOf(event.data().meetingId(), event.sequence()),
                 id -> new ArrayList<>()).add(event));
         List<WriteModel<Document>> writes = new ArrayList<>(byChunk.size());
         byChunk.forEach((id, chunk) -> writes.add(new UpdateOneModel<>(Filters.eq("_id", id), Updates.combine(
                 Updates.setOnInsert("meetingId", chunk.getFirst().data().meetingId().toString()),
-                Updates.addEachToSet("events", chunk.stream().map(MeetingEventJson::write).toList())), UPSERT)));
+                Updates.addEachToSet("events", chunk.stream().map(asPublished).toList())), UPSERT)));
         return writes;
     }
 

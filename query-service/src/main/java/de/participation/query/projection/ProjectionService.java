@@ -18,6 +18,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
+import java.util.function.Function;
 import java.util.stream.Collectors;
 
 /**
@@ -52,13 +53,17 @@ public class ProjectionService {
      * generations before or while the batch ran, the batch is applied to the new live generation as
      * well (idempotently, reading what it needs), so that no event lands only in the generation
      * being retired.
+     *
+     * @param asPublished each event's JSON as its record holds it, which goes into the history
+     *                    as it is (written again, it would cost an eighth of the projection's time)
      */
-    public Outcome apply(List<MeetingEventEnvelope> events, KnownDocuments known) {
+    public Outcome apply(List<MeetingEventEnvelope> events, Function<MeetingEventEnvelope, String> asPublished,
+                         KnownDocuments known) {
         ReadModelStore pinned = known.liveStore(readModels);
-        Outcome outcome = isolatingFailures(pinned, events, true, known);
+        Outcome outcome = isolatingFailures(pinned, events, asPublished, known);
         ReadModelStore live = readModels.current();
         if (live.generation() != pinned.generation()) {
-            isolatingFailures(live, events, true, known.rememberingNothing());
+            isolatingFailures(live, events, asPublished, known.rememberingNothing());
         }
         known.pin(live);
         if (!outcome.meetings().isEmpty()) {
@@ -94,26 +99,27 @@ public class ProjectionService {
      */
     public Outcome replay(ReadModelStore store, List<MeetingEventEnvelope> events, KnownDocuments known) {
         known.use(store);
-        return isolatingFailures(store, events, false, known);
+        return isolatingFailures(store, events, null, known);
     }
 
-    private Outcome isolatingFailures(ReadModelStore store, List<MeetingEventEnvelope> events, boolean addToHistory,
-                                      KnownDocuments known) {
+    /** @param asPublished the events' JSON for the history as their records hold it; null: not added to the history */
+    private Outcome isolatingFailures(ReadModelStore store, List<MeetingEventEnvelope> events,
+                                      Function<MeetingEventEnvelope, String> asPublished, KnownDocuments known) {
         try {
-            return project(store, events, addToHistory, known);
+            return project(store, events, asPublished, known);
         } catch (RuntimeException failure) {
             if (MongoOutage.is(failure)) {
                 throw failure;
             }
             if (events.size() == 1) {
-                return alone(store, events.getFirst(), addToHistory, known, failure);
+                return alone(store, events.getFirst(), asPublished, known, failure);
             }
             log.warn("A batch of {} events failed ({}); applying them one at a time", events.size(), failure.toString());
             Outcome combined = Outcome.NOTHING;
             Set<UUID> parked = new HashSet<>();
             for (MeetingEventEnvelope event : events) {
                 Outcome one = parked.contains(event.data().meetingId()) ? Outcome.holding(event)
-                        : alone(store, event, addToHistory, known, null);
+                        : alone(store, event, asPublished, known, null);
                 if (!one.rejected().isEmpty()) {
                     parked.add(event.data().meetingId());
                 }
@@ -124,12 +130,13 @@ public class ProjectionService {
     }
 
     /** One event, tried up to {@value #TRIES} times in all; rejected if it never succeeds. */
-    private Outcome alone(ReadModelStore store, MeetingEventEnvelope event, boolean addToHistory, KnownDocuments known,
+    private Outcome alone(ReadModelStore store, MeetingEventEnvelope event,
+                          Function<MeetingEventEnvelope, String> asPublished, KnownDocuments known,
                           RuntimeException firstFailure) {
         RuntimeException failure = firstFailure;
         for (int attempt = firstFailure == null ? 1 : 2; attempt <= TRIES; attempt++) {
             try {
-                return project(store, List.of(event), addToHistory, known);
+                return project(store, List.of(event), asPublished, known);
             } catch (RuntimeException again) {
                 if (MongoOutage.is(again)) {
                     throw again;
@@ -146,12 +153,12 @@ public class ProjectionService {
      * Folds and writes one batch. The documents are changed in memory before they are written, so a
      * failure anywhere leaves what the writer remembers unlike the store: it is forgotten.
      */
-    private Outcome project(ReadModelStore store, List<MeetingEventEnvelope> events, boolean addToHistory,
-                            KnownDocuments known) {
+    private Outcome project(ReadModelStore store, List<MeetingEventEnvelope> events,
+                            Function<MeetingEventEnvelope, String> asPublished, KnownDocuments known) {
         try {
             Outcome outcome = fold(store, events, known);
             store.save(outcome.registrations(), outcome.arrivalOrder(), outcome.meetings(),
-                    addToHistory ? accepted(events, outcome) : List.of());
+                    asPublished == null ? List.of() : accepted(events, outcome), asPublished);
             known.remember(store, outcome);
             return outcome;
         } catch (RuntimeException failure) {

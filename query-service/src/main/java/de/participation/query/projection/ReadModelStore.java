@@ -290,8 +290,8 @@ public class ReadModelStore {
      */
     public void save(Collection<RegistrationReadModel> changedRegistrations,
                      Collection<ArrivalDocument> changedArrivalOrder, Collection<MeetingReadModel> changedMeetings,
-                     List<MeetingEventEnvelope> addedToHistory) {
-        List<WriteModel<Document>> historyWrites = HistoryChunk.appending(addedToHistory);
+                     List<MeetingEventEnvelope> addedToHistory, Function<MeetingEventEnvelope, String> asPublished) {
+        List<WriteModel<Document>> historyWrites = HistoryChunk.appending(addedToHistory, asPublished);
         List<Document> registrationDocuments = changedRegistrations.stream().map(RegistrationReadModel::toDocument).toList();
         List<Document> arrivalDocuments = changedArrivalOrder.stream().map(ArrivalDocument::toDocument).toList();
         List<Document> meetingDocuments = changedMeetings.stream().map(MeetingReadModel::toDocument).toList();

@@ -31,6 +31,7 @@ import java.util.Set;
 import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CompletableFuture;
+import java.util.function.Function;
 import java.util.stream.IntStream;
 import java.util.stream.LongStream;
 
@@ -89,11 +90,12 @@ class ParkedMeetingIT {
                         @Override
                         public void save(Collection<RegistrationReadModel> registrations,
                                          Collection<ArrivalDocument> arrivalOrder, Collection<MeetingReadModel> meetings,
-                                         List<MeetingEventEnvelope> history) {
+                                         List<MeetingEventEnvelope> history,
+                                         Function<MeetingEventEnvelope, String> asPublished) {
                             if (history.stream().anyMatch(event -> FAILING_EVENTS.contains(event.id()))) {
                                 throw new IllegalStateException("injected: the write of this event fails");
                             }
-                            super.save(registrations, arrivalOrder, meetings, history);
+                            super.save(registrations, arrivalOrder, meetings, history, asPublished);
                         }
                     });
                 }

@@ -8,6 +8,7 @@ import com.mongodb.client.MongoDatabase;
 import com.mongodb.event.CommandListener;
 import com.mongodb.event.CommandSucceededEvent;
 import de.participation.events.MeetingEventEnvelope;
+import de.participation.kafka.MeetingEventJson;
 import de.participation.events.ParticipantRegistered;
 import de.participation.events.SealedParticipant;
 import de.participation.query.support.Histories;
@@ -90,7 +91,7 @@ class ProjectionServiceIT {
         MongoDatabase database = MONGO.freshDatabase();
         UUID erika = UUID.randomUUID();
         Histories history = new Histories(UUID.randomUUID()).scheduled(1).registered(erika);
-        projectionInto(database).apply(history.events(), KnownDocuments.none());
+        projectionInto(database).apply(history.events(), MeetingEventJson::write, KnownDocuments.none());
         database.getCollection(ReadModelStore.REGISTRATIONS).updateOne(new Document("_id", erika.toString()),
                 new Document("$set", new Document("participant", new Document("email", "erika.clear@example.org"))
                         .append("sealedParticipant", null)));
@@ -98,7 +99,7 @@ class ProjectionServiceIT {
         ProjectionService restarted = projectionInto(database);
 
         assertThat(TestMongo.dump(database)).noneMatch(document -> document.contains("erika.clear"));
-        restarted.apply(history.events(), KnownDocuments.none());
+        restarted.apply(history.events(), MeetingEventJson::write, KnownDocuments.none());
         assertThat(new ReadModelStore(database, 0).registration(erika).orElseThrow().sealedParticipant())
                 .isEqualTo(Histories.sealed(erika).ciphertext());
     }
@@ -106,7 +107,7 @@ class ProjectionServiceIT {
     @Test
     void readModelsProjectedBeforeTheArrivalOrderExistedGetItWhenOpened() {
         MongoDatabase database = MONGO.freshDatabase();
-        projectionInto(database).apply(interleavedHistories(new Random(5), 4), KnownDocuments.none());
+        projectionInto(database).apply(interleavedHistories(new Random(5), 4), MeetingEventJson::write, KnownDocuments.none());
         var projected = TestMongo.contents(database);
         database.getCollection(ReadModelStore.ARRIVAL_ORDER).drop();
         database.getCollection(ReadModelStore.REGISTRATIONS).updateMany(new Document(),
@@ -127,7 +128,7 @@ class ProjectionServiceIT {
         UUID max = UUID.randomUUID();
         Histories history = new Histories(UUID.randomUUID()).scheduled(1).registered(erika).waitlisted(max, 1);
 
-        projectionInto(database).apply(history.events(), KnownDocuments.none());
+        projectionInto(database).apply(history.events(), MeetingEventJson::write, KnownDocuments.none());
 
         ReadModelStore store = new ReadModelStore(database, 0);
         MeetingReadModel meeting = store.meeting(history.meetingId()).orElseThrow();
@@ -145,10 +146,10 @@ class ProjectionServiceIT {
         MongoDatabase database = MONGO.freshDatabase();
         List<MeetingEventEnvelope> events = interleavedHistories(new Random(7), 5);
         ProjectionService projection = projectionInto(database);
-        projection.apply(events, KnownDocuments.none());
+        projection.apply(events, MeetingEventJson::write, KnownDocuments.none());
         List<String> once = TestMongo.dump(database);
 
-        projection.apply(events, KnownDocuments.none());
+        projection.apply(events, MeetingEventJson::write, KnownDocuments.none());
 
         assertThat(TestMongo.dump(database)).isEqualTo(once);
     }
@@ -161,11 +162,11 @@ class ProjectionServiceIT {
     void crashBetweenTheWritesHealsOnRedelivery(WrittenBeforeTheCrash written) {
         List<MeetingEventEnvelope> events = interleavedHistories(new Random(11), 3);
         MongoDatabase reference = MONGO.freshDatabase();
-        projectionInto(reference).apply(events, KnownDocuments.none());
+        projectionInto(reference).apply(events, MeetingEventJson::write, KnownDocuments.none());
 
         MongoDatabase crashed = MONGO.freshDatabase();
         int half = events.size() / 2;
-        projectionInto(crashed).apply(events.subList(0, half), KnownDocuments.none());
+        projectionInto(crashed).apply(events.subList(0, half), MeetingEventJson::write, KnownDocuments.none());
         ReadModelStore store = new ReadModelStore(crashed, 0);
         List<MeetingEventEnvelope> lostBatch = events.subList(half, events.size());
         MeetingProjector.Outcome partial = ProjectionService.fold(store, lostBatch, KnownDocuments.none());
@@ -176,9 +177,9 @@ class ProjectionServiceIT {
                     .filter(ArrivalChunk.class::isInstance).toList();
             case ALL_BUT_THE_MEETINGS -> List.copyOf(partial.arrivalOrder());
         };
-        store.save(partial.registrations(), arrivalOrder, List.of(), lostBatch);
+        store.save(partial.registrations(), arrivalOrder, List.of(), lostBatch, MeetingEventJson::write);
 
-        projectionInto(crashed).apply(lostBatch, KnownDocuments.none());
+        projectionInto(crashed).apply(lostBatch, MeetingEventJson::write, KnownDocuments.none());
 
         assertThat(TestMongo.dump(crashed)).isEqualTo(TestMongo.dump(reference));
     }
@@ -202,7 +203,7 @@ class ProjectionServiceIT {
         Random random = new Random(42);
         List<MeetingEventEnvelope> events = interleavedHistories(random, 8);
         MongoDatabase reference = MONGO.freshDatabase();
-        projectionInto(reference).apply(events, KnownDocuments.none());
+        projectionInto(reference).apply(events, MeetingEventJson::write, KnownDocuments.none());
 
         MongoDatabase redelivered = MONGO.freshDatabase();
         ProjectionService projection = projectionInto(redelivered);
@@ -210,7 +211,7 @@ class ProjectionServiceIT {
         int committed = 0;
         while (committed < events.size()) {
             int end = Math.min(events.size(), committed + 1 + random.nextInt(25));
-            projection.apply(events.subList(committed, end), known);
+            projection.apply(events.subList(committed, end), MeetingEventJson::write, known);
             boolean crashedBeforeCommit = random.nextInt(3) == 0;
             if (!crashedBeforeCommit) {
                 committed = end;
@@ -224,7 +225,7 @@ class ProjectionServiceIT {
     void aWriterThatRemembersReadsNoDocumentItWroteAndEndsAsOneThatDoesNot() {
         List<MeetingEventEnvelope> events = interleavedHistories(new Random(3), 6);
         MongoDatabase reference = MONGO.freshDatabase();
-        projectionInto(reference).apply(events, KnownDocuments.none());
+        projectionInto(reference).apply(events, MeetingEventJson::write, KnownDocuments.none());
         DocumentsRead read = new DocumentsRead();
         try (MongoClient client = MongoClients.create(MongoClientSettings.builder()
                 .applyConnectionString(new ConnectionString(MONGO.uri())).addCommandListener(read).build())) {
@@ -233,7 +234,7 @@ class ProjectionServiceIT {
             KnownDocuments known = KnownDocuments.upTo(32 << 20);
 
             for (int next = 0; next < events.size(); next += 2) {
-                projection.apply(events.subList(next, Math.min(events.size(), next + 2)), known);
+                projection.apply(events.subList(next, Math.min(events.size(), next + 2)), MeetingEventJson::write, known);
             }
 
             assertThat(read.documents).as("documents read back by the projection").isZero();
@@ -256,9 +257,9 @@ class ProjectionServiceIT {
         ProjectionService projection = projectionInto(database);
         KnownDocuments known = KnownDocuments.upTo(32 << 20);
 
-        projection.apply(events.subList(0, 2), known);
-        MeetingProjector.Outcome failed = projection.apply(events.subList(2, 3), known);
-        projection.apply(events.subList(3, 4), known);
+        projection.apply(events.subList(0, 2), MeetingEventJson::write, known);
+        MeetingProjector.Outcome failed = projection.apply(events.subList(2, 3), MeetingEventJson::write, known);
+        projection.apply(events.subList(3, 4), MeetingEventJson::write, known);
 
         assertThat(failed.rejected()).hasSize(1);
         MeetingReadModel meeting = new ReadModelStore(database, 0).meeting(history.meetingId()).orElseThrow();
@@ -277,16 +278,16 @@ class ProjectionServiceIT {
     void aBatchFromTheMemoryOfAReplacedStoreIsProjectedAnewWhenTheNewStoreStartsFromTheBeginning() {
         List<MeetingEventEnvelope> events = interleavedHistories(new Random(7), 4);
         MongoDatabase reference = MONGO.freshDatabase();
-        projectionInto(reference).apply(events, KnownDocuments.none().forStore("second"));
+        projectionInto(reference).apply(events, MeetingEventJson::write, KnownDocuments.none().forStore("second"));
 
         MongoDatabase database = MONGO.freshDatabase();
         ProjectionService projection = projectionInto(database);
         KnownDocuments known = KnownDocuments.upTo(32 << 20).forStore("first");
         int half = events.size() / 2;
-        projection.apply(events.subList(0, half), known);
+        projection.apply(events.subList(0, half), MeetingEventJson::write, known);
         database.drop(); // the store is replaced by an empty one; the writer has not noticed yet
-        projection.apply(events.subList(half, events.size()), known);
-        projectionInto(database).apply(events, KnownDocuments.upTo(32 << 20).forStore("second"));
+        projection.apply(events.subList(half, events.size()), MeetingEventJson::write, known);
+        projectionInto(database).apply(events, MeetingEventJson::write, KnownDocuments.upTo(32 << 20).forStore("second"));
 
         assertThat(asRead(database)).isEqualTo(asRead(reference));
     }
