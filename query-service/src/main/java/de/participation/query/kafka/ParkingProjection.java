@@ -57,7 +57,7 @@ public final class ParkingProjection {
         List<MeetingEventEnvelope> events = new ArrayList<>();
         Map<MeetingEventEnvelope, ConsumerRecord<String, String>> origins = new IdentityHashMap<>();
         for (ConsumerRecord<String, String> record : records) {
-            if (skipped.contains(ParkedRecord.positionOf(record.partition(), record.offset()))) {
+            if (!skipped.isEmpty() && skipped.contains(ParkedRecord.positionOf(record.partition(), record.offset()))) {
                 continue;
             }
             UUID meetingId = MeetingKeys.meetingOf(record.key()).orElse(null);
