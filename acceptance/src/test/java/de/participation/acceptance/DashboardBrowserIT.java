@@ -466,6 +466,8 @@ class DashboardBrowserIT {
         within(LIVE).until(driver -> driver.findElement(By.id("detail-parked")).isDisplayed());
         assertThat(text("#detail-parked")).contains("stehen seit", "nicht übernommen");
         assertThat(text("#figure-confirmed")).as("the last consistent state").isEqualTo("1");
+        await().atMost(LIVE).until(() -> system.queries().get("/api/v1/meetings/" + meetingId).body()
+                .path("projection").path("state").asText().equals("PARKED")); // the API may answer from its 250 ms cache
         JsonNode cause = system.queries().get("/api/v1/meetings/" + meetingId).body().path("projection").path("event");
 
         Response skipped = system.operatorQueries().post("/api/v1/admin/parked-meetings/" + meetingId + "/skip",
