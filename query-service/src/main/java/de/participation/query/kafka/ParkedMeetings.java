@@ -72,7 +72,7 @@ final class ParkedMeetings {
 
     /** After a rebuild went live, the parked meetings are those of the new generation. */
     private void knowParkedOf(ParkedRecords live) {
-        parked = live.meetingsOn(owned);
+        parked = new HashSet<>(live.parkedFrom(owned).keySet());
         knownFrom = live;
     }
 

@@ -57,9 +57,9 @@ class MeetingQueryController {
             @RequestParam(defaultValue = "" + Page.DEFAULT_LIMIT) @Min(1) @Max(Page.MAX_LIMIT) int limit) {
         Page page = new Page(offset, limit);
         Viewer viewer = Viewer.current();
-        ReadModelStore store = readModels.live();
-        return page.response(viewer.meetings(store, page.offset(), page.limit()).stream()
-                .map(meeting -> MeetingSummary.of(meeting, clock)).toList(), viewer.meetingCount(store));
+        ReadModelStore.MeetingPage meetings = viewer.meetings(readModels.live(), page.offset(), page.limit());
+        return page.response(meetings.meetings().stream().map(meeting -> MeetingSummary.of(meeting, clock)).toList(),
+                meetings.total());
     }
 
     @GetMapping("/{meetingId}")

@@ -3,6 +3,7 @@ package de.participation.query.projection;
 import com.mongodb.client.MongoCollection;
 import com.mongodb.client.model.BulkWriteOptions;
 import com.mongodb.client.model.Filters;
+import com.mongodb.client.model.Projections;
 import com.mongodb.client.model.ReplaceOneModel;
 import com.mongodb.client.model.ReplaceOptions;
 import com.mongodb.client.model.UpdateOneModel;
@@ -13,11 +14,10 @@ import org.bson.Document;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.Comparator;
+import java.util.HashMap;
 import java.util.List;
-import java.util.Objects;
-import java.util.Set;
+import java.util.Map;
 import java.util.UUID;
-import java.util.stream.Collectors;
 
 /**
  * The records one generation of the read models has parked ({@link ParkedRecord}), and the mark
@@ -62,10 +62,20 @@ public final class ParkedRecords {
                         Updates.set(MeetingReadModel.PROJECTION, Parking.causedBy(cause).toDocument())));
     }
 
-    /** The meetings parked with records on these partitions. */
-    public Set<UUID> meetingsOn(Collection<Integer> partitions) {
-        return records.find(Filters.in("partition", partitions)).map(ParkedRecord::from).into(new ArrayList<>())
-                .stream().map(ParkedRecord::meetingId).filter(Objects::nonNull).collect(Collectors.toSet());
+    /**
+     * The meetings parked with records on these partitions, each with the offset of its first
+     * parked record (where its parking began); only those two fields are read.
+     */
+    public Map<UUID, Long> parkedFrom(Collection<Integer> partitions) {
+        Map<UUID, Long> from = new HashMap<>();
+        records.find(Filters.in("partition", partitions)).projection(Projections.include("meetingId", "offset"))
+                .forEach(record -> {
+                    String meetingId = record.getString("meetingId");
+                    if (meetingId != null) {
+                        from.merge(UUID.fromString(meetingId), record.getLong("offset"), Math::min);
+                    }
+                });
+        return from;
     }
 
     /** Every parked record, in topic order. */

@@ -177,17 +177,19 @@ public class ReadModelStore {
                 .map(RegistrationReadModel::from);
     }
 
-    /**
-     * A slice of an organisation's meetings (every meeting's when null), soonest first: the
-     * meeting order and then the slice's meetings, both by {@code _id} ({@link MeetingOrder}).
-     */
-    public List<MeetingReadModel> meetingsOf(String organisation, int offset, int limit) {
-        MeetingOrder.Slice slice = meetingOrder.slice(organisation, offset, limit);
-        return MeetingOrder.inOrder(slice, meetings(slice.meetingIds()));
+    /** A slice of a list of meetings, and how many the list has in all. */
+    public record MeetingPage(List<MeetingReadModel> meetings, long total) {
+
+        public static final MeetingPage EMPTY = new MeetingPage(List.of(), 0);
     }
 
-    public long meetingCount(String organisation) {
-        return meetingOrder.slice(organisation, 0, 0).total();
+    /**
+     * A slice of an organisation's meetings (every meeting's when null), soonest first, and their
+     * number: the meeting order and then the slice's meetings, both by {@code _id} ({@link MeetingOrder}).
+     */
+    public MeetingPage meetingsOf(String organisation, int offset, int limit) {
+        MeetingOrder.Slice slice = meetingOrder.slice(organisation, offset, limit);
+        return new MeetingPage(MeetingOrder.inOrder(slice, meetings(slice.meetingIds())), slice.total());
     }
 
     /**

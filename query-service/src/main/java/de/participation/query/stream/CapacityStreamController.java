@@ -42,6 +42,6 @@ class CapacityStreamController {
     @GetMapping("/api/v1/meetings/capacity/stream")
     SseEmitter overview() {
         Viewer viewer = Viewer.current();
-        return streams.open(viewer, null, viewer.meetings(readModels.live(), 0, OVERVIEW_LIMIT));
+        return streams.open(viewer, null, viewer.meetings(readModels.live(), 0, OVERVIEW_LIMIT).meetings());
     }
 }

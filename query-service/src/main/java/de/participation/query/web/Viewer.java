@@ -8,7 +8,6 @@ import org.springframework.security.core.Authentication;
 import org.springframework.security.core.context.SecurityContextHolder;
 import org.springframework.security.oauth2.server.resource.authentication.JwtAuthenticationToken;
 
-import java.util.List;
 
 /**
  * Who is reading: the portal may read any one registration; an organiser reads only the meetings
@@ -44,20 +43,15 @@ public record Viewer(boolean portal, boolean operator, boolean auditor, String o
         return operator || organises(meeting);
     }
 
-    /** A slice of the meetings the viewer sees, soonest first: an operator's all, an organiser's own. */
-    public List<MeetingReadModel> meetings(ReadModelStore store, int offset, int limit) {
+    /**
+     * A slice of the meetings the viewer sees, soonest first, and how many they are: an operator's
+     * all, an organiser's own.
+     */
+    public ReadModelStore.MeetingPage meetings(ReadModelStore store, int offset, int limit) {
         if (operator) {
             return store.meetingsOf(null, offset, limit);
         }
-        return organisation == null ? List.of() : store.meetingsOf(organisation, offset, limit);
-    }
-
-    /** How many meetings the viewer sees. */
-    public long meetingCount(ReadModelStore store) {
-        if (operator) {
-            return store.meetingCount(null);
-        }
-        return organisation == null ? 0 : store.meetingCount(organisation);
+        return organisation == null ? ReadModelStore.MeetingPage.EMPTY : store.meetingsOf(organisation, offset, limit);
     }
 
     private static boolean hasRole(Authentication caller, String role) {

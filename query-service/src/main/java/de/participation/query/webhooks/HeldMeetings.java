@@ -4,6 +4,7 @@ import com.mongodb.client.MongoCollection;
 import com.mongodb.client.MongoDatabase;
 import com.mongodb.client.model.BulkWriteOptions;
 import com.mongodb.client.model.Filters;
+import com.mongodb.client.model.Projections;
 import com.mongodb.client.model.ReplaceOneModel;
 import com.mongodb.client.model.ReplaceOptions;
 import de.participation.kafka.Topics;
@@ -19,7 +20,6 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.Comparator;
-import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
@@ -61,8 +61,9 @@ class HeldMeetings {
      * at or before it; skipped records are dropped.
      */
     List<ConsumerRecord<String, String>> sift(List<ConsumerRecord<String, String>> records, Set<String> skipped) {
-        Set<UUID> holding = heldMeetings(partitionsOf(records));
-        Map<UUID, Long> parkedFrom = parkedFrom(partitionsOf(records));
+        Set<Integer> partitions = records.stream().map(ConsumerRecord::partition).collect(Collectors.toSet());
+        Set<UUID> holding = heldMeetings(partitions);
+        Map<UUID, Long> parkedFrom = projection.parked().parkedFrom(partitions);
         List<ConsumerRecord<String, String>> ready = new ArrayList<>();
         List<Document> holdNow = new ArrayList<>();
         for (ConsumerRecord<String, String> record : records) {
@@ -101,7 +102,7 @@ class HeldMeetings {
         if (documents.isEmpty()) {
             return;
         }
-        Map<UUID, Long> parkedFrom = parkedFrom(partitions);
+        Map<UUID, Long> parkedFrom = projection.parked().parkedFrom(partitions);
         List<Document> releasing = documents.stream()
                 .filter(document -> document.getLong("offset")
                         < parkedFrom.getOrDefault(UUID.fromString(document.getString("meetingId")), Long.MAX_VALUE))
@@ -119,22 +120,10 @@ class HeldMeetings {
     }
 
     private Set<UUID> heldMeetings(Collection<Integer> partitions) {
-        return held.find(Filters.in("partition", partitions)).into(new ArrayList<>()).stream()
+        return held.find(Filters.in("partition", partitions)).projection(Projections.include("meetingId"))
+                .into(new ArrayList<>()).stream()
                 .map(document -> UUID.fromString(document.getString("meetingId")))
                 .collect(Collectors.toCollection(HashSet::new));
-    }
-
-    /** The first parked offset of each meeting the projection parks on these partitions. */
-    private Map<UUID, Long> parkedFrom(Collection<Integer> partitions) {
-        Map<UUID, Long> from = new HashMap<>();
-        projection.parked().all().stream()
-                .filter(record -> record.meetingId() != null && partitions.contains(record.partition()))
-                .forEach(record -> from.merge(record.meetingId(), record.offset(), Math::min));
-        return from;
-    }
-
-    private static Set<Integer> partitionsOf(List<ConsumerRecord<String, String>> records) {
-        return records.stream().map(ConsumerRecord::partition).collect(Collectors.toSet());
     }
 
     private static Document document(ConsumerRecord<String, String> record, UUID meetingId) {
