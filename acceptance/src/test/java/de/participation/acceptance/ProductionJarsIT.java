@@ -30,6 +30,7 @@ class ProductionJarsIT {
             "MONGODB_URI", "mongodb://127.0.0.1:1",
             "KAFKA_BOOTSTRAP_SERVERS", "127.0.0.1:1",
             "TOKEN_ISSUER", "urn:participation:test",
+            "TOKEN_AUDIENCE", "participation",
             "TOKEN_PUBLIC_KEY_LOCATION", "file:/nonexistent/public-key.pem");
 
     @ParameterizedTest
@@ -49,8 +50,10 @@ class ProductionJarsIT {
     @CsvSource({
             "command-service, SPRING_DATASOURCE_URL",
             "command-service, KAFKA_BOOTSTRAP_SERVERS",
+            "command-service, TOKEN_AUDIENCE",
             "query-service, MONGODB_URI",
-            "query-service, KAFKA_BOOTSTRAP_SERVERS"})
+            "query-service, KAFKA_BOOTSTRAP_SERVERS",
+            "query-service, TOKEN_AUDIENCE"})
     void serviceWithoutItsInfrastructureRefusesToStartNamingTheVariable(String service, String missing)
             throws Exception {
         Path output = Files.createTempFile(service + "-without-" + missing, ".log");

@@ -38,6 +38,8 @@ import java.util.UUID;
 public final class LocalIssuer {
 
     public static final String ISSUER = "urn:participation:local-issuer";
+    /** The audience both services require: the tokens of this issuer are made for this system. */
+    public static final String AUDIENCE = "participation";
     static final Duration LIFETIME = Duration.ofHours(8);
 
     private final NimbusJwtEncoder encoder;
@@ -87,6 +89,12 @@ public final class LocalIssuer {
     }
 
     public String token(String subject, List<String> roles, String organisation, Instant issuedAt, Duration lifetime) {
+        return token(subject, roles, organisation, issuedAt, lifetime, List.of(AUDIENCE));
+    }
+
+    /** A token for {@code audience} (none if empty): the tests of the services' audience check ask for others. */
+    public String token(String subject, List<String> roles, String organisation, Instant issuedAt, Duration lifetime,
+                        List<String> audience) {
         JwtClaimsSet.Builder claims = JwtClaimsSet.builder()
                 .issuer(ISSUER)
                 .subject(subject)
@@ -94,6 +102,9 @@ public final class LocalIssuer {
                 .issuedAt(issuedAt)
                 .expiresAt(issuedAt.plus(lifetime))
                 .claim("roles", roles);
+        if (!audience.isEmpty()) {
+            claims.audience(audience);
+        }
         if (organisation != null) {
             claims.claim("organisation", organisation);
         }

@@ -150,7 +150,7 @@ public final class LocalStack {
 
     /** The environment that makes a service trust the tokens of {@code issuer}. */
     public static Map<String, String> trusting(LocalIssuer issuer) {
-        return Map.of("TOKEN_ISSUER", LocalIssuer.ISSUER,
+        return Map.of("TOKEN_ISSUER", LocalIssuer.ISSUER, "TOKEN_AUDIENCE", LocalIssuer.AUDIENCE,
                 "TOKEN_PUBLIC_KEY_LOCATION", "file:" + issuer.publicKeyFile().toAbsolutePath());
     }
 

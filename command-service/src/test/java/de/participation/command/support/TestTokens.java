@@ -21,12 +21,14 @@ public final class TestTokens {
     /** The service trusts the test issuer. */
     public static void register(DynamicPropertyRegistry registry) {
         registry.add("participation.security.issuer", () -> LocalIssuer.ISSUER);
+        registry.add("participation.security.audience", () -> LocalIssuer.AUDIENCE);
         registry.add("participation.security.public-key-location", () -> "file:" + ISSUER.publicKeyFile());
     }
 
     /** The same, as command-line arguments for a service started by a test. */
     public static List<String> arguments() {
         return List.of("--participation.security.issuer=" + LocalIssuer.ISSUER,
+                "--participation.security.audience=" + LocalIssuer.AUDIENCE,
                 "--participation.security.public-key-location=file:" + ISSUER.publicKeyFile());
     }
 
@@ -49,6 +51,11 @@ public final class TestTokens {
     public static String expired() {
         return ISSUER.token("portal-expired", List.of(Roles.PORTAL), null, Instant.now().minus(Duration.ofHours(2)),
                 Duration.ofHours(1));
+    }
+
+    /** A portal token of the trusted issuer made for {@code audience} (none if empty), not for this system. */
+    public static String forAudience(List<String> audience) {
+        return ISSUER.token("portal-elsewhere", List.of(Roles.PORTAL), null, Instant.now(), Duration.ofHours(1), audience);
     }
 
     /** A portal token signed by a key the service does not know. */

@@ -10,6 +10,7 @@ import org.junit.jupiter.params.provider.CsvSource;
 
 import java.nio.charset.StandardCharsets;
 import java.util.Base64;
+import java.util.List;
 import java.util.UUID;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -132,6 +133,14 @@ class RoleMatrixIT extends CommandServiceIT {
     @Test
     void expiredTokenIs401() {
         assertThat(register("Bearer " + TestTokens.expired()).status()).isEqualTo(401);
+    }
+
+    @Test
+    void tokenOfTheTrustedIssuerForAnotherApplicationOrForNoneIs401() {
+        assertThat(register("Bearer " + TestTokens.forAudience(List.of("another-application"))).status()).isEqualTo(401);
+        assertThat(register("Bearer " + TestTokens.forAudience(List.of())).status()).isEqualTo(401);
+        assertThat(register("Bearer " + TestTokens.forAudience(List.of("another-application", "participation")))
+                .status()).as("an audience that includes this system").isEqualTo(201);
     }
 
     @Test

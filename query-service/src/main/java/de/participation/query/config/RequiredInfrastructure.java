@@ -1,21 +1,25 @@
 package de.participation.query.config;
 
+import de.participation.web.security.TokenProperties;
 import de.participation.web.settings.RequiredSetting;
 import de.participation.web.settings.RequiredSettingsCheck;
 import org.springframework.core.env.Environment;
 import org.springframework.stereotype.Component;
 
+import java.util.ArrayList;
 import java.util.List;
 
-/** The query service needs the MongoDB of its read models and the Kafka brokers of the history. */
+/** The query service needs the MongoDB of its read models, the Kafka brokers of the history and its token settings. */
 @Component
 class RequiredInfrastructure extends RequiredSettingsCheck {
 
     @Override
     protected List<RequiredSetting> required(Environment environment) {
-        return List.of(
+        List<RequiredSetting> required = new ArrayList<>(List.of(
                 new RequiredSetting("participation.mongodb.uri", "MONGODB_URI", "the MongoDB of its read models"),
                 new RequiredSetting("participation.kafka.bootstrap-servers", "KAFKA_BOOTSTRAP_SERVERS",
-                        "the Kafka brokers whose topic it projects"));
+                        "the Kafka brokers whose topic it projects")));
+        required.addAll(TokenProperties.REQUIRED);
+        return required;
     }
 }

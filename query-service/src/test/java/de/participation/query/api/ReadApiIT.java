@@ -317,6 +317,17 @@ class ReadApiIT {
     }
 
     @Test
+    void aTokenOfTheTrustedIssuerForAnotherApplicationOrForNoneIs401() {
+        String meetings = "/api/v1/meetings";
+        assertThat(new JsonHttp(port).withBearer(TestTokens.forAudience(List.of("another-application"))).get(meetings)
+                .status()).isEqualTo(401);
+        assertThat(new JsonHttp(port).withBearer(TestTokens.forAudience(List.of())).get(meetings).status())
+                .isEqualTo(401);
+        assertThat(new JsonHttp(port).withBearer(TestTokens.forAudience(List.of("participation"))).get(meetings)
+                .status()).isEqualTo(200);
+    }
+
+    @Test
     void readYourWritesWaitsForTheProjection() {
         UUID registration = UUID.randomUUID();
         Histories history = new Histories(UUID.randomUUID()).scheduled(5).registered(registration);

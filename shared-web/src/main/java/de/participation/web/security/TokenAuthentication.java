@@ -12,7 +12,10 @@ import org.springframework.security.config.http.SessionCreationPolicy;
 import org.springframework.security.core.GrantedAuthority;
 import org.springframework.security.core.authority.SimpleGrantedAuthority;
 import org.springframework.security.oauth2.core.DelegatingOAuth2TokenValidator;
+import org.springframework.security.oauth2.core.OAuth2TokenValidator;
 import org.springframework.security.oauth2.jwt.Jwt;
+import org.springframework.security.oauth2.jwt.JwtClaimNames;
+import org.springframework.security.oauth2.jwt.JwtClaimValidator;
 import org.springframework.security.oauth2.jwt.JwtDecoder;
 import org.springframework.security.oauth2.jwt.JwtIssuerValidator;
 import org.springframework.security.oauth2.jwt.JwtTimestampValidator;
@@ -39,7 +42,7 @@ import java.util.stream.Stream;
 
 /**
  * How both services turn a bearer token into a caller: the decoder that verifies signature,
- * issuer and expiry; the roles (from {@code roles}, or Keycloak's {@code realm_access.roles});
+ * issuer, audience and expiry; the roles (from {@code roles}, or Keycloak's {@code realm_access.roles});
  * the caller's name (recorded as {@code issuedBy}); and the problem responses for 401 and 403.
  */
 public final class TokenAuthentication {
@@ -65,8 +68,17 @@ public final class TokenAuthentication {
             throw new IllegalStateException("Set participation.security.jwk-set-uri or public-key-location to verify tokens");
         }
         decoder.setJwtValidator(new DelegatingOAuth2TokenValidator<>(new JwtTimestampValidator(),
-                new JwtIssuerValidator(properties.issuer())));
+                new JwtIssuerValidator(properties.issuer()), audienceValidator(properties.audience())));
         return new RememberingJwtDecoder(decoder, REMEMBERED_TOKENS, Clock.systemUTC());
+    }
+
+    /** Only tokens made for this system: {@code aud} must name {@code audience}. */
+    private static OAuth2TokenValidator<Jwt> audienceValidator(String audience) {
+        if (audience == null || audience.isBlank()) {
+            throw new IllegalStateException("participation.security.audience must name this system's token audience");
+        }
+        return new JwtClaimValidator<List<String>>(JwtClaimNames.AUD,
+                claimed -> claimed != null && claimed.contains(audience));
     }
 
     /**
