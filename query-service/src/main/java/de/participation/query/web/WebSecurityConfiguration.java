@@ -1,5 +1,7 @@
 package de.participation.query.web;
 
+import de.participation.query.dashboard.ContentSecurityPolicy;
+import de.participation.query.dashboard.DashboardProperties;
 import de.participation.web.security.Roles;
 import de.participation.web.security.TokenAuthentication;
 import de.participation.web.security.TokenDecoderConfiguration;
@@ -7,8 +9,11 @@ import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.context.annotation.Import;
 import org.springframework.http.HttpMethod;
+import org.springframework.security.config.Customizer;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
+import org.springframework.security.config.annotation.web.configurers.HeadersConfigurer;
 import org.springframework.security.web.SecurityFilterChain;
+import org.springframework.security.web.header.writers.ReferrerPolicyHeaderWriter;
 
 /**
  * Who may read what (docs/api.md, "Who may do what"): organisers their own meetings, registrations and waiting
@@ -22,8 +27,18 @@ import org.springframework.security.web.SecurityFilterChain;
 @Import(TokenDecoderConfiguration.class)
 class WebSecurityConfiguration {
 
+    /**
+     * The dashboard's headers on every answer ({@link ContentSecurityPolicy}; the API's JSON is
+     * not a page, and the policy costs it nothing): no sniffing of content types, no referrer, no
+     * framing.
+     */
     @Bean
-    SecurityFilterChain readApi(HttpSecurity http) throws Exception {
+    SecurityFilterChain readApi(HttpSecurity http, DashboardProperties dashboard) throws Exception {
+        http.headers(headers -> headers
+                .contentSecurityPolicy(policy -> policy.policyDirectives(ContentSecurityPolicy.of(dashboard)))
+                .referrerPolicy(referrer -> referrer.policy(ReferrerPolicyHeaderWriter.ReferrerPolicy.NO_REFERRER))
+                .contentTypeOptions(Customizer.withDefaults())
+                .frameOptions(HeadersConfigurer.FrameOptionsConfig::deny));
         String portal = Roles.authority(Roles.PORTAL);
         String organiser = Roles.authority(Roles.ORGANISER);
         String operator = Roles.authority(Roles.OPERATOR);

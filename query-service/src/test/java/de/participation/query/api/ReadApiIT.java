@@ -310,7 +310,12 @@ class ReadApiIT {
         Response config = new JsonHttp(port).get("/dashboard/config.json");
 
         assertThat(page.statusCode()).isEqualTo(200);
-        assertThat(page.body()).contains("<main", "/dashboard/dashboard.js");
+        assertThat(page.body()).contains("<main", "/dashboard/dashboard.js").doesNotContain("<style", "style=");
+        assertThat(page.headers().firstValue("Content-Security-Policy")).hasValueSatisfying(policy -> assertThat(policy)
+                .contains("script-src 'self';", "frame-ancestors 'none'", "connect-src 'self'")
+                .doesNotContain("unsafe-inline", "unsafe-eval"));
+        assertThat(page.headers().firstValue("X-Content-Type-Options")).hasValue("nosniff");
+        assertThat(page.headers().firstValue("Referrer-Policy")).hasValue("no-referrer");
         assertThat(config.status()).isEqualTo(200);
         assertThat(config.body().path("clientId").asText()).isEqualTo("participation-tools");
         assertThat(new JsonHttp(port).get("/api/v1/meetings").status()).isEqualTo(401);
