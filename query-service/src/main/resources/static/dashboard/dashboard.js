@@ -152,7 +152,9 @@ const TEXTS = {
 const state = {
   language: localStorage.getItem('dashboard.language') || 'de',
   config: null,
-  token: sessionStorage.getItem('dashboard.token'),
+  // The bearer token lives in this variable only, never in storage a script could read later.
+  token: null,
+  signingIn: false,
   meetings: new Map(),
   current: null,
   stream: null,
@@ -168,8 +170,14 @@ const $ = (id) => document.getElementById(id);
 const t = (key) => TEXTS[state.language][key];
 
 // ---- sign-in (authorization code flow with PKCE) ----
+//
+// The token is held in memory only. A reload signs in again through the issuer's own session
+// (prompt=none), which answers at once with a new code, or with login_required once that session
+// has ended. sessionStorage keeps only what is not secret: that this tab was signed in, and the
+// PKCE verifier and state of a sign-in under way, which the token endpoint accepts only once.
 
 const redirectUri = () => `${location.origin}/dashboard`;
+const SIGNED_IN = 'dashboard.signedIn';
 
 function base64Url(bytes) {
   return btoa(String.fromCharCode(...new Uint8Array(bytes))).replace(/\+/g, '-').replace(/\//g, '_').replace(/=+$/, '');
@@ -179,11 +187,16 @@ function randomString() {
   return base64Url(crypto.getRandomValues(new Uint8Array(32)));
 }
 
-async function signIn() {
+/** Sends the browser to the issuer; silently: only through a session the issuer already has. */
+async function signIn(silently = false) {
   if (!state.config.authorizationEndpoint) {
     showMessage(t('notConfigured'));
     return;
   }
+  if (state.signingIn) {
+    return; // several refused requests at once lead to one sign-in
+  }
+  state.signingIn = true;
   const verifier = randomString();
   const stateValue = randomString();
   sessionStorage.setItem('dashboard.verifier', verifier);
@@ -194,10 +207,13 @@ async function signIn() {
     response_type: 'code', client_id: state.config.clientId, redirect_uri: redirectUri(), scope: 'openid',
     state: stateValue, code_challenge: challenge, code_challenge_method: 'S256'
   });
+  if (silently) {
+    query.set('prompt', 'none');
+  }
   location.assign(`${state.config.authorizationEndpoint}?${query}`);
 }
 
-/** Back from the sign-in page with a code: exchange it for a token. */
+/** Back from the issuer: exchange the code for a token, or learn that the issuer's session ended. */
 async function completeSignIn(parameters) {
   const verifier = sessionStorage.getItem('dashboard.verifier');
   const expected = sessionStorage.getItem('dashboard.state');
@@ -206,6 +222,13 @@ async function completeSignIn(parameters) {
   history.replaceState(null, '', `/dashboard${sessionStorage.getItem('dashboard.returnTo') || ''}`);
   if (!verifier || parameters.get('state') !== expected) {
     throw new Error('state mismatch');
+  }
+  if (parameters.has('error')) {
+    sessionStorage.removeItem(SIGNED_IN);
+    if (parameters.get('error') === 'login_required') {
+      return;
+    }
+    throw new Error(`the issuer answered ${parameters.get('error')}`);
   }
   const response = await fetch(state.config.tokenEndpoint, {
     method: 'POST',
@@ -219,14 +242,31 @@ async function completeSignIn(parameters) {
     throw new Error(`token endpoint answered ${response.status}`);
   }
   state.token = (await response.json()).access_token;
-  sessionStorage.setItem('dashboard.token', state.token);
+  sessionStorage.setItem(SIGNED_IN, 'true');
 }
 
+/** Forgets the token and ends the issuer's session too, so that the next sign-in asks again. */
 function signOut() {
-  sessionStorage.removeItem('dashboard.token');
+  sessionStorage.removeItem(SIGNED_IN);
   state.token = null;
   closeStream();
+  if (state.config.endSessionEndpoint) {
+    const query = new URLSearchParams({ client_id: state.config.clientId, post_logout_redirect_uri: redirectUri() });
+    location.assign(`${state.config.endSessionEndpoint}?${query}`);
+    return;
+  }
   render();
+}
+
+/** The token was refused (it expired): a new one through the issuer's session, if it still has one. */
+function signInAgain() {
+  state.token = null;
+  closeStream();
+  if (sessionStorage.getItem(SIGNED_IN)) {
+    signIn(true);
+  } else {
+    render();
+  }
 }
 
 function claims() {
@@ -244,7 +284,7 @@ async function api(path) {
     headers: { Authorization: `Bearer ${state.token}`, 'Accept-Language': state.language }
   });
   if (response.status === 401) {
-    signOut();
+    signInAgain();
   }
   return response;
 }
@@ -267,7 +307,7 @@ function follow(path, onCapacity) {
         }
         const response = await fetch(path, { headers, signal: controller.signal });
         if (response.status === 401) {
-          signOut();
+          signInAgain();
           return;
         }
         if (await catchingUp(response)) {
@@ -1039,12 +1079,15 @@ async function start() {
     $('main').focus();
   });
   const parameters = new URLSearchParams(location.search);
-  if (parameters.has('code')) {
+  if (parameters.has('code') || parameters.has('error')) {
     try {
       await completeSignIn(parameters);
     } catch (failure) {
       showMessage(t('signInFailed'));
     }
+  } else if (sessionStorage.getItem(SIGNED_IN)) {
+    signIn(true);
+    return;
   }
   render();
 }

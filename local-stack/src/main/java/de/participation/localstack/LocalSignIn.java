@@ -15,6 +15,7 @@ import java.security.NoSuchAlgorithmException;
 import java.security.SecureRandom;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.Arrays;
 import java.util.Base64;
 import java.util.HashMap;
 import java.util.List;
@@ -28,20 +29,33 @@ import java.util.concurrent.ConcurrentHashMap;
  * the developer's own machine), and {@code /token} exchanges a code once for an access token of
  * the {@link LocalIssuer}. Only redirects back to the one allowed address are made. Never part of
  * docker-compose or production, like the issuer itself.
+ *
+ * <p>Like Keycloak, it keeps a session in an HttpOnly cookie, so that the dashboard, which holds
+ * its token in memory only, signs in again after a reload without asking: {@code prompt=none}
+ * answers with a code through the session or with {@code login_required}, {@code prompt=login}
+ * asks again, and {@code /logout} (OpenID Connect RP-initiated logout) ends the session.
  */
 public final class LocalSignIn implements AutoCloseable {
 
     private static final Duration CODE_LIFETIME = Duration.ofMinutes(2);
+    /** Keycloak's default "SSO Session Max". */
+    private static final Duration SESSION_LIFETIME = Duration.ofHours(10);
+    private static final String SESSION_COOKIE = "local_sign_in_session";
     private static final List<String> ROLES = List.of("organiser", "operator");
     private static final SecureRandom RANDOM = new SecureRandom();
 
     private record Grant(String role, String organisation, String challenge, String redirectUri, Instant expires) {
     }
 
+    /** Who signed in in a browser, and until when that browser needs not ask again. */
+    private record Session(String role, String organisation, Instant expires) {
+    }
+
     private final HttpServer server;
     private final LocalIssuer issuer;
     private final String allowedRedirect;
     private final Map<String, Grant> codes = new ConcurrentHashMap<>();
+    private final Map<String, Session> sessions = new ConcurrentHashMap<>();
 
     private LocalSignIn(HttpServer server, LocalIssuer issuer, String allowedRedirect) {
         this.server = server;
@@ -59,6 +73,7 @@ public final class LocalSignIn implements AutoCloseable {
             LocalSignIn signIn = new LocalSignIn(server, issuer, allowedRedirect);
             server.createContext("/authorize", signIn::authorize);
             server.createContext("/token", signIn::token);
+            server.createContext("/logout", signIn::logout);
             server.start();
             return signIn;
         } catch (IOException e) {
@@ -74,6 +89,10 @@ public final class LocalSignIn implements AutoCloseable {
         return baseUrl() + "/token";
     }
 
+    public String endSessionEndpoint() {
+        return baseUrl() + "/logout";
+    }
+
     private String baseUrl() {
         return "http://localhost:" + server.getAddress().getPort();
     }
@@ -86,7 +105,15 @@ public final class LocalSignIn implements AutoCloseable {
             return;
         }
         if (exchange.getRequestMethod().equals("GET")) {
-            respond(exchange, 200, "text/html; charset=utf-8", signInPage(exchange.getRequestURI().getRawQuery()));
+            Session session = sessionOf(exchange);
+            String prompt = query.getOrDefault("prompt", "");
+            if (session != null && !prompt.equals("login")) {
+                redirectWithCode(exchange, query, session);
+            } else if (prompt.equals("none")) {
+                redirect(exchange, query, "error=login_required");
+            } else {
+                respond(exchange, 200, "text/html; charset=utf-8", signInPage(exchange.getRequestURI().getRawQuery()));
+            }
             return;
         }
         Map<String, String> choice = form(new String(exchange.getRequestBody().readAllBytes(), StandardCharsets.UTF_8));
@@ -96,12 +123,56 @@ public final class LocalSignIn implements AutoCloseable {
             respond(exchange, 400, "text/plain", "Choose a role, and an organisation for an organiser");
             return;
         }
+        Session session = new Session(role, role.equals("organiser") ? organisation : null,
+                Instant.now().plus(SESSION_LIFETIME));
+        String sessionId = randomToken();
+        sessions.values().removeIf(earlier -> earlier.expires().isBefore(Instant.now()));
+        sessions.put(sessionId, session);
+        exchange.getResponseHeaders().set("Set-Cookie", SESSION_COOKIE + "=" + sessionId
+                + "; Path=/; HttpOnly; SameSite=Lax; Max-Age=" + SESSION_LIFETIME.toSeconds());
+        redirectWithCode(exchange, query, session);
+    }
+
+    private void redirectWithCode(HttpExchange exchange, Map<String, String> query, Session session) throws IOException {
         String code = randomToken();
-        codes.put(code, new Grant(role, role.equals("organiser") ? organisation : null, query.get("code_challenge"),
+        codes.put(code, new Grant(session.role(), session.organisation(), query.get("code_challenge"),
                 query.get("redirect_uri"), Instant.now().plus(CODE_LIFETIME)));
+        redirect(exchange, query, "code=" + code);
+    }
+
+    /** Back to the (checked) redirect URI with the answer and the client's state. */
+    private static void redirect(HttpExchange exchange, Map<String, String> query, String answer) throws IOException {
         String state = query.get("state") == null ? "" : "&state=" + encode(query.get("state"));
-        exchange.getResponseHeaders().set("Location", query.get("redirect_uri") + "?code=" + code + state);
+        exchange.getResponseHeaders().set("Location", query.get("redirect_uri") + "?" + answer + state);
         respond(exchange, 303, "text/plain", "");
+    }
+
+    /** The browser's live session, if its cookie names one. */
+    private Session sessionOf(HttpExchange exchange) {
+        Session session = sessions.get(sessionCookie(exchange));
+        return session == null || session.expires().isBefore(Instant.now()) ? null : session;
+    }
+
+    private static String sessionCookie(HttpExchange exchange) {
+        return exchange.getRequestHeaders().getOrDefault("Cookie", List.of()).stream()
+                .flatMap(header -> Arrays.stream(header.split(";")))
+                .map(String::trim)
+                .filter(cookie -> cookie.startsWith(SESSION_COOKIE + "="))
+                .map(cookie -> cookie.substring(SESSION_COOKIE.length() + 1))
+                .findFirst().orElse("");
+    }
+
+    /** Ends the browser's session; back to the dashboard only if that is where it asks to go. */
+    private void logout(HttpExchange exchange) throws IOException {
+        sessions.remove(sessionCookie(exchange));
+        exchange.getResponseHeaders().set("Set-Cookie", SESSION_COOKIE + "=; Path=/; HttpOnly; SameSite=Lax; Max-Age=0");
+        String back = form(exchange.getRequestURI().getRawQuery()).get("post_logout_redirect_uri");
+        if (allowedRedirect.equals(back)) {
+            exchange.getResponseHeaders().set("Location", back);
+            respond(exchange, 303, "text/plain", "");
+        } else {
+            respond(exchange, 200, "text/plain; charset=utf-8", "Abgemeldet.");
+        }
     }
 
     private void token(HttpExchange exchange) throws IOException {

@@ -129,7 +129,8 @@ public final class LocalStack {
     /** The environment that makes the query service's dashboard sign in at {@code signIn}. */
     public static Map<String, String> signingInAt(LocalSignIn signIn) {
         return Map.of("DASHBOARD_AUTHORIZATION_ENDPOINT", signIn.authorizationEndpoint(),
-                "DASHBOARD_TOKEN_ENDPOINT", signIn.tokenEndpoint());
+                "DASHBOARD_TOKEN_ENDPOINT", signIn.tokenEndpoint(),
+                "DASHBOARD_END_SESSION_ENDPOINT", signIn.endSessionEndpoint());
     }
 
     /** The command service's {@code environment}, letting the dashboard served at {@code origin} send commands. */

@@ -100,6 +100,69 @@ class LocalSignInTest {
         assertThat(elsewhere.headers().firstValue("Location")).isEmpty();
     }
 
+    /** Signs in through the form and returns the session cookie the browser would keep. */
+    private String sessionCookie() throws Exception {
+        HttpResponse<String> signedIn = post(signIn.authorizationEndpoint() + "?" + authorizeQuery(REDIRECT),
+                "role=organiser&organisation=SMWA");
+        String cookie = signedIn.headers().firstValue("Set-Cookie").orElseThrow();
+        assertThat(cookie).contains("HttpOnly", "SameSite=Lax");
+        return cookie.substring(0, cookie.indexOf(';'));
+    }
+
+    private HttpResponse<String> get(String url, String cookie) throws Exception {
+        return HTTP.send(HttpRequest.newBuilder(URI.create(url)).header("Cookie", cookie).build(),
+                HttpResponse.BodyHandlers.ofString());
+    }
+
+    private HttpResponse<String> authorizeSilently(String cookie) throws Exception {
+        return get(signIn.authorizationEndpoint() + "?" + authorizeQuery(REDIRECT) + "&prompt=none", cookie);
+    }
+
+    @Test
+    void aBrowserWithASessionIsSignedInAgainWithoutBeingAsked() throws Exception {
+        HttpResponse<String> again = authorizeSilently(sessionCookie());
+
+        assertThat(again.statusCode()).isEqualTo(303);
+        String location = again.headers().firstValue("Location").orElseThrow();
+        assertThat(location).startsWith(REDIRECT + "?code=").endsWith("&state=xyz");
+        String code = location.substring(location.indexOf("code=") + 5, location.indexOf("&state"));
+        assertThat(exchange(code, VERIFIER).body()).contains("access_token");
+    }
+
+    @Test
+    void withoutASessionASilentSignInAnswersLoginRequired() throws Exception {
+        HttpResponse<String> answer = authorizeSilently("local_sign_in_session=made-up");
+
+        assertThat(answer.statusCode()).isEqualTo(303);
+        assertThat(answer.headers().firstValue("Location")).hasValue(REDIRECT + "?error=login_required&state=xyz");
+    }
+
+    @Test
+    void promptLoginAsksAgainDespiteTheSession() throws Exception {
+        HttpResponse<String> page = get(signIn.authorizationEndpoint() + "?" + authorizeQuery(REDIRECT) + "&prompt=login",
+                sessionCookie());
+
+        assertThat(page.statusCode()).isEqualTo(200);
+        assertThat(page.body()).contains("name=\"role\"");
+    }
+
+    @Test
+    void signingOutEndsTheSessionAndReturnsOnlyToTheDashboard() throws Exception {
+        String cookie = sessionCookie();
+        HttpResponse<String> elsewhere = get(signIn.endSessionEndpoint() + "?post_logout_redirect_uri="
+                + encode("https://evil.example/"), "x=y");
+        assertThat(elsewhere.statusCode()).isEqualTo(200);
+        assertThat(elsewhere.headers().firstValue("Location")).isEmpty();
+
+        HttpResponse<String> signedOut = get(signIn.endSessionEndpoint() + "?client_id=participation-tools"
+                + "&post_logout_redirect_uri=" + encode(REDIRECT), cookie);
+
+        assertThat(signedOut.statusCode()).isEqualTo(303);
+        assertThat(signedOut.headers().firstValue("Location")).hasValue(REDIRECT);
+        assertThat(authorizeSilently(cookie).headers().firstValue("Location"))
+                .hasValue(REDIRECT + "?error=login_required&state=xyz");
+    }
+
     private static String encode(String value) {
         return URLEncoder.encode(value, StandardCharsets.UTF_8);
     }

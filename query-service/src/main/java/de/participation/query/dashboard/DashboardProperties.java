@@ -10,6 +10,8 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  *
  * @param authorizationEndpoint where the browser is sent to sign in; empty: sign-in not configured
  * @param tokenEndpoint         where the page exchanges the code for an access token
+ * @param endSessionEndpoint    where signing out ends the issuer's session too (OpenID Connect
+ *                              RP-initiated logout); empty: signing out forgets only the token
  * @param clientId              the public client the page signs in as
  * @param commandApi            the command service's base URL as the browser reaches it, where the
  *                              page sends the organiser's commands; empty: the page only watches
@@ -18,6 +20,7 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
 public record DashboardProperties(
         @DefaultValue("") String authorizationEndpoint,
         @DefaultValue("") String tokenEndpoint,
+        @DefaultValue("") String endSessionEndpoint,
         @DefaultValue("participation-tools") String clientId,
         @DefaultValue("") String commandApi) {
 }
