@@ -10,8 +10,12 @@ import java.util.stream.Stream;
  * inline script, requests only to this service, the command API and the issuer's token endpoint,
  * and never inside a frame. Together with the static files holding no inline script or style, a
  * script injected into the page through a name or a title can neither run nor send the token away.
+ * Browsers report what it blocked to {@link CspViolationReports}.
  */
 public final class ContentSecurityPolicy {
+
+    /** Where browsers report violations ({@link CspViolationReports}); public, as reports carry no token. */
+    public static final String REPORTS = "/dashboard/csp-reports";
 
     private ContentSecurityPolicy() {
     }
@@ -23,7 +27,7 @@ public final class ContentSecurityPolicy {
                 .map(ContentSecurityPolicy::origin).forEach(connect::add);
         return "default-src 'none'; script-src 'self'; style-src 'self'; img-src 'self' data:; "
                 + "connect-src " + String.join(" ", connect) + "; form-action 'self'; base-uri 'none'; "
-                + "frame-ancestors 'none'";
+                + "frame-ancestors 'none'; report-uri " + REPORTS;
     }
 
     private static String origin(String url) {

@@ -44,6 +44,7 @@ class WebSecurityConfiguration {
         String operator = Roles.authority(Roles.OPERATOR);
         return TokenAuthentication.filterChain(http, requests -> requests
                 .requestMatchers(HttpMethod.GET, "/dashboard", "/dashboard/**").permitAll()
+                .requestMatchers(HttpMethod.POST, ContentSecurityPolicy.REPORTS).permitAll()
                 .requestMatchers(HttpMethod.GET, "/api/v1/meetings", "/api/v1/meetings/*",
                         "/api/v1/meetings/capacity/stream", "/api/v1/meetings/*/capacity/stream",
                         "/api/v1/meetings/*/activity")

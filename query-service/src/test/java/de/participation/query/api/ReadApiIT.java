@@ -28,8 +28,11 @@ import org.apache.kafka.common.serialization.StringDeserializer;
 import org.bson.Document;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.system.CapturedOutput;
+import org.springframework.boot.test.system.OutputCaptureExtension;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
@@ -55,6 +58,7 @@ import static org.awaitility.Awaitility.await;
 
 /** The read API of API.md, served from read models projected off a real broker. */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
+@ExtendWith(OutputCaptureExtension.class)
 class ReadApiIT {
 
     private static final QueryServiceInfrastructure INFRASTRUCTURE = QueryServiceInfrastructure.start();
@@ -312,13 +316,40 @@ class ReadApiIT {
         assertThat(page.statusCode()).isEqualTo(200);
         assertThat(page.body()).contains("<main", "/dashboard/dashboard.js").doesNotContain("<style", "style=");
         assertThat(page.headers().firstValue("Content-Security-Policy")).hasValueSatisfying(policy -> assertThat(policy)
-                .contains("script-src 'self';", "frame-ancestors 'none'", "connect-src 'self'")
+                .contains("script-src 'self';", "frame-ancestors 'none'", "connect-src 'self'",
+                        "report-uri /dashboard/csp-reports")
                 .doesNotContain("unsafe-inline", "unsafe-eval"));
         assertThat(page.headers().firstValue("X-Content-Type-Options")).hasValue("nosniff");
         assertThat(page.headers().firstValue("Referrer-Policy")).hasValue("no-referrer");
         assertThat(config.status()).isEqualTo(200);
         assertThat(config.body().path("clientId").asText()).isEqualTo("participation-tools");
         assertThat(new JsonHttp(port).get("/api/v1/meetings").status()).isEqualTo(401);
+    }
+
+    @Test
+    void aBrowsersReportOfABlockedScriptIsLoggedForTheOperators(CapturedOutput log) throws Exception {
+        HttpResponse<String> answer = postCspReport("""
+                {"csp-report": {"document-uri": "http://localhost/dashboard", "effective-directive": "script-src-elem",
+                 "blocked-uri": "inline\\r\\nforged log line"}}""");
+
+        assertThat(answer.statusCode()).isEqualTo(204);
+        assertThat(log.getOut()).contains("Content Security Policy violation: script-src-elem blocked inline??forged log line"
+                + " on http://localhost/dashboard");
+    }
+
+    @Test
+    void aCspReportThatIsNotOneOrTooLargeIsRefused() throws Exception {
+        assertThat(postCspReport("{\"not\": \"a report\"}").statusCode()).isEqualTo(400);
+        assertThat(postCspReport("no json").statusCode()).isEqualTo(400);
+        assertThat(postCspReport("{\"csp-report\": {\"blocked-uri\": \"" + "x".repeat(9000) + "\"}}").statusCode())
+                .isEqualTo(413);
+    }
+
+    private HttpResponse<String> postCspReport(String report) throws Exception {
+        return HttpClient.newHttpClient().send(HttpRequest.newBuilder(
+                        URI.create("http://localhost:" + port + "/dashboard/csp-reports"))
+                .header("Content-Type", "application/csp-report")
+                .POST(HttpRequest.BodyPublishers.ofString(report)).build(), HttpResponse.BodyHandlers.ofString());
     }
 
     @Test
