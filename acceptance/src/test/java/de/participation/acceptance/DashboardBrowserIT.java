@@ -33,6 +33,7 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.ExecutionException;
@@ -78,11 +79,13 @@ class DashboardBrowserIT {
         browser.manage().timeouts().scriptTimeout(Duration.ofSeconds(30));
     }
 
-    /** Signed out, in German: the next test starts as a new user would. */
+    /** Signed out, in German, without the issuer's session: the next test starts as a new user would. */
     @AfterEach
     void signOut() {
         browser.get(system.dashboardUrl());
         ((JavascriptExecutor) browser).executeScript("sessionStorage.clear(); localStorage.clear();");
+        // the local sign-in's session cookie: cookies are not told apart by port
+        browser.manage().deleteAllCookies();
     }
 
     @AfterAll
@@ -490,7 +493,35 @@ class DashboardBrowserIT {
     }
 
     @Test
-    void everyPageMeetsWcag21AA() throws IOException {
+    void theTokenIsHeldInMemoryOnlyAndAReloadSignsInAgainThroughTheIssuersSession() {
+        schedule("Sitzung beim Aussteller", 5);
+        signIn();
+        within(Duration.ofSeconds(10)).until(driver -> !driver.findElements(By.cssSelector("#meetings tr")).isEmpty());
+        assertThat(storedValues()).as("nothing a script could read later holds the token")
+                .noneMatch(value -> value.contains("eyJ"));
+
+        browser.navigate().refresh();
+        within(Duration.ofSeconds(10)).until(ExpectedConditions.visibilityOfElementLocated(By.id("sign-out")));
+        within(Duration.ofSeconds(10)).until(driver -> text("#meetings").contains("Sitzung beim Aussteller"));
+
+        click("#sign-out");
+        within(Duration.ofSeconds(10)).until(ExpectedConditions.elementToBeClickable(By.id("sign-in")));
+        browser.navigate().refresh();
+        within(Duration.ofSeconds(10)).until(ExpectedConditions.elementToBeClickable(By.id("sign-in"))).click();
+        within(Duration.ofSeconds(10)).until(ExpectedConditions.visibilityOfElementLocated(By.id("role")));
+        assertThat(browser.getCurrentUrl()).as("signing out ended the issuer's session: it asks again")
+                .contains("/authorize");
+    }
+
+    /** Every value in the page's sessionStorage and localStorage. */
+    @SuppressWarnings("unchecked")
+    private static List<String> storedValues() {
+        return (List<String>) ((JavascriptExecutor) browser).executeScript("""
+                return [...Object.values(sessionStorage), ...Object.values(localStorage)].map(String);""");
+    }
+
+    @Test
+    void everyPageMeetsWcag21AAAndItsContentSecurityPolicy() throws IOException {
         UUID meetingId = schedule("Barrierefreiheit im Rathaus", 2);
         register(meetingId, "Erika Mustermann");
         register(meetingId, "Max Mustermann");
@@ -524,6 +555,33 @@ class DashboardBrowserIT {
         within(Duration.ofSeconds(5)).until(driver -> driver.findElement(By.id("cancel-registration-dialog")).isDisplayed());
         assertAccessible("dialog ending a registration");
         click("#cancel-registration-keep");
+
+        assertNoContentSecurityPolicyViolationSoFar();
+    }
+
+    /**
+     * The page carries its security headers, and the browser reported no violation of its Content
+     * Security Policy on any page visited so far, by this test or those before it. The reports go to
+     * the query service's log; an inline script injected last is blocked and reported, and its report
+     * arriving proves that reports arrive at all.
+     */
+    private static void assertNoContentSecurityPolicyViolationSoFar() {
+        JavascriptExecutor script = (JavascriptExecutor) browser;
+        String headers = (String) script.executeAsyncScript("""
+                const done = arguments[arguments.length - 1];
+                fetch(location.href).then((response) => done(['content-security-policy', 'x-content-type-options',
+                    'referrer-policy'].map((name) => name + ': ' + response.headers.get(name)).join('\\n')));""");
+        assertThat(headers).contains("script-src 'self';", "frame-ancestors 'none'", "x-content-type-options: nosniff",
+                "referrer-policy: no-referrer");
+
+        script.executeScript("""
+                const probe = document.createElement('script');
+                probe.textContent = 'window.injected = true';
+                document.body.append(probe);""");
+        await().atMost(Duration.ofSeconds(10)).until(() -> system.queryServiceLog().contains("blocked inline"));
+        assertThat(system.queryServiceLog().lines().filter(line -> line.contains("Content Security Policy violation")))
+                .singleElement().asString().contains("blocked inline");
+        assertThat(script.executeScript("return window.injected === undefined")).isEqualTo(true);
     }
 
     /** Runs axe-core on the page as it is and fails with each violation of WCAG 2.1 A and AA, readably. */

@@ -121,6 +121,15 @@ final class RunningSystem implements AutoCloseable {
         return query;
     }
 
+    /** What the (first) query service has logged so far. */
+    String queryServiceLog() {
+        try {
+            return Files.readString(data.resolve("query-service-query-1.log"));
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
     /** The command API as an organiser of {@link #ORGANISATION}. */
     JsonHttp organiserCommands() {
         return new JsonHttp(command.baseUrl()).withBearer(issuer.token("organiser", ORGANISATION));
