@@ -1057,7 +1057,7 @@ async function downloadList() {
 
 async function start() {
   state.config = await (await fetch('/dashboard/config.json')).json();
-  $('sign-in').addEventListener('click', signIn);
+  $('sign-in').addEventListener('click', () => signIn());
   $('sign-out').addEventListener('click', signOut);
   $('download').addEventListener('click', downloadList);
   $('pause').addEventListener('click', togglePause);
