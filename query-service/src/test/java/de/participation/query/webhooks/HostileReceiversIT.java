@@ -38,7 +38,8 @@ import static org.awaitility.Awaitility.await;
  * Receivers that try to turn the deliveries against the service, each a receiver of our own on
  * loopback. These tests alone allow {@code 127.0.0.1/32}, so that {@code 127.0.0.2} stands for
  * the service's own infrastructure: a name that rebinds to it after it was checked, a receiver
- * that trickles its answer, and slow receivers that would hold every delivery of the instance.
+ * that trickles its answer or sends one without end, and slow receivers that would hold every
+ * delivery of the instance.
  */
 class HostileReceiversIT {
 
@@ -119,6 +120,25 @@ class HostileReceiversIT {
                         });
                 assertThat(trickling.received()).as("each attempt reached the receiver").hasSize(2);
                 await("the connections dropped").atMost(PATIENCE).until(() -> trickling.hungUp() == 2);
+            } finally {
+                unsubscribe(created);
+            }
+        }
+    }
+
+    @Test
+    void anEndlessAnswerIsReadOnlyForItsFirstBytesAndItsConnectionDropped() {
+        try (LoopbackReceiver flooding = LoopbackReceiver.flooding("127.0.0.1", 0)) {
+            Response created = subscribe(flooding.url("127.0.0.1", "/flooding"));
+            try {
+                publishOneRegistration();
+
+                await().atMost(PATIENCE).until(() -> "DELIVERED".equals(delivery(created).path("status").asText()));
+                JsonNode attempt = delivery(created).path("attempts").get(0);
+                assertThat(attempt.path("answer").asText()).isEqualTo("HTTP 200: " + ".".repeat(200));
+                assertThat(attempt.path("durationMillis").asLong()).as("not read on until the deadline")
+                        .isLessThan(DEADLINE.toMillis() / 2);
+                await("the connection dropped").atMost(PATIENCE).until(() -> flooding.hungUp() == 1);
             } finally {
                 unsubscribe(created);
             }

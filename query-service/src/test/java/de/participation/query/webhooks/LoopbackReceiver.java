@@ -23,7 +23,8 @@ import java.util.concurrent.atomic.AtomicInteger;
  * HTTP/1.1 server on a socket, so that it can listen on any loopback address (127.0.0.2 as well)
  * and misbehave on the wire. It keeps each request's {@code Host} header and body. Answering at
  * once, it says {@code 204}; trickling, it sends {@code 200} headers announcing a long body and
- * then one byte a second, until the sender hangs up. Every answer closes the connection.
+ * then one byte a second, until the sender hangs up; flooding, it announces a body without end
+ * (a terabyte) and sends it as fast as the sender reads. Every answer closes the connection.
  */
 final class LoopbackReceiver implements AutoCloseable {
 
@@ -32,27 +33,39 @@ final class LoopbackReceiver implements AutoCloseable {
     }
 
     private static final Duration TRICKLE_EVERY = Duration.ofSeconds(1);
-    private static final int ANNOUNCED_LENGTH = 1_000_000;
+    private static final long TRICKLED_LENGTH = 1_000_000;
+    private static final long FLOODED_LENGTH = 1L << 40;
+
+    /** How the receiver answers, after it has read the request. */
+    private interface Answer {
+        void write(LoopbackReceiver receiver, OutputStream out) throws IOException;
+    }
 
     private final ServerSocket server;
-    private final boolean trickling;
+    private final Answer answer;
     private final ConcurrentLinkedQueue<Request> received = new ConcurrentLinkedQueue<>();
     private final AtomicInteger hungUp = new AtomicInteger();
 
-    private LoopbackReceiver(ServerSocket server, boolean trickling) {
+    private LoopbackReceiver(ServerSocket server, Answer answer) {
         this.server = server;
-        this.trickling = trickling;
+        this.answer = answer;
         Thread.ofVirtual().start(this::accept);
     }
 
     /** Answers {@code 204} at once, on {@code address} and {@code port} (0: a free one). */
     static LoopbackReceiver answering(String address, int port) {
-        return new LoopbackReceiver(listen(address, port), false);
+        return new LoopbackReceiver(listen(address, port), (receiver, out) ->
+                out.write("HTTP/1.1 204 No Content\r\nConnection: close\r\n\r\n".getBytes(StandardCharsets.US_ASCII)));
     }
 
     /** Sends the headers of a long answer at once and its body a byte a second. */
     static LoopbackReceiver trickling(String address, int port) {
-        return new LoopbackReceiver(listen(address, port), true);
+        return new LoopbackReceiver(listen(address, port), LoopbackReceiver::trickle);
+    }
+
+    /** Sends the headers of an endless answer and its body as fast as the sender reads. */
+    static LoopbackReceiver flooding(String address, int port) {
+        return new LoopbackReceiver(listen(address, port), LoopbackReceiver::flood);
     }
 
     int port() {
@@ -68,7 +81,7 @@ final class LoopbackReceiver implements AutoCloseable {
         return List.copyOf(received);
     }
 
-    /** How many trickled answers the sender stopped reading by closing the connection. */
+    /** How many long answers the sender stopped reading by closing the connection. */
     int hungUp() {
         return hungUp.get();
     }
@@ -117,22 +130,16 @@ final class LoopbackReceiver implements AutoCloseable {
                 }
             }
             received.add(new Request(host, new String(in.readNBytes(length), StandardCharsets.UTF_8), Instant.now()));
-            if (trickling) {
-                trickle(out);
-            } else {
-                out.write("HTTP/1.1 204 No Content\r\nConnection: close\r\n\r\n".getBytes(StandardCharsets.US_ASCII));
-            }
+            answer.write(this, out);
         } catch (IOException ignored) {
             // the sender went away
         }
     }
 
     private void trickle(OutputStream out) throws IOException {
-        out.write(("HTTP/1.1 200 OK\r\nContent-Type: text/plain\r\nContent-Length: " + ANNOUNCED_LENGTH
-                + "\r\nConnection: close\r\n\r\n").getBytes(StandardCharsets.US_ASCII));
-        out.flush();
+        writeLongAnswerHeaders(out, TRICKLED_LENGTH);
         try {
-            for (int sent = 0; sent < ANNOUNCED_LENGTH && !server.isClosed(); sent++) {
+            for (int sent = 0; sent < TRICKLED_LENGTH && !server.isClosed(); sent++) {
                 out.write('.');
                 out.flush();
                 Thread.sleep(TRICKLE_EVERY);
@@ -142,6 +149,24 @@ final class LoopbackReceiver implements AutoCloseable {
         } catch (InterruptedException stopped) {
             Thread.currentThread().interrupt();
         }
+    }
+
+    private void flood(OutputStream out) throws IOException {
+        writeLongAnswerHeaders(out, FLOODED_LENGTH);
+        byte[] chunk = ".".repeat(64 * 1024).getBytes(StandardCharsets.US_ASCII);
+        try {
+            while (!server.isClosed()) {
+                out.write(chunk);
+            }
+        } catch (IOException hangUp) {
+            hungUp.incrementAndGet();
+        }
+    }
+
+    private static void writeLongAnswerHeaders(OutputStream out, long length) throws IOException {
+        out.write(("HTTP/1.1 200 OK\r\nContent-Type: text/plain\r\nContent-Length: " + length
+                + "\r\nConnection: close\r\n\r\n").getBytes(StandardCharsets.US_ASCII));
+        out.flush();
     }
 
     private static String line(InputStream in) throws IOException {
