@@ -15,8 +15,6 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.Set;
-import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
@@ -25,7 +23,9 @@ import java.util.concurrent.TimeUnit;
  * Sends the deliveries of the partitions this instance's {@link WebhookEventConsumer} holds. Each
  * subscriber's deliveries of one meeting form a queue that goes out in order: only its oldest
  * pending delivery is attempted, and the next waits until it was acknowledged or failed for good.
- * Queues go out side by side, up to {@code participation.webhooks.concurrency} at a time. A failed
+ * Queues go out side by side, up to {@code participation.webhooks.concurrency} at a time and up to
+ * {@code participation.webhooks.concurrency-per-subscription} of one subscriber's, so that a slow
+ * receiver holds only its own deliveries back ({@link AttemptsUnderWay}). A failed
  * attempt is retried after the next pause of {@code participation.webhooks.retry-delays}; when
  * they are used up, the delivery is failed and its queue moves on.
  */
@@ -42,7 +42,7 @@ class WebhookDispatcher extends BackgroundLoop {
     private final WebhookSender sender;
     private final WebhookProperties properties;
     private final Clock clock;
-    private final Set<String> queuesSending = ConcurrentHashMap.newKeySet();
+    private final AttemptsUnderWay underWay;
     private final ExecutorService senders = Executors.newVirtualThreadPerTaskExecutor();
     private final Object signal = new Object();
     private boolean signalled;
@@ -57,6 +57,7 @@ class WebhookDispatcher extends BackgroundLoop {
         this.sender = sender;
         this.properties = properties;
         this.clock = clock;
+        this.underWay = new AttemptsUnderWay(properties.concurrency(), properties.concurrencyPerSubscription());
     }
 
     /** The partitions whose deliveries this instance sends (those its consumer holds now). */
@@ -95,10 +96,10 @@ class WebhookDispatcher extends BackgroundLoop {
         List<Delivery> due = heads.values().stream().filter(head -> !head.nextAttemptAt().isAfter(now))
                 .sorted(Comparator.comparing(Delivery::nextAttemptAt)).toList();
         for (Delivery head : due) {
-            if (queuesSending.size() >= properties.concurrency()) {
+            if (underWay.full()) {
                 break;
             }
-            if (queuesSending.add(head.queue())) { // not while its previous attempt is under way
+            if (underWay.start(head)) {
                 senders.execute(() -> attemptAndRelease(head));
             }
         }
@@ -111,7 +112,7 @@ class WebhookDispatcher extends BackgroundLoop {
         } catch (RuntimeException failure) {
             log.warn("Delivery {} could not be attempted, trying again: {}", head.id(), failure.toString());
         } finally {
-            queuesSending.remove(head.queue());
+            underWay.finished(head);
             newDeliveries();
         }
     }

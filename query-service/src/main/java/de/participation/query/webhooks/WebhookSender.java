@@ -1,87 +1,151 @@
 package de.participation.query.webhooks;
 
 import de.participation.query.webhooks.Delivery.Attempt;
+import de.participation.query.webhooks.TargetGuard.RefusedAddress;
+import org.apache.hc.client5.http.classic.methods.HttpPost;
+import org.apache.hc.client5.http.config.ConnectionConfig;
+import org.apache.hc.client5.http.config.RequestConfig;
+import org.apache.hc.client5.http.impl.classic.CloseableHttpClient;
+import org.apache.hc.client5.http.impl.classic.HttpClients;
+import org.apache.hc.client5.http.impl.io.PoolingHttpClientConnectionManagerBuilder;
+import org.apache.hc.client5.http.ssl.DefaultClientTlsStrategy;
+import org.apache.hc.core5.http.ClassicHttpResponse;
+import org.apache.hc.core5.http.ContentType;
+import org.apache.hc.core5.http.HttpEntity;
+import org.apache.hc.core5.http.io.entity.ByteArrayEntity;
+import org.apache.hc.core5.io.CloseMode;
+import org.apache.hc.core5.util.Timeout;
 import org.springframework.stereotype.Component;
 
 import java.io.IOException;
-import java.io.InputStream;
+import java.io.InterruptedIOException;
 import java.net.ConnectException;
 import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
-import java.net.http.HttpTimeoutException;
+import java.net.UnknownHostException;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Optional;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
 
 /**
  * One attempt to deliver: a signed {@code POST} of the event (Standard Webhooks headers), answered
- * by a status within {@code participation.webhooks.timeout}. Redirects are not followed (they
- * could lead to an address the guard refuses). What came back is kept short for the delivery log.
+ * within {@code participation.webhooks.timeout}, one deadline for the whole exchange, the answer's
+ * body included ({@link ExchangeDeadline}). The HTTP client resolves the receiver's name through
+ * the {@link TargetGuard} and connects to the very addresses it checked, while the {@code Host}
+ * header, TLS's server name and the certificate check keep the name of the URL. Redirects are not
+ * followed (they could lead to an address the guard refuses), nothing is retried by the client
+ * (the dispatcher retries). Of the answer, a few bytes are kept for the delivery log; a longer
+ * body is not read on, its connection is dropped.
  */
 @Component
-class WebhookSender {
+class WebhookSender implements AutoCloseable {
 
-    private static final int ANSWER_CHARACTERS = 200;
+    private static final int ANSWER_BYTES = 200;
 
     private final TargetGuard guard;
     private final Duration timeout;
     private final Clock clock;
-    private final HttpClient client;
+    private final CloseableHttpClient client;
+    private final ScheduledExecutorService deadlines = Executors.newSingleThreadScheduledExecutor(
+            Thread.ofPlatform().name("webhook-deadlines").daemon().factory());
 
     WebhookSender(TargetGuard guard, WebhookProperties properties, Clock clock) {
         this.guard = guard;
         this.timeout = properties.timeout();
         this.clock = clock;
-        this.client = HttpClient.newBuilder().connectTimeout(timeout).followRedirects(HttpClient.Redirect.NEVER)
-                .version(HttpClient.Version.HTTP_1_1).build();
+        Timeout bound = Timeout.of(timeout);
+        this.client = HttpClients.custom()
+                .setConnectionManager(PoolingHttpClientConnectionManagerBuilder.create()
+                        .setDnsResolver(guard.resolver())
+                        .setTlsSocketStrategy(DefaultClientTlsStrategy.createSystemDefault())
+                        .setMaxConnTotal(properties.concurrency())
+                        .setMaxConnPerRoute(properties.concurrency())
+                        .setDefaultConnectionConfig(ConnectionConfig.custom()
+                                .setConnectTimeout(bound).setSocketTimeout(bound).build())
+                        .build())
+                .setDefaultRequestConfig(RequestConfig.custom().setConnectionRequestTimeout(bound).build())
+                .disableRedirectHandling()
+                .disableAutomaticRetries()
+                .disableCookieManagement()
+                .disableAuthCaching()
+                .disableContentCompression()
+                .setUserAgent("participation-webhooks/1")
+                .build();
     }
 
     Attempt send(Subscription subscription, Delivery delivery) {
         Instant at = clock.instant();
         URI url = URI.create(subscription.url());
-        Optional<String> refusal = guard.refusal(url);
+        Optional<String> refusal = guard.refusalOfForm(url);
         if (refusal.isPresent()) {
-            return new Attempt(at, null, "not sent: the URL " + refusal.get(), 0);
+            return notSent(at, refusal.get());
         }
         long timestamp = at.getEpochSecond();
         String webhookId = delivery.id().toString();
-        HttpRequest request = HttpRequest.newBuilder(url).timeout(timeout)
-                .header("Content-Type", "application/json")
-                .header("User-Agent", "participation-webhooks/1")
-                .header("webhook-id", webhookId)
-                .header("webhook-timestamp", Long.toString(timestamp))
-                .header("webhook-signature", WebhookSignature.sign(subscription.secret(), webhookId, timestamp, delivery.body()))
-                .POST(HttpRequest.BodyPublishers.ofString(delivery.body(), StandardCharsets.UTF_8))
-                .build();
+        HttpPost request = new HttpPost(url);
+        request.setHeader("webhook-id", webhookId);
+        request.setHeader("webhook-timestamp", Long.toString(timestamp));
+        request.setHeader("webhook-signature", WebhookSignature.sign(subscription.secret(), webhookId, timestamp, delivery.body()));
+        request.setEntity(new ByteArrayEntity(delivery.body().getBytes(StandardCharsets.UTF_8),
+                ContentType.create("application/json")));
         long started = System.nanoTime();
-        try {
-            HttpResponse<InputStream> response = client.send(request, HttpResponse.BodyHandlers.ofInputStream());
-            return new Attempt(at, response.statusCode(), "HTTP " + response.statusCode() + answerOf(response),
-                    elapsedMillis(started));
-        } catch (HttpTimeoutException late) {
-            return new Attempt(at, null, "no answer within " + timeout.toMillis() + " ms", elapsedMillis(started));
-        } catch (ConnectException refused) {
-            return new Attempt(at, null, "could not connect", elapsedMillis(started));
-        } catch (IOException failed) {
-            return new Attempt(at, null, "failed: " + failed.getClass().getSimpleName(), elapsedMillis(started));
-        } catch (InterruptedException interrupted) {
-            Thread.currentThread().interrupt();
-            return new Attempt(at, null, "interrupted: the service was stopping", elapsedMillis(started));
+        try (ExchangeDeadline deadline = new ExchangeDeadline(request, timeout, deadlines)) {
+            try {
+                ClassicHttpResponse response = client.executeOpen(null, request, null);
+                String answer = answerOf(response, request);
+                return new Attempt(at, response.getCode(), "HTTP " + response.getCode() + answer, elapsedMillis(started));
+            } catch (RefusedAddress refused) {
+                return notSent(at, refused.getMessage());
+            } catch (UnknownHostException unknown) {
+                return notSent(at, TargetGuard.UNRESOLVABLE);
+            } catch (IOException failed) {
+                request.cancel(); // whatever broke, the connection is not used again
+                return new Attempt(at, null, whyNot(failed, deadline), elapsedMillis(started));
+            }
         }
     }
 
-    private static String answerOf(HttpResponse<InputStream> response) throws IOException {
-        try (InputStream body = response.body()) {
-            String text = new String(body.readNBytes(ANSWER_CHARACTERS), StandardCharsets.UTF_8).strip();
-            return text.isEmpty() ? "" : ": " + text;
+    private String whyNot(IOException failed, ExchangeDeadline deadline) {
+        if (deadline.passed() || failed instanceof InterruptedIOException) {
+            return "no complete answer within " + timeout.toMillis() + " ms";
         }
+        if (Thread.currentThread().isInterrupted()) {
+            return "interrupted: the service was stopping";
+        }
+        return failed instanceof ConnectException ? "could not connect" : "failed: " + failed.getClass().getSimpleName();
+    }
+
+    /**
+     * The start of the answer's body, for the log. A longer body is not read on, nor drained for
+     * the connection's reuse: the exchange is cancelled, which drops the connection. A short one
+     * was read to its end, and its connection goes back to the pool.
+     */
+    private static String answerOf(ClassicHttpResponse response, HttpPost request) throws IOException {
+        HttpEntity entity = response.getEntity();
+        byte[] start = entity == null ? new byte[0] : entity.getContent().readNBytes(ANSWER_BYTES + 1);
+        if (start.length > ANSWER_BYTES) {
+            request.cancel();
+        } else {
+            response.close();
+        }
+        String text = new String(start, 0, Math.min(start.length, ANSWER_BYTES), StandardCharsets.UTF_8).strip();
+        return text.isEmpty() ? "" : ": " + text;
+    }
+
+    private static Attempt notSent(Instant at, String refusal) {
+        return new Attempt(at, null, "not sent: the URL " + refusal, 0);
     }
 
     private static long elapsedMillis(long startedNanos) {
         return Duration.ofNanos(System.nanoTime() - startedNanos).toMillis();
+    }
+
+    @Override
+    public void close() {
+        deadlines.shutdownNow();
+        client.close(CloseMode.IMMEDIATE);
     }
 }
