@@ -74,6 +74,11 @@ class KeyEncryptionKeyIT {
             assertThat(refused.contentType()).startsWith("application/problem+json");
             assertThat(refused.body().path("code").asText()).isEqualTo("KEY_ENCRYPTION_KEY_MISSING");
             assertThat(refused.body().toString()).doesNotContain("Erika");
+            long events = stored.total();
+            Response notRecognisable = withoutTheKek.api().register(meetingId, UUID.randomUUID(), "Max", "max@example.org");
+            assertThat(notRecognisable.status()).as("no one can be recognised without the email hashes' key").isEqualTo(503);
+            assertThat(notRecognisable.body().path("code").asText()).isEqualTo("KEY_ENCRYPTION_KEY_MISSING");
+            assertThat(stored.total()).isEqualTo(events);
 
             JsonNode status = withoutTheKek.api().get(STATUS, "Authorization", OPERATOR).body();
             assertThat(status.path("current").asText()).isEqualTo("another-kek");
