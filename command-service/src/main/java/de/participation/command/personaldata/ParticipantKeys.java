@@ -129,22 +129,29 @@ class ParticipantKeys {
                         limit ? for update skip locked""",
                 (row, index) -> {
                     UUID registrationId = row.getObject(1, UUID.class);
-                    WrappedKey wrapped = keyEncryptionKeys.wrap(keyEncryptionKeys.unwrap(
-                            new WrappedKey(kekId, row.getBytes(2)), contextOf(registrationId)), contextOf(registrationId));
+                    WrappedKey wrapped = rewrapped(new WrappedKey(kekId, row.getBytes(2)), contextOf(registrationId));
                     return new Object[]{wrapped.kekId(), wrapped.bytes(), registrationId};
                 }, kekId, limit);
         jdbc.batchUpdate("update participant_key set kek_id = ?, wrapped_key = ? where registration_id = ?", rewrapped);
         return rewrapped.size();
     }
 
-    /** Wraps the key of the email hashes under the current KEK unless it is so already, in the caller's transaction. */
+    /**
+     * Wraps the key of the email hashes under the current KEK, in the caller's transaction, unless
+     * it is so already or its KEK is not held.
+     */
     void rewrapEmailIndexKey() {
-        String current = keyEncryptionKeys.currentId();
         jdbc.query("select kek_id, wrapped_key from email_index_key where kek_id <> ? for update", row -> {
-            WrappedKey wrapped = keyEncryptionKeys.wrap(keyEncryptionKeys.unwrap(
-                    new WrappedKey(row.getString(1), row.getBytes(2)), EMAIL_INDEX_KEY_CONTEXT), EMAIL_INDEX_KEY_CONTEXT);
-            jdbc.update("update email_index_key set kek_id = ?, wrapped_key = ?", wrapped.kekId(), wrapped.bytes());
-        }, current);
+            if (keyEncryptionKeys.holds(row.getString(1))) {
+                WrappedKey wrapped = rewrapped(new WrappedKey(row.getString(1), row.getBytes(2)), EMAIL_INDEX_KEY_CONTEXT);
+                jdbc.update("update email_index_key set kek_id = ?, wrapped_key = ?", wrapped.kekId(), wrapped.bytes());
+            }
+        }, keyEncryptionKeys.currentId());
+    }
+
+    /** The key in {@code wrapped}, wrapped under the current KEK instead. */
+    private WrappedKey rewrapped(WrappedKey wrapped, byte[] context) {
+        return keyEncryptionKeys.wrap(keyEncryptionKeys.unwrap(wrapped, context), context);
     }
 
     EmailHasher emailHasher() {

@@ -84,6 +84,12 @@ class KeyEncryptionKeyIT {
             assertThat(status.path("current").asText()).isEqualTo("another-kek");
             assertThat(status.path("keyEncryptionKeys").toString()).contains(
                     "{\"id\":\"test-kek\",\"participantKeys\":1,\"emailIndexKey\":true,\"held\":false,\"current\":false}");
+
+            assertThat(withoutTheKek.api().post(STATUS + "/rewrap", null, "Authorization", OPERATOR).status())
+                    .isEqualTo(202);
+            await().atMost(Duration.ofSeconds(10)).until(() -> finished(withoutTheKek));
+            assertThat(status(withoutTheKek).path("notUnderCurrent").asLong())
+                    .as("the key and the email hashes' key under a KEK not held stay as they are").isEqualTo(2);
         }
     }
 
