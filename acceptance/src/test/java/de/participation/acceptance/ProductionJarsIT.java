@@ -31,7 +31,8 @@ class ProductionJarsIT {
             "KAFKA_BOOTSTRAP_SERVERS", "127.0.0.1:1",
             "TOKEN_ISSUER", "urn:participation:test",
             "TOKEN_AUDIENCE", "participation",
-            "TOKEN_PUBLIC_KEY_LOCATION", "file:/nonexistent/public-key.pem");
+            "TOKEN_PUBLIC_KEY_LOCATION", "file:/nonexistent/public-key.pem",
+            "PARTICIPANT_KEKS_FILE", "/nonexistent/key-encryption-keys");
 
     @ParameterizedTest
     @ValueSource(strings = {"command-service", "query-service"})
@@ -51,6 +52,7 @@ class ProductionJarsIT {
             "command-service, SPRING_DATASOURCE_URL",
             "command-service, KAFKA_BOOTSTRAP_SERVERS",
             "command-service, TOKEN_AUDIENCE",
+            "command-service, PARTICIPANT_KEKS_FILE",
             "query-service, MONGODB_URI",
             "query-service, KAFKA_BOOTSTRAP_SERVERS",
             "query-service, TOKEN_AUDIENCE"})

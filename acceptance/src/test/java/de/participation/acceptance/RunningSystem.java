@@ -5,6 +5,7 @@ import com.mongodb.client.MongoClients;
 import com.mongodb.client.MongoDatabase;
 import de.participation.localstack.JsonHttp;
 import de.participation.localstack.LocalIssuer;
+import de.participation.localstack.LocalKeyEncryptionKeys;
 import de.participation.localstack.LocalInfrastructure;
 import de.participation.localstack.LocalSignIn;
 import de.participation.localstack.LocalStack;
@@ -55,9 +56,10 @@ final class RunningSystem implements AutoCloseable {
             infrastructure = parts.add(LocalInfrastructure.start(data, externalMongo()));
             Map<String, String> environment = new HashMap<>(LocalStack.trusting(issuer));
             environment.putAll(infrastructure.serviceEnvironment());
+            Map<String, String> commandEnvironment = LocalStack.withCommandsFrom("http://localhost:" + queryPort, environment);
+            commandEnvironment.putAll(LocalKeyEncryptionKeys.environment(data));
             command = parts.add(ServiceProcess.start("command-service", ServiceProcess.jar(ROOT, "command-service"),
-                    Ports.free(), LocalStack.withCommandsFrom("http://localhost:" + queryPort, environment),
-                    data.resolve("command-service.log"), STARTUP));
+                    Ports.free(), commandEnvironment, data.resolve("command-service.log"), STARTUP));
             signIn = parts.add(LocalSignIn.start(issuer, 0, "http://localhost:" + queryPort + "/dashboard"));
             startQueryService();
         } catch (RuntimeException | Error failure) {

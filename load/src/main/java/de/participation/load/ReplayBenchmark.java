@@ -65,7 +65,7 @@ public final class ReplayBenchmark {
         LocalIssuer issuer = LocalIssuer.in(data.resolve("issuer"));
         try (LocalInfrastructure infrastructure = LocalInfrastructure.start(data, Map.of());
              ServiceProcess command = WritePathBenchmark.service("command-service", root, data,
-                     WritePathBenchmark.environment(infrastructure, issuer));
+                     WritePathBenchmark.commandEnvironment(infrastructure, issuer, data));
              ServiceProcess query = WritePathBenchmark.service("query-service", root, data,
                      WritePathBenchmark.queryEnvironment(infrastructure, issuer, command));
              PublishedHistory history = new PublishedHistory(infrastructure.kafkaBootstrapServers());

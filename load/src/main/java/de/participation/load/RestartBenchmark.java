@@ -105,7 +105,7 @@ public final class RestartBenchmark {
         try (LocalInfrastructure infrastructure = LocalInfrastructure.start(data, Map.of(
                 "MONGODB_URI", "mongodb://127.0.0.1:" + mongoPort, "MONGODB_CHANGE_STREAMS", "false"));
              ServiceProcess command = WritePathBenchmark.service("command-service", root, data,
-                     WritePathBenchmark.environment(infrastructure, issuer));
+                     WritePathBenchmark.commandEnvironment(infrastructure, issuer, data));
              PublishedHistory history = new PublishedHistory(infrastructure.kafkaBootstrapServers());
              ProjectionProgress progress = new ProjectionProgress(infrastructure.kafkaBootstrapServers(), "query-service")) {
             log.info("Restart benchmark: {} registrations, {} restarts, {} cores, data in {}", registrations, restarts,

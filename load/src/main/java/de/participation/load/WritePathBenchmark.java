@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import de.participation.localstack.JsonHttp;
 import de.participation.localstack.LocalInfrastructure;
 import de.participation.localstack.LocalIssuer;
+import de.participation.localstack.LocalKeyEncryptionKeys;
 import de.participation.localstack.LocalStack;
 import de.participation.localstack.Ports;
 import de.participation.localstack.ServiceProcess;
@@ -81,7 +82,7 @@ public final class WritePathBenchmark {
         Path data = Files.createTempDirectory("benchmark-");
         LocalIssuer issuer = LocalIssuer.in(data.resolve("issuer"));
         try (LocalInfrastructure infrastructure = LocalInfrastructure.start(data, Map.of());
-             ServiceProcess command = service("command-service", root, data, environment(infrastructure, issuer));
+             ServiceProcess command = service("command-service", root, data, commandEnvironment(infrastructure, issuer, data));
              ServiceProcess query = service("query-service", root, data, queryEnvironment(infrastructure, issuer, command))) {
             log.info("Write path benchmark: {} s per scenario, {} connections, {} cores, data in {}",
                     settings.duration().toSeconds(), settings.connections(), Runtime.getRuntime().availableProcessors(),
@@ -122,6 +123,13 @@ public final class WritePathBenchmark {
     static Map<String, String> environment(LocalInfrastructure infrastructure, LocalIssuer issuer) {
         Map<String, String> environment = new HashMap<>(LocalStack.trusting(issuer));
         environment.putAll(infrastructure.serviceEnvironment());
+        return environment;
+    }
+
+    /** The command service's: also its key-encryption keys, in a file under {@code data}. */
+    static Map<String, String> commandEnvironment(LocalInfrastructure infrastructure, LocalIssuer issuer, Path data) {
+        Map<String, String> environment = environment(infrastructure, issuer);
+        environment.putAll(LocalKeyEncryptionKeys.environment(data));
         return environment;
     }
 

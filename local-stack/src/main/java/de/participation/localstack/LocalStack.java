@@ -76,9 +76,11 @@ public final class LocalStack {
         environment.putAll(trusting(issuer));
 
         log.info("Starting the command service and the query service (logs in {})…", dataDirectory.resolve("logs"));
+        // Only the command service holds the participants' key-encryption keys.
+        Map<String, String> commandEnvironment = withCommandsFrom("http://localhost:" + queryPort, environment);
+        commandEnvironment.putAll(LocalKeyEncryptionKeys.environment(dataDirectory));
         ServiceProcess command = parts.add(ServiceProcess.launch("command-service", ServiceProcess.jar(root, "command-service"),
-                commandPort, withCommandsFrom("http://localhost:" + queryPort, environment),
-                dataDirectory.resolve("logs/command-service.log"), STARTUP));
+                commandPort, commandEnvironment, dataDirectory.resolve("logs/command-service.log"), STARTUP));
         command.awaitReady();
         // The query service has participants opened by the command service, which holds the keys.
         environment.put("COMMAND_SERVICE_URL", command.baseUrl());

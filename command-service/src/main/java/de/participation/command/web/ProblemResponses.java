@@ -6,6 +6,7 @@ import de.participation.command.meeting.MeetingRuleViolation;
 import de.participation.command.writing.MeetingWriters;
 import de.participation.web.FieldProblem;
 import de.participation.web.ProblemResponseSupport;
+import de.participation.web.keys.UnknownKeyEncryptionKeyException;
 import org.axonframework.common.AxonException;
 import org.axonframework.modelling.command.AggregateNotFoundException;
 import org.axonframework.modelling.command.ConcurrencyException;
@@ -64,6 +65,18 @@ class ProblemResponses extends ProblemResponseSupport {
     ResponseEntity<Object> foreignPersonalData(KeyService.ForeignPersonalDataException foreign,
                                                WebRequest request) {
         return respond(foreign, HttpStatus.FORBIDDEN, FORBIDDEN, foreign.getMessage(), request);
+    }
+
+    /**
+     * A stored key is wrapped under a key-encryption key this service does not hold (removed from
+     * the KEK file too early, or not yet deployed to this instance): no participant is opened, and
+     * only an operator can help (GET /api/v1/admin/key-encryption-keys shows which KEK is missing).
+     */
+    @ExceptionHandler
+    ResponseEntity<Object> keyEncryptionKeyMissing(UnknownKeyEncryptionKeyException missing, WebRequest request) {
+        return respond(missing, HttpStatus.SERVICE_UNAVAILABLE, "KEY_ENCRYPTION_KEY_MISSING",
+                "A key needed to open these participants is wrapped under a key-encryption key this service does "
+                        + "not hold (" + missing.kekId() + "); an operator must provide it", request);
     }
 
     @ExceptionHandler

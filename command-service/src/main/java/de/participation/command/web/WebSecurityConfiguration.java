@@ -15,7 +15,8 @@ import org.springframework.security.web.SecurityFilterChain;
  * back and answers offers; organisers schedule and run meetings and check people in at the door,
  * and the Meeting itself refuses an organiser of another organisation; organisers of the meeting
  * and operators erase personal data; whoever may read participants (portal, organisers, auditors)
- * may have them opened; operators scan for what is left of a person. Every request needs a valid
+ * may have them opened; operators scan for what is left of a person, and rotate the key-encryption
+ * key. Every request needs a valid
  * bearer token, except the health check. Browsers may send the dashboard's commands from the
  * origins {@link CrossOriginPolicy} allows.
  */
@@ -44,7 +45,10 @@ class WebSecurityConfiguration {
                 .hasAnyAuthority(organiser, Roles.authority(Roles.OPERATOR))
                 .requestMatchers(HttpMethod.POST, "/api/v1/personal-data/open")
                 .hasAnyAuthority(portal, organiser, Roles.authority(Roles.AUDITOR))
-                .requestMatchers(HttpMethod.POST, "/api/v1/personal-data/email-hashes", "/api/v1/admin/personal-data-scans")
+                .requestMatchers(HttpMethod.POST, "/api/v1/personal-data/email-hashes", "/api/v1/admin/personal-data-scans",
+                        "/api/v1/admin/key-encryption-keys/rewrap")
+                .hasAuthority(Roles.authority(Roles.OPERATOR))
+                .requestMatchers(HttpMethod.GET, "/api/v1/admin/key-encryption-keys")
                 .hasAuthority(Roles.authority(Roles.OPERATOR)));
     }
 }

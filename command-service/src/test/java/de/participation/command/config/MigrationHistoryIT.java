@@ -1,5 +1,6 @@
 package de.participation.command.config;
 
+import de.participation.command.personaldata.KeysBeforeV9;
 import de.participation.command.support.Api;
 import de.participation.command.support.RunningService;
 import de.participation.command.support.StoredEvents;
@@ -17,6 +18,7 @@ import org.springframework.util.StringUtils;
 
 import java.util.HashMap;
 import java.util.HexFormat;
+import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 
@@ -29,7 +31,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
  * migrated by the edited V3 that was shipped for a while is accepted with its data; any other
  * change to an applied migration still stops the start. One that recognised people by the
  * database-wide email hash of V4 recognises them by V8's hashes within each meeting, and the old
- * key is gone.
+ * key is gone. One that stored keys raw has them wrapped by V9.
  */
 @ExtendWith(OutputCaptureExtension.class)
 class MigrationHistoryIT {
@@ -60,6 +62,7 @@ class MigrationHistoryIT {
             registerErikaAndMax(service.api());
         }
         Map<UUID, String> written = digests();
+        KeysBeforeV9.restore(jdbc);
         jdbc.execute("alter table participant_key drop column digest");
         jdbc.execute("drop table offer_deadline");
         jdbc.execute("drop table retention_deadline");
@@ -67,7 +70,7 @@ class MigrationHistoryIT {
         jdbc.update("delete from flyway_schema_history where version in ('5', '6', '7', '8')");
 
         try (RunningService service = RunningService.on(database)) {
-            assertThat(appliedVersions()).isEqualTo("1,2,3,4,5,6,7,8");
+            assertThat(appliedVersions()).isEqualTo("1,2,3,4,5,6,7,8,9");
             assertThat(digestColumnNullable()).isEqualTo("NO");
             assertThat(digests()).hasSize(2).isEqualTo(written);
             retriesAreRecognised(service.api());
@@ -87,16 +90,18 @@ class MigrationHistoryIT {
         migrate("classpath:db/migration", "2");
         migrate("classpath:db/edited-v3", "3");
         assertThat(checksumOfV3()).isEqualTo(EditedMigrationRepair.EDITED_CHECKSUM);
-        // today's code schedules with a retention deadline (V7) and keeps an email index (V8); that
-        // version did neither
+        // today's code schedules with a retention deadline (V7), keeps an email index (V8) and
+        // wraps keys (V9); that version did none of these
         jdbc.execute("create table retention_deadline (meeting_id uuid primary key, due_at timestamptz not null)");
         jdbc.execute("create table email_index_key (id smallint primary key default 1, secret bytea not null)");
         jdbc.execute("insert into email_index_key (secret) values ('\\x00')");
         jdbc.execute("alter table participant_key add column email_hash varchar(64)");
+        KeysBeforeV9.addWrappedColumns(jdbc);
         try (RunningService service = RunningService.on(database,
                 "--spring.flyway.target=4", "--spring.flyway.validate-on-migrate=false")) {
             registerErikaAndMax(service.api());
         }
+        KeysBeforeV9.restore(jdbc);
         jdbc.execute("drop table retention_deadline");
         jdbc.execute("drop table email_index_key");
         jdbc.execute("alter table participant_key drop column email_hash");
@@ -106,7 +111,7 @@ class MigrationHistoryIT {
 
         try (RunningService service = RunningService.on(database)) {
             assertThat(checksumOfV3()).isEqualTo(EditedMigrationRepair.ORIGINAL_CHECKSUM);
-            assertThat(appliedVersions()).isEqualTo("1,2,3,4,5,6,7,8");
+            assertThat(appliedVersions()).isEqualTo("1,2,3,4,5,6,7,8,9");
             assertThat(digestColumnNullable()).isEqualTo("NO");
             assertThat(digests()).hasSize(2).isEqualTo(written);
             retriesAreRecognised(service.api());
@@ -132,6 +137,7 @@ class MigrationHistoryIT {
             service.api().scheduleMeeting(otherMeeting, 1);
             service.api().register(otherMeeting, UUID.randomUUID(), "Erika Mustermann", "erika@example.org");
         }
+        KeysBeforeV9.restore(jdbc);
         undoV8();
         jdbc.update("delete from flyway_schema_history where version = '8'");
         jdbc.update("""
@@ -141,7 +147,7 @@ class MigrationHistoryIT {
                 meetingId.toString(), UUID.randomUUID().toString());
 
         try (RunningService service = RunningService.on(database)) {
-            assertThat(appliedVersions()).isEqualTo("1,2,3,4,5,6,7,8");
+            assertThat(appliedVersions()).isEqualTo("1,2,3,4,5,6,7,8,9");
             assertThat(jdbc.queryForObject("select count(*) from information_schema.tables where table_name = 'email_hash_key'",
                     Integer.class)).as("the old key is gone").isZero();
             assertThat(jdbc.queryForObject("select count(*) from snapshotevententry", Integer.class)).isZero();
@@ -151,6 +157,42 @@ class MigrationHistoryIT {
             Response erikaAgain = service.api().register(meetingId, UUID.randomUUID(), "Erika M.", " ERIKA@example.org");
             assertThat(erikaAgain.body().path("code").asText()).isEqualTo("ALREADY_REGISTERED");
         }
+    }
+
+    /**
+     * Until V9 each registration's key, and the key of the email hashes, were stored raw. Such a
+     * database is made from one written by today's code by unwrapping its keys again. V9 must wrap
+     * every key under the current key-encryption key and leave no raw key column, and the
+     * participants must open and be recognised as before.
+     */
+    @Test
+    void aDatabaseWithRawKeysGetsThemWrappedByV9() {
+        try (RunningService service = RunningService.on(database)) {
+            registerErikaAndMax(service.api());
+        }
+        KeysBeforeV9.restore(jdbc);
+        assertThat(rawKeyColumns()).containsExactlyInAnyOrder("participant_key", "email_index_key");
+
+        try (RunningService service = RunningService.on(database)) {
+            assertThat(appliedVersions()).isEqualTo("1,2,3,4,5,6,7,8,9");
+            assertThat(rawKeyColumns()).isEmpty();
+            assertThat(jdbc.queryForList("select kek_id from participant_key union all select kek_id from email_index_key",
+                    String.class)).containsExactly("test-kek", "test-kek", "test-kek");
+            Response opened = service.api().post("/api/v1/personal-data/open", """
+                    {"registrations": [{"registrationId": "%s", "ciphertext": "%s"},
+                                       {"registrationId": "%s", "ciphertext": "%s"}]}"""
+                    .formatted(erika, storedEvents.sealedParticipantOf(meetingId, erika),
+                            max, storedEvents.sealedParticipantOf(meetingId, max)));
+            assertThat(opened.body().path("registrations").findValuesAsText("name"))
+                    .containsExactly("Erika Mustermann", "Max Mustermann");
+            retriesAreRecognised(service.api());
+        }
+    }
+
+    /** The tables that still have a column of raw keys. */
+    private List<String> rawKeyColumns() {
+        return jdbc.queryForList("select table_name from information_schema.columns where column_name = 'secret' "
+                + "and table_schema = current_schema()", String.class);
     }
 
     /** The edited checksum is accepted for V3 only, and no other checksum is. */

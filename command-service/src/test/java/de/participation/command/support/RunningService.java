@@ -18,7 +18,10 @@ public final class RunningService implements AutoCloseable {
         this.context = context;
     }
 
-    /** An instance on the database at {@code jdbcUrl}, without the Kafka forwarder; {@code more} arguments if any. */
+    /**
+     * An instance on the database at {@code jdbcUrl}, without the Kafka forwarder; {@code more}
+     * arguments if any (with key-encryption keys of their own, if they name any; else the tests' KEK).
+     */
     public static RunningService on(String jdbcUrl, String... more) {
         List<String> arguments = new ArrayList<>(List.of("--spring.datasource.url=" + jdbcUrl,
                 "--participation.kafka.enabled=false"));
@@ -38,6 +41,9 @@ public final class RunningService implements AutoCloseable {
         List<String> all = new ArrayList<>(List.of(arguments));
         all.add("--server.port=0");
         all.addAll(TestTokens.arguments());
+        if (all.stream().noneMatch(argument -> argument.contains("key-encryption-keys"))) {
+            all.addAll(TestKeyEncryptionKeys.arguments());
+        }
         return new RunningService(new SpringApplicationBuilder(CommandServiceApplication.class)
                 .run(all.toArray(String[]::new)));
     }

@@ -22,7 +22,7 @@ public final class TestDatabase {
     /**
      * Points the service under test at a new database of its own. Tests that are not about Kafka run
      * without the forwarder; the forwarding tests start a broker. The service trusts the tokens of
-     * {@link TestTokens}.
+     * {@link TestTokens}, and wraps its keys under {@link TestKeyEncryptionKeys}.
      */
     public static void register(DynamicPropertyRegistry registry) {
         String url = create();
@@ -30,6 +30,7 @@ public final class TestDatabase {
         registry.add("participation.kafka.enabled", () -> "false");
         // The tests of other behaviour register the same person many times on purpose.
         registry.add("participation.rate-limits.per-email.registrations", () -> "100000");
+        registry.add(TestKeyEncryptionKeys.PROPERTY, () -> TestKeyEncryptionKeys.VALUE);
         TestTokens.register(registry);
     }
 }

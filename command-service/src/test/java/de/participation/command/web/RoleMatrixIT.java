@@ -62,6 +62,8 @@ class RoleMatrixIT extends CommandServiceIT {
             case "email-hashes" -> api.post("/api/v1/personal-data/email-hashes", """
                     {"email": "erika@example.org", "meetingIds": ["%s"]}""".formatted(meetingId), auth);
             case "scan" -> api.post("/api/v1/admin/personal-data-scans", "{\"email\": \"erika@example.org\"}", auth);
+            case "key-encryption-keys" -> api.get("/api/v1/admin/key-encryption-keys", auth);
+            case "rewrap" -> api.post("/api/v1/admin/key-encryption-keys/rewrap", null, auth);
             default -> throw new IllegalArgumentException(endpoint);
         };
     }
@@ -96,6 +98,11 @@ class RoleMatrixIT extends CommandServiceIT {
             "email-hashes, operator, 200", "email-hashes, portal, 403", "email-hashes, organiser, 403",
             "email-hashes, auditor, 403", "email-hashes, nobody, 401",
             "scan, operator, 200", "scan, portal, 403", "scan, organiser, 403", "scan, auditor, 403", "scan, nobody, 401",
+            "key-encryption-keys, operator, 200", "key-encryption-keys, portal, 403",
+            "key-encryption-keys, organiser, 403", "key-encryption-keys, auditor, 403",
+            "key-encryption-keys, nobody, 401",
+            "rewrap, operator, 202", "rewrap, portal, 403", "rewrap, organiser, 403", "rewrap, auditor, 403",
+            "rewrap, nobody, 401",
             "read-personal-data, portal, 200", "read-personal-data, organiser, 200", "read-personal-data, auditor, 200",
             "read-personal-data, other-organiser, 403", "read-personal-data, operator, 403",
             "schedule, nobody, 401", "capacity, nobody, 401", "register, nobody, 401", "cancel-registration, nobody, 401",

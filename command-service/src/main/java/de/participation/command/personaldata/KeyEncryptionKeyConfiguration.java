@@ -1,0 +1,36 @@
+package de.participation.command.personaldata;
+
+import de.participation.web.keys.KeyEncryptionKeyFile;
+import de.participation.web.keys.KeyEncryptionKeys;
+import org.springframework.boot.context.properties.ConfigurationProperties;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+
+import java.nio.file.Path;
+
+/**
+ * The key-encryption keys that wrap the participants' keys, from a file (read again when it
+ * changes) or a setting's value; one of them is required (RequiredInfrastructure). A KMS or HSM
+ * would come in here as another {@link KeyEncryptionKeys}.
+ */
+@Configuration(proxyBeanMethods = false)
+class KeyEncryptionKeyConfiguration {
+
+    /**
+     * @param file  a file of KEKs, one {@code <id>:<base64 of 32 bytes>} per line, the last current
+     * @param value the same lines in the setting itself
+     */
+    @ConfigurationProperties("participation.personal-data.key-encryption-keys")
+    record KeyEncryptionKeySettings(String file, String value) {
+    }
+
+    @Bean
+    KeyEncryptionKeys participantKeyEncryptionKeys(KeyEncryptionKeySettings settings) {
+        boolean fromFile = settings.file() != null && !settings.file().isBlank();
+        boolean fromValue = settings.value() != null && !settings.value().isBlank();
+        if (fromFile && fromValue) {
+            throw new IllegalStateException("Set either PARTICIPANT_KEKS_FILE or PARTICIPANT_KEKS, not both");
+        }
+        return fromFile ? KeyEncryptionKeyFile.read(Path.of(settings.file())) : KeyEncryptionKeyFile.of(settings.value());
+    }
+}
