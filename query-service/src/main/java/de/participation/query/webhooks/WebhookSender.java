@@ -28,12 +28,14 @@ class WebhookSender {
     private static final int ANSWER_CHARACTERS = 200;
 
     private final TargetGuard guard;
+    private final WebhookSecrets secrets;
     private final Duration timeout;
     private final Clock clock;
     private final HttpClient client;
 
-    WebhookSender(TargetGuard guard, WebhookProperties properties, Clock clock) {
+    WebhookSender(TargetGuard guard, WebhookSecrets secrets, WebhookProperties properties, Clock clock) {
         this.guard = guard;
+        this.secrets = secrets;
         this.timeout = properties.timeout();
         this.clock = clock;
         this.client = HttpClient.newBuilder().connectTimeout(timeout).followRedirects(HttpClient.Redirect.NEVER)
@@ -54,7 +56,7 @@ class WebhookSender {
                 .header("User-Agent", "participation-webhooks/1")
                 .header("webhook-id", webhookId)
                 .header("webhook-timestamp", Long.toString(timestamp))
-                .header("webhook-signature", WebhookSignature.sign(subscription.secret(), webhookId, timestamp, delivery.body()))
+                .header("webhook-signature", secrets.signatureHeader(subscription, webhookId, timestamp, delivery.body()))
                 .POST(HttpRequest.BodyPublishers.ofString(delivery.body(), StandardCharsets.UTF_8))
                 .build();
         long started = System.nanoTime();
