@@ -33,6 +33,7 @@ import java.net.URISyntaxException;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
@@ -162,7 +163,7 @@ class WebhookController {
         Duration window = Duration.ofSeconds(request == null || request.windowSeconds() == null
                 ? LONGEST_ROTATION_WINDOW_SECONDS : request.windowSeconds());
         String secret = WebhookSignature.newSecret();
-        Instant previousUntil = clock.instant().plus(window);
+        Instant previousUntil = clock.instant().plus(window).truncatedTo(ChronoUnit.MILLIS); // as MongoDB keeps it
         subscriptions.changeSecrets(webhookId, read -> secrets.rotated(read, secret, previousUntil))
                 .orElseThrow(() -> new NotFoundException("No webhook " + webhookId));
         upkeep.rotated();

@@ -55,6 +55,10 @@ public final class QueryServiceInfrastructure implements AutoCloseable {
         return arguments;
     }
 
+    public TestMongo mongo() {
+        return mongo;
+    }
+
     public LocalKafka kafka() {
         return kafka;
     }

@@ -16,8 +16,8 @@ import java.nio.file.Path;
  * system would be another {@link KeyEncryptionKeys} bean here.
  */
 @Configuration(proxyBeanMethods = false)
-@EnableConfigurationProperties(WebhookKeyEncryptionKeys.Source.class)
-class WebhookKeyEncryptionKeys {
+@EnableConfigurationProperties(WebhookKeysConfiguration.Source.class)
+class WebhookKeysConfiguration {
 
     /**
      * @param file  a file of KEKs, one {@code <id>:<base64 of 32 random bytes>} per line, the last current
