@@ -31,7 +31,8 @@ class ProductionJarsIT {
             "KAFKA_BOOTSTRAP_SERVERS", "127.0.0.1:1",
             "TOKEN_ISSUER", "urn:participation:test",
             "TOKEN_AUDIENCE", "participation",
-            "TOKEN_PUBLIC_KEY_LOCATION", "file:/nonexistent/public-key.pem");
+            "TOKEN_PUBLIC_KEY_LOCATION", "file:/nonexistent/public-key.pem",
+            "WEBHOOK_KEKS", "webhooks-1:" + "A".repeat(43) + "=");
 
     @ParameterizedTest
     @ValueSource(strings = {"command-service", "query-service"})
@@ -53,7 +54,8 @@ class ProductionJarsIT {
             "command-service, TOKEN_AUDIENCE",
             "query-service, MONGODB_URI",
             "query-service, KAFKA_BOOTSTRAP_SERVERS",
-            "query-service, TOKEN_AUDIENCE"})
+            "query-service, TOKEN_AUDIENCE",
+            "query-service, WEBHOOK_KEKS"})
     void serviceWithoutItsInfrastructureRefusesToStartNamingTheVariable(String service, String missing)
             throws Exception {
         Path output = Files.createTempFile(service + "-without-" + missing, ".log");

@@ -199,6 +199,8 @@ class WebhookSecretsIT {
             assertThat(refused.status()).as(bad).isEqualTo(400);
             assertThat(refused.body().path("code").asText()).isEqualTo("VALIDATION_FAILED");
         }
+        assertThat(organiser.post(rotations, "{\"windowSeconds\": 86401}").body().path("errors").get(0).path("field")
+                .asText()).isEqualTo("windowSeconds");
         assertThat(organiser.post("/api/v1/webhooks/not-a-webhook/secret-rotations", null).status()).isEqualTo(400);
         assertThat(organiser.post("/api/v1/webhooks/" + UUID.randomUUID() + "/secret-rotations", null).status()).isEqualTo(404);
         assertThat(organiser.delete(previous).status()).as("no rotation yet").isEqualTo(404);
