@@ -16,7 +16,7 @@ import java.util.concurrent.CopyOnWriteArrayList;
  * the first two with their data under one directory ({@code kafka/}, {@code postgres/}: the layout
  * the services used when they started their databases themselves, so an existing DATA_DIR keeps
  * its data). The query service's key-encryption keys for the webhook secrets are made at first
- * start in {@code keys/webhook-keks} ({@link LocalKeyEncryptionKeys}) unless WEBHOOK_KEKS_FILE or
+ * start in {@code keys/webhook-keks} ({@link LocalWebhookKeys}) unless WEBHOOK_KEKS_FILE or
  * WEBHOOK_KEKS name others. The stand-in keeps the read models in memory ({@link LocalMongo}); the
  * {@code mongo/read-models.mv} file of earlier versions is no longer read. A part named in {@code settings} by its
  * service variable (KAFKA_BOOTSTRAP_SERVERS, SPRING_DATASOURCE_URL, MONGODB_URI) is used instead
@@ -99,8 +99,7 @@ public final class LocalInfrastructure implements AutoCloseable {
         if (present(settings, "WEBHOOK_KEKS_FILE") || present(settings, "WEBHOOK_KEKS")) {
             copy(settings, "WEBHOOK_KEKS_FILE", "WEBHOOK_KEKS");
         } else {
-            serviceEnvironment.put("WEBHOOK_KEKS_FILE", LocalKeyEncryptionKeys.in(
-                    dataDirectory.resolve("keys/webhook-keks"), "local-webhooks-1").toString());
+            serviceEnvironment.put("WEBHOOK_KEKS_FILE", LocalWebhookKeys.in(dataDirectory).toString());
         }
     }
 

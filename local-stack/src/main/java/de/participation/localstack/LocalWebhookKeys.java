@@ -9,19 +9,22 @@ import java.security.SecureRandom;
 import java.util.Base64;
 
 /**
- * A file of key-encryption keys for a service on this machine, as an operator provides one in
- * production: made at first use with one KEK of fresh random bytes, readable by its owner only,
- * and reused afterwards, so that what was sealed under it still opens after a restart.
+ * The query service's key-encryption keys for the webhook secrets on this machine, as an operator
+ * provides them in production ({@code WEBHOOK_KEKS_FILE}): a file made at the first start with one
+ * KEK of fresh random bytes, readable by its owner only, and kept afterwards, so that the secrets
+ * sealed under it still open after a restart.
  */
-public final class LocalKeyEncryptionKeys {
+public final class LocalWebhookKeys {
 
+    static final String ID = "local-webhooks-1";
     private static final SecureRandom RANDOM = new SecureRandom();
 
-    private LocalKeyEncryptionKeys() {
+    private LocalWebhookKeys() {
     }
 
-    /** The file {@code file}, made with the KEK {@code id} unless it exists. */
-    public static Path in(Path file, String id) {
+    /** The file {@code keys/webhook-keks} in {@code dataDirectory}, made unless it exists. */
+    public static Path in(Path dataDirectory) {
+        Path file = dataDirectory.resolve("keys/webhook-keks").toAbsolutePath();
         try {
             if (!Files.exists(file)) {
                 Files.createDirectories(file.getParent());
@@ -30,9 +33,10 @@ public final class LocalKeyEncryptionKeys {
                 Path made = Files.createTempFile(file.getParent(), file.getFileName().toString(), ".new",
                         PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rw-------")));
                 Files.writeString(made, """
-                        # Key-encryption keys, one "<id>:<base64 of 32 random bytes>" per line; the last one is current.
+                        # The query service's key-encryption keys for the webhook secrets, one
+                        # "<id>:<base64 of 32 random bytes>" per line; the last one is current.
                         %s:%s
-                        """.formatted(id, Base64.getEncoder().encodeToString(key)));
+                        """.formatted(ID, Base64.getEncoder().encodeToString(key)));
                 Files.move(made, file);
             }
             return file;

@@ -11,18 +11,20 @@ import java.util.Base64;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-class LocalKeyEncryptionKeysTest {
+class LocalWebhookKeysTest {
 
     @Test
     void theFileIsMadeOnceForItsOwnerOnlyWithOneKeyOfThirtyTwoBytesAndKeptAfterwards(@TempDir Path data) throws IOException {
-        Path file = LocalKeyEncryptionKeys.in(data.resolve("keys/webhook-keks"), "local-webhooks-1");
+        Path file = LocalWebhookKeys.in(data);
 
         assertThat(PosixFilePermissions.toString(Files.getPosixFilePermissions(file))).isEqualTo("rw-------");
         String entry = Files.readAllLines(file).stream().filter(line -> !line.startsWith("#")).findFirst().orElseThrow();
-        assertThat(entry).startsWith("local-webhooks-1:");
+        assertThat(entry).startsWith(LocalWebhookKeys.ID + ":");
         assertThat(Base64.getDecoder().decode(entry.substring(entry.indexOf(':') + 1))).hasSize(32);
         String made = Files.readString(file);
-        assertThat(Files.readString(LocalKeyEncryptionKeys.in(file, "local-webhooks-1"))).as("at the next start").isEqualTo(made);
-        assertThat(Files.list(file.getParent())).containsExactly(file);
+        assertThat(Files.readString(LocalWebhookKeys.in(data))).as("at the next start").isEqualTo(made);
+        try (var files = Files.list(file.getParent())) {
+            assertThat(files).as("nothing left over").containsExactly(file);
+        }
     }
 }
