@@ -32,7 +32,8 @@ class ProductionJarsIT {
             "TOKEN_ISSUER", "urn:participation:test",
             "TOKEN_AUDIENCE", "participation",
             "TOKEN_PUBLIC_KEY_LOCATION", "file:/nonexistent/public-key.pem",
-            "PARTICIPANT_KEKS_FILE", "/nonexistent/key-encryption-keys");
+            "PARTICIPANT_KEKS_FILE", "/nonexistent/key-encryption-keys",
+            "WEBHOOK_KEKS", "webhooks-1:" + "A".repeat(43) + "=");
 
     @ParameterizedTest
     @ValueSource(strings = {"command-service", "query-service"})
@@ -55,7 +56,8 @@ class ProductionJarsIT {
             "command-service, PARTICIPANT_KEKS_FILE",
             "query-service, MONGODB_URI",
             "query-service, KAFKA_BOOTSTRAP_SERVERS",
-            "query-service, TOKEN_AUDIENCE"})
+            "query-service, TOKEN_AUDIENCE",
+            "query-service, WEBHOOK_KEKS"})
     void serviceWithoutItsInfrastructureRefusesToStartNamingTheVariable(String service, String missing)
             throws Exception {
         Path output = Files.createTempFile(service + "-without-" + missing, ".log");

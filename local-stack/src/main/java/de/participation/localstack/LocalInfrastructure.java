@@ -15,7 +15,9 @@ import java.util.concurrent.CopyOnWriteArrayList;
  * What the services need, on this machine: a Kafka broker, PostgreSQL and the MongoDB stand-in,
  * the first two with their data under one directory ({@code kafka/}, {@code postgres/}: the layout
  * the services used when they started their databases themselves, so an existing DATA_DIR keeps
- * its data). The stand-in keeps the read models in memory ({@link LocalMongo}); the
+ * its data). The query service's key-encryption keys for the webhook secrets are made at first
+ * start in {@code keys/webhook-keks} ({@link LocalWebhookKeys}) unless WEBHOOK_KEKS_FILE or
+ * WEBHOOK_KEKS name others. The stand-in keeps the read models in memory ({@link LocalMongo}); the
  * {@code mongo/read-models.mv} file of earlier versions is no longer read. A part named in {@code settings} by its
  * service variable (KAFKA_BOOTSTRAP_SERVERS, SPRING_DATASOURCE_URL, MONGODB_URI) is used instead
  * of starting one here; KAFKA_PORT, EMBEDDED_POSTGRES_PORT and EMBEDDED_MONGO_PORT fix the ports
@@ -93,6 +95,11 @@ public final class LocalInfrastructure implements AutoCloseable {
             parts.add(Supervisor.Part.of(mongo));
             serviceEnvironment.putAll(Map.of("MONGODB_URI", "mongodb://127.0.0.1:" + port,
                     "MONGODB_CHANGE_STREAMS", "false"));
+        }
+        if (present(settings, "WEBHOOK_KEKS_FILE") || present(settings, "WEBHOOK_KEKS")) {
+            copy(settings, "WEBHOOK_KEKS_FILE", "WEBHOOK_KEKS");
+        } else {
+            serviceEnvironment.put("WEBHOOK_KEKS_FILE", LocalWebhookKeys.in(dataDirectory).toString());
         }
     }
 

@@ -9,7 +9,11 @@ import org.springframework.stereotype.Component;
 import java.util.ArrayList;
 import java.util.List;
 
-/** The query service needs the MongoDB of its read models, the Kafka brokers of the history and its token settings. */
+/**
+ * The query service needs the MongoDB of its read models, the Kafka brokers of the history, its
+ * token settings and its own key-encryption keys for the webhook secrets (a file of them, or the
+ * same lines as a value).
+ */
 @Component
 class RequiredInfrastructure extends RequiredSettingsCheck {
 
@@ -20,6 +24,11 @@ class RequiredInfrastructure extends RequiredSettingsCheck {
                 new RequiredSetting("participation.kafka.bootstrap-servers", "KAFKA_BOOTSTRAP_SERVERS",
                         "the Kafka brokers whose topic it projects")));
         required.addAll(TokenProperties.REQUIRED);
+        String kekFile = environment.getProperty("participation.webhooks.key-encryption-keys.file");
+        if (kekFile == null || kekFile.isBlank()) {
+            required.add(new RequiredSetting("participation.webhooks.key-encryption-keys.value", "WEBHOOK_KEKS",
+                    "the key-encryption keys that seal the webhook secrets at rest, its own, or WEBHOOK_KEKS_FILE naming a file of them"));
+        }
         return required;
     }
 }

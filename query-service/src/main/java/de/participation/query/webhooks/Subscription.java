@@ -11,10 +11,10 @@ import java.util.UUID;
 
 /**
  * A receiver's standing order: the events named in {@code events} of the meetings its owner may
- * follow, from {@code createdAt} on, signed with {@code secret}.
+ * follow, from {@code createdAt} on, signed with its {@code secrets}.
  */
 record Subscription(UUID id, String url, Set<String> events, String description, SubscriptionOwner owner,
-                    String secret, Instant createdAt) {
+                    SigningSecrets secrets, Instant createdAt) {
 
     /** Whether this event, under the given webhook name, of a meeting of {@code organisation}, goes to this receiver. */
     boolean wants(MeetingEventEnvelope event, String name, String organisation) {
@@ -22,14 +22,13 @@ record Subscription(UUID id, String url, Set<String> events, String description,
     }
 
     Document toDocument() {
-        return new Document("_id", id.toString())
+        return secrets.appendTo(new Document("_id", id.toString())
                 .append("url", url)
                 .append("events", List.copyOf(events))
                 .append("description", description)
                 .append("ownerKind", owner.kind().name())
                 .append("organisation", owner.organisation())
-                .append("secret", secret)
-                .append("createdAt", Date.from(createdAt));
+                .append("createdAt", Date.from(createdAt)));
     }
 
     static Subscription of(Document document) {
@@ -37,6 +36,6 @@ record Subscription(UUID id, String url, Set<String> events, String description,
                 Set.copyOf(document.getList("events", String.class)), document.getString("description"),
                 new SubscriptionOwner(SubscriptionOwner.Kind.valueOf(document.getString("ownerKind")),
                         document.getString("organisation")),
-                document.getString("secret"), document.getDate("createdAt").toInstant());
+                SigningSecrets.of(document), document.getDate("createdAt").toInstant());
     }
 }

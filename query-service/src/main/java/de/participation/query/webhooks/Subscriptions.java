@@ -10,6 +10,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
+import java.util.function.Function;
 
 /**
  * The subscriptions, in the collection {@value #COLLECTION}. They are few (a bounded number per
@@ -42,6 +43,32 @@ class Subscriptions {
 
     Optional<Subscription> find(UUID id) {
         return Optional.ofNullable(collection.find(Filters.eq("_id", id.toString())).first()).map(Subscription::of);
+    }
+
+    /**
+     * Writes {@code secrets} in place of those {@code read} held, unless they changed meanwhile (a
+     * rotation, or another instance's upkeep); whether it did.
+     */
+    boolean replaceSecrets(Subscription read, SigningSecrets secrets) {
+        return collection.updateOne(Filters.and(Filters.eq("_id", read.id().toString()), read.secrets().unchanged()),
+                secrets.update()).getMatchedCount() == 1;
+    }
+
+    /**
+     * Changes the secrets of subscription {@code id} as {@code change} says, on a fresh read each
+     * time another change came in between; the secrets written, or empty if there is no such subscription.
+     */
+    Optional<SigningSecrets> changeSecrets(UUID id, Function<Subscription, SigningSecrets> change) {
+        while (true) {
+            Optional<Subscription> read = find(id);
+            if (read.isEmpty()) {
+                return Optional.empty();
+            }
+            SigningSecrets changed = change.apply(read.get());
+            if (replaceSecrets(read.get(), changed)) {
+                return Optional.of(changed);
+            }
+        }
     }
 
     void remove(UUID id) {

@@ -31,7 +31,9 @@ import org.springframework.web.servlet.support.ServletUriComponentsBuilder;
 import java.net.URI;
 import java.net.URISyntaxException;
 import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
+import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
@@ -42,23 +44,32 @@ import java.util.UUID;
 import java.util.stream.IntStream;
 
 /**
- * Subscriptions and their delivery logs (API.md, "Notifications (webhooks)"). Each caller sees and
- * changes only the subscriptions it holds ({@link SubscriptionOwner}); any other id is unknown (404).
+ * Subscriptions, their secrets' rotation and their delivery logs (API.md, "Notifications
+ * (webhooks)"). Each caller sees and changes only the subscriptions it holds
+ * ({@link SubscriptionOwner}); any other id is unknown (404). A secret is shown once, when it is
+ * made, and never read back.
  */
 @RestController
 @RequestMapping("/api/v1/webhooks")
 class WebhookController {
 
+    /** How long, at most and by default, the previous secret still signs after a rotation: 24 h. */
+    private static final int LONGEST_ROTATION_WINDOW_SECONDS = 86_400;
+
     private final Subscriptions subscriptions;
+    private final WebhookSecrets secrets;
+    private final SecretsUpkeep upkeep;
     private final Deliveries deliveries;
     private final TargetGuard guard;
     private final WebhookDispatcher dispatcher;
     private final WebhookProperties properties;
     private final Clock clock;
 
-    WebhookController(Subscriptions subscriptions, Deliveries deliveries, TargetGuard guard,
-                      WebhookDispatcher dispatcher, WebhookProperties properties, Clock clock) {
+    WebhookController(Subscriptions subscriptions, WebhookSecrets secrets, SecretsUpkeep upkeep, Deliveries deliveries,
+                      TargetGuard guard, WebhookDispatcher dispatcher, WebhookProperties properties, Clock clock) {
         this.subscriptions = subscriptions;
+        this.secrets = secrets;
+        this.upkeep = upkeep;
         this.deliveries = deliveries;
         this.guard = guard;
         this.dispatcher = dispatcher;
@@ -75,14 +86,22 @@ class WebhookController {
                           Instant createdAt) {
     }
 
+    /** A subscription as its holder sees it, without its secrets; {@code previousSecretExpiresAt} while a rotation lasts. */
     record WebhookView(UUID webhookId, String url, Set<String> events, String description, String owner,
-                       String organisation, Instant createdAt) {
+                       String organisation, Instant createdAt, Instant previousSecretExpiresAt) {
 
-        static WebhookView of(Subscription subscription) {
+        static WebhookView of(Subscription subscription, Instant now) {
             return new WebhookView(subscription.id(), subscription.url(), new TreeSet<>(subscription.events()),
                     subscription.description(), subscription.owner().kind().name(), subscription.owner().organisation(),
-                    subscription.createdAt());
+                    subscription.createdAt(), previousSecretExpiry(subscription.secrets(), now));
         }
+    }
+
+    /** @param windowSeconds how long the previous secret still signs; at most (and by default) 24 h */
+    record RotationRequest(@Min(1) @Max(LONGEST_ROTATION_WINDOW_SECONDS) Integer windowSeconds) {
+    }
+
+    record RotatedSecret(UUID webhookId, String secret, Instant previousSecretExpiresAt) {
     }
 
     record DeliveryView(UUID deliveryId, String event, String type, UUID eventId, UUID meetingId, long sequence,
@@ -109,24 +128,56 @@ class WebhookController {
         if (subscriptions.all().stream().filter(existing -> existing.owner().equals(owner)).count() >= properties.maxPerOwner()) {
             throw new LimitReachedException("At most " + properties.maxPerOwner() + " subscriptions per holder; delete one first");
         }
-        Subscription subscription = new Subscription(UUID.randomUUID(), url.toString(), events, request.description(),
-                owner, WebhookSignature.newSecret(), clock.instant());
+        UUID id = UUID.randomUUID();
+        String secret = WebhookSignature.newSecret();
+        Subscription subscription = new Subscription(id, url.toString(), events, request.description(),
+                owner, secrets.sealed(id, secret), clock.instant());
         subscriptions.add(subscription);
         URI location = ServletUriComponentsBuilder.fromCurrentRequest().path("/{id}").build(subscription.id());
-        return ResponseEntity.created(location).body(new CreatedWebhook(subscription.id(), subscription.secret(),
+        return ResponseEntity.created(location).body(new CreatedWebhook(subscription.id(), secret,
                 subscription.url(), new TreeSet<>(events), subscription.description(), subscription.createdAt()));
     }
 
     @GetMapping
     List<WebhookView> list() {
         SubscriptionOwner owner = owner();
+        Instant now = clock.instant();
         return subscriptions.all().stream().filter(owner::manages)
-                .sorted(Comparator.comparing(Subscription::createdAt)).map(WebhookView::of).toList();
+                .sorted(Comparator.comparing(Subscription::createdAt)).map(subscription -> WebhookView.of(subscription, now))
+                .toList();
     }
 
     @GetMapping("/{webhookId}")
     WebhookView show(@PathVariable UUID webhookId) {
-        return WebhookView.of(managed(webhookId));
+        return WebhookView.of(managed(webhookId), clock.instant());
+    }
+
+    /**
+     * A new secret, shown this once. The previous one still signs for the window asked (24 h if
+     * none), so each delivery meanwhile carries both signatures and the receiver can switch over
+     * without losing one; a previous secret of an earlier rotation stops signing at once.
+     */
+    @PostMapping("/{webhookId}/secret-rotations")
+    RotatedSecret rotateSecret(@PathVariable UUID webhookId, @Valid @RequestBody(required = false) RotationRequest request) {
+        managed(webhookId);
+        Duration window = Duration.ofSeconds(request == null || request.windowSeconds() == null
+                ? LONGEST_ROTATION_WINDOW_SECONDS : request.windowSeconds());
+        String secret = WebhookSignature.newSecret();
+        Instant previousUntil = clock.instant().plus(window).truncatedTo(ChronoUnit.MILLIS); // as MongoDB keeps it
+        subscriptions.changeSecrets(webhookId, read -> secrets.rotated(read, secret, previousUntil))
+                .orElseThrow(() -> new NotFoundException("No webhook " + webhookId));
+        upkeep.rotated();
+        return new RotatedSecret(webhookId, secret, previousUntil);
+    }
+
+    /** Ends a rotation window at once: the previous secret (leaked, or no longer used) neither signs nor is kept. */
+    @DeleteMapping("/{webhookId}/previous-secret")
+    @ResponseStatus(HttpStatus.NO_CONTENT)
+    void retirePreviousSecret(@PathVariable UUID webhookId) {
+        if (previousSecretExpiry(managed(webhookId).secrets(), clock.instant()) == null) {
+            throw new NotFoundException("Webhook " + webhookId + " has no previous secret that still signs");
+        }
+        subscriptions.changeSecrets(webhookId, read -> read.secrets().withoutPrevious());
     }
 
     @DeleteMapping("/{webhookId}")
@@ -157,6 +208,10 @@ class WebhookController {
         deliveries.retry(delivery, clock.instant());
         dispatcher.newDeliveries();
         return ResponseEntity.accepted().body(new RetryAccepted(delivery.id(), Delivery.Status.PENDING.name()));
+    }
+
+    private static Instant previousSecretExpiry(SigningSecrets stored, Instant now) {
+        return stored.previousSignsAt(now) ? stored.previousUntil() : null;
     }
 
     private Subscription managed(UUID webhookId) {

@@ -46,14 +46,16 @@ class WebhookSender implements AutoCloseable {
     private static final int ANSWER_BYTES = 200;
 
     private final TargetGuard guard;
+    private final WebhookSecrets secrets;
     private final Duration timeout;
     private final Clock clock;
     private final CloseableHttpClient client;
     private final ScheduledExecutorService deadlines = Executors.newSingleThreadScheduledExecutor(
             Thread.ofPlatform().name("webhook-deadlines").daemon().factory());
 
-    WebhookSender(TargetGuard guard, WebhookProperties properties, Clock clock) {
+    WebhookSender(TargetGuard guard, WebhookSecrets secrets, WebhookProperties properties, Clock clock) {
         this.guard = guard;
+        this.secrets = secrets;
         this.timeout = properties.timeout();
         this.clock = clock;
         Timeout bound = Timeout.of(timeout);
@@ -88,7 +90,7 @@ class WebhookSender implements AutoCloseable {
         HttpPost request = new HttpPost(url);
         request.setHeader("webhook-id", webhookId);
         request.setHeader("webhook-timestamp", Long.toString(timestamp));
-        request.setHeader("webhook-signature", WebhookSignature.sign(subscription.secret(), webhookId, timestamp, delivery.body()));
+        request.setHeader("webhook-signature", secrets.signatureHeader(subscription, webhookId, timestamp, delivery.body()));
         request.setEntity(new ByteArrayEntity(delivery.body().getBytes(StandardCharsets.UTF_8),
                 ContentType.create("application/json")));
         long started = System.nanoTime();

@@ -9,6 +9,7 @@ import de.participation.query.support.Histories;
 import de.participation.query.support.TestMongo;
 import de.participation.query.support.TestPersonalDataService;
 import de.participation.query.support.TestTokens;
+import de.participation.query.support.TestWebhookKeys;
 import de.participation.web.security.Roles;
 import org.junit.jupiter.api.Test;
 import org.springframework.boot.builder.SpringApplicationBuilder;
@@ -43,6 +44,7 @@ class KafkaOutageStatusIT {
                     "--participation.mongodb.uri=" + mongo.uri(),
                     "--participation.mongodb.database=" + TestMongo.freshDatabaseName()));
             arguments.addAll(TestTokens.arguments());
+            arguments.addAll(new TestWebhookKeys().arguments());
             arguments.addAll(personalData.arguments());
             try (ConfigurableApplicationContext service = new SpringApplicationBuilder(QueryServiceApplication.class)
                     .run(arguments.toArray(String[]::new))) {

@@ -10,6 +10,7 @@ import de.participation.query.support.EventPublisher;
 import de.participation.query.support.Histories;
 import de.participation.query.support.TestPersonalDataService;
 import de.participation.query.support.TestTokens;
+import de.participation.query.support.TestWebhookKeys;
 import org.junit.jupiter.api.Test;
 import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.boot.web.context.WebServerApplicationContext;
@@ -52,6 +53,7 @@ class ReadModelOutageIT {
                     // every read goes to MongoDB: none is answered from the meetings read a moment ago
                     "--participation.read-models.meeting-cache-ttl=0s"));
             arguments.addAll(TestTokens.arguments());
+            arguments.addAll(new TestWebhookKeys().arguments());
             arguments.addAll(personalData.arguments());
             try (ConfigurableApplicationContext service = new SpringApplicationBuilder(QueryServiceApplication.class)
                     .run(arguments.toArray(String[]::new))) {

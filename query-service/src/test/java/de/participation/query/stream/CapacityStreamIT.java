@@ -10,6 +10,7 @@ import de.participation.query.support.SseClient;
 import de.participation.query.support.TestMongo;
 import de.participation.query.support.TestPersonalDataService;
 import de.participation.query.support.TestTokens;
+import de.participation.query.support.TestWebhookKeys;
 import de.participation.web.security.Roles;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -48,6 +49,7 @@ class CapacityStreamIT {
     private static final TestMongo MONGO = TestMongo.start();
     private static final TestPersonalDataService PERSONAL_DATA = TestPersonalDataService.start();
     private static final String DATABASE = TestMongo.freshDatabaseName();
+    private static final TestWebhookKeys WEBHOOK_KEYS = new TestWebhookKeys();
     private static ConfigurableApplicationContext first;
     private static ConfigurableApplicationContext second;
 
@@ -78,6 +80,7 @@ class CapacityStreamIT {
                 "--participation.mongodb.database=" + DATABASE,
                 "--participation.streams.heartbeat=200ms"));
         arguments.addAll(TestTokens.arguments());
+        arguments.addAll(WEBHOOK_KEYS.arguments());
         arguments.addAll(PERSONAL_DATA.arguments());
         return new SpringApplicationBuilder(QueryServiceApplication.class).run(arguments.toArray(String[]::new));
     }

@@ -12,13 +12,14 @@ import java.util.List;
 /**
  * What a query-service test class runs against: a real Kafka broker, MongoDB (the stand-in, or
  * the real one named by MONGODB_URI) with a fresh database, the command service's personal-data
- * endpoint, and the test issuer's tokens.
+ * endpoint, the test issuer's tokens, and a key-encryption key of its own for the webhook secrets.
  */
 public final class QueryServiceInfrastructure implements AutoCloseable {
 
     private final LocalKafka kafka;
     private final TestMongo mongo = TestMongo.start();
     private final TestPersonalDataService personalData = TestPersonalDataService.start();
+    private final TestWebhookKeys webhookKeys = new TestWebhookKeys();
 
     private QueryServiceInfrastructure(LocalKafka kafka) {
         this.kafka = kafka;
@@ -37,6 +38,7 @@ public final class QueryServiceInfrastructure implements AutoCloseable {
         registry.add("participation.kafka.bootstrap-servers", kafka::bootstrapServers);
         registry.add("participation.mongodb.uri", mongo::uri);
         registry.add("participation.mongodb.database", TestMongo::freshDatabaseName);
+        webhookKeys.register(registry);
         TestTokens.register(registry);
         personalData.register(registry);
     }
@@ -47,13 +49,23 @@ public final class QueryServiceInfrastructure implements AutoCloseable {
                 "--participation.kafka.bootstrap-servers=" + kafka.bootstrapServers(),
                 "--participation.mongodb.uri=" + mongo.uri(),
                 "--participation.mongodb.database=" + database));
+        arguments.addAll(webhookKeys.arguments());
         arguments.addAll(TestTokens.arguments());
         arguments.addAll(personalData.arguments());
         return arguments;
     }
 
+    public TestMongo mongo() {
+        return mongo;
+    }
+
     public LocalKafka kafka() {
         return kafka;
+    }
+
+    /** The key-encryption keys the services started here seal the webhook secrets with. */
+    public TestWebhookKeys webhookKeys() {
+        return webhookKeys;
     }
 
     public TestPersonalDataService personalData() {

@@ -46,6 +46,11 @@ public final class TestMongo implements AutoCloseable {
         return client.getDatabase(freshDatabaseName());
     }
 
+    /** The database {@code name}, as a service under test given that name sees it. */
+    public MongoDatabase database(String name) {
+        return client.getDatabase(name);
+    }
+
     public static String freshDatabaseName() {
         return "test_" + UUID.randomUUID().toString().replace("-", "");
     }

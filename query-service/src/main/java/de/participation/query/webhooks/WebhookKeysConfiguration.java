@@ -1,0 +1,38 @@
+package de.participation.query.webhooks;
+
+import de.participation.web.keys.KeyEncryptionKeyFile;
+import de.participation.web.keys.KeyEncryptionKeys;
+import org.springframework.boot.context.properties.ConfigurationProperties;
+import org.springframework.boot.context.properties.EnableConfigurationProperties;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+
+import java.nio.file.Path;
+
+/**
+ * The query service's own key-encryption keys, which seal the webhook secrets: a file of them
+ * ({@code WEBHOOK_KEKS_FILE}, read again when it changes) or the same lines as a setting
+ * ({@code WEBHOOK_KEKS}); one of the two is required (RequiredInfrastructure). A key management
+ * system would be another {@link KeyEncryptionKeys} bean here.
+ */
+@Configuration(proxyBeanMethods = false)
+@EnableConfigurationProperties(WebhookKeysConfiguration.Source.class)
+class WebhookKeysConfiguration {
+
+    /**
+     * @param file  a file of KEKs, one {@code <id>:<base64 of 32 random bytes>} per line, the last current
+     * @param value the same lines, where no file can be mounted
+     */
+    @ConfigurationProperties("participation.webhooks.key-encryption-keys")
+    record Source(String file, String value) {
+    }
+
+    @Bean
+    KeyEncryptionKeys webhookKeyEncryptionKeys(Source source) {
+        boolean fromFile = source.file() != null && !source.file().isBlank();
+        if (fromFile && source.value() != null && !source.value().isBlank()) {
+            throw new IllegalStateException("Set WEBHOOK_KEKS_FILE or WEBHOOK_KEKS, not both");
+        }
+        return fromFile ? KeyEncryptionKeyFile.read(Path.of(source.file())) : KeyEncryptionKeyFile.of(source.value());
+    }
+}
