@@ -24,22 +24,29 @@ public final class LocalKeyEncryptionKeys {
 
     /** The command service's environment that points it at the KEK file in {@code dataDirectory}, made there on first use. */
     public static Map<String, String> environment(Path dataDirectory) {
-        Path file = dataDirectory.resolve("key-encryption-keys").toAbsolutePath();
-        try {
-            if (!Files.exists(file)) {
-                Files.createDirectories(dataDirectory);
-                Path fresh = Files.createTempFile(dataDirectory, "key-encryption-keys", ".new",
-                        PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rw-------")));
-                Files.writeString(fresh, """
-                        # The local stack's key-encryption keys (docs/operations.md, "Rotating the key-encryption key").
-                        # The last line is the current one. Deleting this file makes every participant unreadable.
-                        %s
-                        """.formatted(KeyEncryptionKeyFile.newEntry("local-1")));
-                Files.move(fresh, file, StandardCopyOption.ATOMIC_MOVE);
-            }
-        } catch (IOException e) {
-            throw new UncheckedIOException("Cannot make the key-encryption key file " + file, e);
-        }
+        Path file = madeOnce(dataDirectory.resolve("key-encryption-keys"), "local-1", """
+                # The local stack's key-encryption keys (docs/operations.md, "Rotating the key-encryption key").
+                # The last line is the current one. Deleting this file makes every participant unreadable.""");
         return Map.of("PARTICIPANT_KEKS_FILE", file.toString());
+    }
+
+    /**
+     * The KEK file {@code file}, made with one fresh KEK named {@code id} under {@code comment}
+     * unless it exists: readable by its owner only from its first byte, and complete or absent.
+     */
+    static Path madeOnce(Path file, String id, String comment) {
+        Path absolute = file.toAbsolutePath();
+        try {
+            if (!Files.exists(absolute)) {
+                Files.createDirectories(absolute.getParent());
+                Path fresh = Files.createTempFile(absolute.getParent(), absolute.getFileName().toString(), ".new",
+                        PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rw-------")));
+                Files.writeString(fresh, comment + "\n" + KeyEncryptionKeyFile.newEntry(id) + "\n");
+                Files.move(fresh, absolute, StandardCopyOption.ATOMIC_MOVE);
+            }
+            return absolute;
+        } catch (IOException e) {
+            throw new UncheckedIOException("Cannot make the key-encryption key file " + absolute, e);
+        }
     }
 }
