@@ -14,15 +14,15 @@ import java.time.Duration;
 @Component("kafka")
 class KafkaHealth implements HealthIndicator {
 
-    private final QueryKafkaProperties properties;
+    private final QueryKafkaClients kafka;
 
-    KafkaHealth(QueryKafkaProperties properties) {
-        this.properties = properties;
+    KafkaHealth(QueryKafkaClients kafka) {
+        this.kafka = kafka;
     }
 
     @Override
     public Health health() {
-        return Topics.reachable(properties.bootstrapServers(), Duration.ofSeconds(2)) ? Health.up().build()
+        return Topics.reachable(kafka.admin(), Duration.ofSeconds(2)) ? Health.up().build()
                 : Health.status("DEGRADED").withDetail("kafka", "unreachable: nothing new is projected until it is back")
                 .build();
     }
