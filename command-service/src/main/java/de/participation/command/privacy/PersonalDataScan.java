@@ -34,7 +34,8 @@ public class PersonalDataScan {
     private final TopicScan topics;
 
     PersonalDataScan(KeyService keyService, JdbcTemplate jdbc, PlatformTransactionManager transactions,
-                     KafkaProperties kafka, KafkaClientSettings clients, @Value("${participation.privacy.scan.topics-within:PT2M}") Duration within) {
+                     KafkaProperties kafka, KafkaClientSettings clients,
+                     @Value("${participation.privacy.scan.topics-within:PT2M}") Duration within) {
         this.keyService = keyService;
         this.jdbc = jdbc;
         this.database = new DatabaseScan(jdbc.getDataSource(), transactions);

@@ -21,9 +21,8 @@ class MeetingEventConsumers implements SmartLifecycle {
     private final List<MeetingEventConsumer> consumers;
 
     MeetingEventConsumers(ProjectionProperties settings, QueryKafkaProperties kafka, QueryKafkaClients clients,
-                          ProjectionService projection,
-                          DeadLetters deadLetters, SkippedRecords skipped, ParkingRequests requests, StoreIdentity store,
-                          Clock clock) {
+                          ProjectionService projection, DeadLetters deadLetters, SkippedRecords skipped,
+                          ParkingRequests requests, StoreIdentity store, Clock clock) {
         consumers = IntStream.range(0, settings.consumers()).mapToObj(number -> {
             KnownDocuments known = KnownDocuments.upTo(settings.rememberedBytes().toBytes());
             return new MeetingEventConsumer(number, kafka, clients, store, known,
