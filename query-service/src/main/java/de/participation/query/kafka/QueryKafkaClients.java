@@ -90,9 +90,18 @@ public class QueryKafkaClients {
      * @throws IllegalStateException while the events topic does not exist or Kafka cannot be reached
      */
     public void requireEventsTopic() {
-        if (!Topics.exists(admin(), Topics.MEETING_EVENTS)) {
+        if (!eventsTopicExists()) {
             throw new IllegalStateException("The topic " + Topics.MEETING_EVENTS + " does not exist yet; the command "
                     + "service (or the operator's init step) creates it, and this service waits for it");
         }
+    }
+
+    /**
+     * Whether the events topic exists.
+     *
+     * @throws IllegalStateException when Kafka cannot be reached
+     */
+    boolean eventsTopicExists() {
+        return Topics.exists(admin(), Topics.MEETING_EVENTS);
     }
 }

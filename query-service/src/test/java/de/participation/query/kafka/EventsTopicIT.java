@@ -25,7 +25,8 @@ import static org.awaitility.Awaitility.await;
 /**
  * The events topic is the command service's: the query service may only read it (on compose's
  * broker its ACLs allow no more, SecuredBrokerTest). Started before the topic exists, the service
- * creates its own topics and waits, and projects once the command service created it and published.
+ * creates its own topics and waits, its health saying so (DEGRADED), and projects once the command
+ * service created it and published.
  */
 class EventsTopicIT {
 
@@ -41,17 +42,23 @@ class EventsTopicIT {
                         && Topics.exists(kafka, Topics.SKIPPED_RECORDS));
                 assertThat(Topics.exists(kafka, Topics.MEETING_EVENTS)).as("its consumers started without creating it")
                         .isFalse();
+                int port = ((WebServerApplicationContext) service).getWebServer().getPort();
+                assertThat(kafkaHealth(port)).as("waiting for the topic").isEqualTo("DEGRADED");
 
                 Histories meeting = new Histories(UUID.randomUUID()).scheduled(5).registered(UUID.randomUUID());
                 try (EventPublisher commandService = new EventPublisher(infrastructure.kafka().bootstrapServers())) {
                     commandService.publish(meeting.events());
                 }
-                int port = ((WebServerApplicationContext) service).getWebServer().getPort();
                 JsonHttp organiser = new JsonHttp(port).withBearer(TestTokens.organiser(Histories.ORGANISATION));
                 await().atMost(Duration.ofSeconds(60)).untilAsserted(() -> assertThat(
                         organiser.get("/api/v1/meetings/" + meeting.meetingId()).body().path("confirmed").asInt())
                         .isEqualTo(1));
+                assertThat(kafkaHealth(port)).isEqualTo("UP");
             }
         }
+    }
+
+    private static String kafkaHealth(int port) {
+        return new JsonHttp(port).get("/actuator/health").body().path("components").path("kafka").path("status").asText();
     }
 }
