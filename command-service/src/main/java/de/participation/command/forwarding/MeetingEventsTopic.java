@@ -19,9 +19,9 @@ import java.util.function.Function;
 import java.util.stream.Collectors;
 
 /**
- * Makes sure the events topic exists before the first send (this service creates it; the query
- * service only reads it) (not at start-up, so that the service
- * starts and accepts commands while Kafka is down), and carries out a republish request of the
+ * Makes sure the events topic exists before the first send (not at start-up, so that the service
+ * starts and accepts commands while Kafka is down; this service alone creates it, the query service
+ * only reads it), and carries out a republish request of the
  * migration that sealed personal data: the topic still holds the old events with personal data in
  * clear, so every record in it is deleted before the forwarder, reset to the start of the store,
  * publishes the history again.
