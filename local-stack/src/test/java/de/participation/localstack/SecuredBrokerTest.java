@@ -34,7 +34,10 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.springframework.boot.autoconfigure.kafka.KafkaProperties;
 import org.springframework.boot.context.properties.bind.Binder;
-import org.springframework.boot.context.properties.source.MapConfigurationPropertySource;
+import org.springframework.boot.context.properties.source.ConfigurationPropertySources;
+import org.springframework.core.env.StandardEnvironment;
+import org.springframework.core.env.SystemEnvironmentPropertySource;
+import org.yaml.snakeyaml.Yaml;
 
 import java.io.IOException;
 import java.io.Reader;
@@ -52,6 +55,8 @@ import java.util.Set;
 import java.util.UUID;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
@@ -62,12 +67,15 @@ import static org.awaitility.Awaitility.await;
  * settings of {@code deploy/kafka/broker.properties} (only where it listens and keeps its files
  * differ, see {@link #WHERE}), TLS material made by {@code deploy/kafka/create-tls.sh}, and the
  * ACLs of {@code deploy/kafka/acls.txt}, applied as the init step applies them. The services'
- * clients are built as the services build them, from Spring Boot's standard Kafka properties with
- * the values compose gives them.
+ * clients are built as the services build them, from Spring Boot's standard Kafka properties bound
+ * from the SPRING_KAFKA_… variables {@code docker-compose.yml} gives them.
  */
 class SecuredBrokerTest {
 
     private static final Path DEPLOY = Path.of("..", "deploy", "kafka");
+    private static final Path COMPOSE = Path.of("..", "docker-compose.yml");
+    /** A variable compose substitutes when it starts, such as ${KAFKA_COMMAND_SERVICE_PASSWORD:?…}. */
+    private static final Pattern COMPOSE_VARIABLE = Pattern.compile("\\$\\{[A-Z_]+:\\?[^}]*}");
     /** The settings of broker.properties this test replaces: addresses, ports and paths only. */
     private static final Set<String> WHERE = Set.of("listeners", "advertised.listeners", "controller.quorum.voters",
             "log.dirs", "ssl.keystore.location", "ssl.truststore.location");
@@ -77,6 +85,7 @@ class SecuredBrokerTest {
     private static final Map<String, String> passwords = Map.of(COMMAND_SERVICE, password(), QUERY_SERVICE, password());
     private static Path directory;
     private static Properties composeBroker;
+    private static Map<String, Object> compose;
     private static Properties broker;
     private static LocalKafka kafka;
     private static int brokerPort;
@@ -88,6 +97,9 @@ class SecuredBrokerTest {
         createTls(keystorePassword);
 
         composeBroker = load(DEPLOY.resolve("broker.properties"));
+        try (Reader reader = Files.newBufferedReader(COMPOSE)) {
+            compose = new Yaml().load(reader);
+        }
         int clientPort = Ports.free();
         brokerPort = Ports.free();
         int controllerPort = Ports.free();
@@ -185,17 +197,29 @@ class SecuredBrokerTest {
         assertThat(recordsIn("participation.unwritten")).isZero();
     }
 
-    /** A service's client settings as compose gives them (SPRING_KAFKA_… variables), bound as Spring Boot binds them. */
-    private static KafkaClientSettings service(String user, String password) {
-        Map<String, String> environment = Map.of(
-                "spring.kafka.bootstrap-servers", kafka.bootstrapServers(),
-                "spring.kafka.security.protocol", "SASL_SSL",
-                "spring.kafka.properties.sasl.mechanism", "SCRAM-SHA-512",
-                "spring.kafka.properties.sasl.jaas.config", "org.apache.kafka.common.security.scram.ScramLoginModule "
-                        + "required username=\"" + user + "\" password=\"" + password + "\";",
-                "spring.kafka.ssl.trust-store-type", "PEM",
-                "spring.kafka.ssl.trust-store-location", directory.resolve("trust/kafka.pem").toUri().toString());
-        KafkaProperties properties = new Binder(new MapConfigurationPropertySource(environment))
+    /**
+     * A service's Kafka client settings: the SPRING_KAFKA_… variables docker-compose.yml gives it,
+     * with this broker's address and certificate, and {@code password} for the one compose asks
+     * for, bound as Spring Boot binds the environment.
+     */
+    @SuppressWarnings("unchecked")
+    private static KafkaClientSettings service(String service, String password) {
+        Map<String, Object> services = (Map<String, Object>) compose.get("services");
+        Map<String, Object> composeEnvironment = (Map<String, Object>) ((Map<String, Object>) services.get(service))
+                .get("environment");
+        Map<String, Object> environment = new HashMap<>();
+        composeEnvironment.forEach((name, value) -> {
+            if (name.startsWith("SPRING_KAFKA_")) {
+                environment.put(name, COMPOSE_VARIABLE.matcher(String.valueOf(value))
+                        .replaceAll(Matcher.quoteReplacement(password)));
+            }
+        });
+        assertThat(composeEnvironment).containsKey("KAFKA_BOOTSTRAP_SERVERS");
+        // Where: compose's KAFKA_BOOTSTRAP_SERVERS (spring.kafka.bootstrap-servers in application.yml) and trust store.
+        environment.put("SPRING_KAFKA_BOOTSTRAP_SERVERS", kafka.bootstrapServers());
+        environment.put("SPRING_KAFKA_SSL_TRUST_STORE_LOCATION", directory.resolve("trust/kafka.pem").toUri().toString());
+        KafkaProperties properties = new Binder(ConfigurationPropertySources.from(new SystemEnvironmentPropertySource(
+                StandardEnvironment.SYSTEM_ENVIRONMENT_PROPERTY_SOURCE_NAME, environment)))
                 .bind("spring.kafka", KafkaProperties.class).get();
         return new KafkaClientSettings(properties, null);
     }
