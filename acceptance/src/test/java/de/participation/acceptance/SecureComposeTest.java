@@ -6,11 +6,13 @@ import org.junit.jupiter.api.Test;
 import org.yaml.snakeyaml.Yaml;
 
 import java.io.IOException;
+import java.io.StringReader;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
+import java.util.Properties;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.StreamSupport;
@@ -53,6 +55,18 @@ class SecureComposeTest {
         assertThat(environment("mongo")).containsKey("MONGO_INITDB_ROOT_PASSWORD");
         assertThat(environment("query-service").get("MONGODB_URI"))
                 .startsWith("mongodb://query-service:${MONGO_QUERY_PASSWORD").contains("authSource=participation");
+    }
+
+    @Test
+    void theBrokerHasNoPlaintextListenerAndTheServicesSpeakSaslOverTls() throws IOException {
+        Properties broker = new Properties();
+        broker.load(new StringReader(read("deploy/kafka/broker.properties")));
+        assertThat(broker.getProperty("listener.security.protocol.map")).doesNotContain("PLAINTEXT");
+        assertThat(broker.getProperty("allow.everyone.if.no.acl.found")).isEqualTo("false");
+        for (String service : List.of("command-service", "query-service")) {
+            assertThat(environment(service)).containsEntry("SPRING_KAFKA_SECURITY_PROTOCOL", "SASL_SSL")
+                    .containsEntry("SPRING_KAFKA_PROPERTIES_SASL_MECHANISM", "SCRAM-SHA-512");
+        }
     }
 
     @Test

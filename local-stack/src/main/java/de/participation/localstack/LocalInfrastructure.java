@@ -1,5 +1,8 @@
 package de.participation.localstack;
 
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
@@ -33,6 +36,7 @@ import java.util.concurrent.CopyOnWriteArrayList;
  */
 public final class LocalInfrastructure implements AutoCloseable {
 
+    private static final Logger log = LoggerFactory.getLogger(LocalInfrastructure.class);
     private static final Duration STARTUP = Duration.ofMinutes(2);
 
     private final Path dataDirectory;
@@ -78,6 +82,8 @@ public final class LocalInfrastructure implements AutoCloseable {
             LocalKafka.requireCluster(bootstrapServers, LocalKafka.clusterId(logDirectory));
             parts.add(Supervisor.Part.of(kafka));
             serviceEnvironment.put("KAFKA_BOOTSTRAP_SERVERS", bootstrapServers);
+            log.info("Kafka broker on {}: PLAINTEXT without authentication or ACLs, because it listens on loopback "
+                    + "only (docker-compose.yml's broker takes SASL_SSL with ACLs)", bootstrapServers);
         }
         if (present(settings, "SPRING_DATASOURCE_URL")) {
             copy(settings, "SPRING_DATASOURCE_URL", "SPRING_DATASOURCE_USERNAME", "SPRING_DATASOURCE_PASSWORD");

@@ -41,7 +41,10 @@ public final class LocalKafka implements AutoCloseable {
     }
 
     /**
-     * Starts a broker with its log in {@code logDirectory}, formatting it on first use.
+     * Starts a broker with its log in {@code logDirectory}, formatting it on first use. It speaks
+     * PLAINTEXT and asks for no credentials, because it listens on loopback only, where nobody but
+     * the developer's own processes reaches it; compose's broker is another (SASL_SSL with ACLs,
+     * deploy/kafka/broker.properties).
      *
      * @param port the client port, 0 for any free one
      */
@@ -67,11 +70,20 @@ public final class LocalKafka implements AutoCloseable {
         properties.put("num.partitions", "6");
         // One node holds every replica: nobody to hand leadership to, so stop at once.
         properties.put("controlled.shutdown.enable", "false");
-        formatOnce(logDirectory, properties);
+        LocalKafka kafka = start(properties, clientPort);
+        log.info("Kafka broker (KRaft) on 127.0.0.1:{} with its log in {}: PLAINTEXT without authentication or ACLs, "
+                + "on loopback only (compose runs SASL_SSL with ACLs)", clientPort, logDirectory.toAbsolutePath());
+        return kafka;
+    }
 
+    /**
+     * Starts a broker of exactly {@code properties} (listeners, security and all), formatting its
+     * log ({@code log.dirs}) on first use; clients reach it at 127.0.0.1:{@code clientPort}.
+     */
+    public static LocalKafka start(Properties properties, int clientPort) {
+        formatOnce(Path.of(properties.getProperty("log.dirs")), properties);
         KafkaRaftServer server = new KafkaRaftServer(new KafkaConfig(properties), Time.SYSTEM);
         server.startup();
-        log.info("Kafka broker (KRaft) on 127.0.0.1:{} with its log in {}", clientPort, logDirectory.toAbsolutePath());
         return new LocalKafka(server, clientPort);
     }
 

@@ -9,6 +9,7 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 import java.time.Duration;
+import java.util.HashMap;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.ExecutionException;
@@ -16,9 +17,10 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 
 /**
- * The topics of the system, created when missing (consumers need them to exist, and the brokers
- * here do not create topics on their own). Both keep every record forever: the events topic is
- * the replayable history that rebuilds every read model, and a dead letter must wait for a person.
+ * The topics of the system, created when missing by the service that writes them (consumers need
+ * them to exist, and the brokers here do not create topics on their own). All keep every record
+ * forever: the events topic is the replayable history that rebuilds every read model, and a dead
+ * letter must wait for a person.
  */
 public final class Topics {
 
@@ -34,24 +36,27 @@ public final class Topics {
     private Topics() {
     }
 
-    /** An admin client that gives up after seconds, not minutes, when Kafka is down. */
-    public static Admin admin(String bootstrapServers) {
-        return Admin.create(Map.of(
-                AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers,
-                AdminClientConfig.REQUEST_TIMEOUT_MS_CONFIG, 5_000,
-                AdminClientConfig.DEFAULT_API_TIMEOUT_MS_CONFIG, 10_000));
+    /**
+     * The settings of a client of a broker that asks for no credentials: the local stack's, which
+     * listens on loopback only, and the tests'.
+     */
+    public static Map<String, Object> plaintext(String bootstrapServers) {
+        return Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers);
     }
 
     /**
-     * Creates {@code topic} with infinite retention unless it exists.
+     * An admin client that gives up after seconds, not minutes, when Kafka is down.
      *
-     * @throws IllegalStateException when Kafka cannot be reached or refuses
+     * @param client where the brokers are and how to authenticate (bootstrap servers, security protocol,
+     *               SASL and TLS settings): what every client of the service is given
      */
-    /** Whether a broker of {@code bootstrapServers} answers within {@code timeout}. */
-    public static boolean reachable(String bootstrapServers, Duration timeout) {
-        try (Admin admin = Admin.create(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers,
-                AdminClientConfig.REQUEST_TIMEOUT_MS_CONFIG, (int) timeout.toMillis(),
-                AdminClientConfig.DEFAULT_API_TIMEOUT_MS_CONFIG, (int) timeout.toMillis()))) {
+    public static Admin admin(Map<String, Object> client) {
+        return admin(client, Duration.ofSeconds(5), Duration.ofSeconds(10));
+    }
+
+    /** Whether a broker of {@code client} answers within {@code timeout}. */
+    public static boolean reachable(Map<String, Object> client, Duration timeout) {
+        try (Admin admin = admin(client, timeout, timeout)) {
             return !admin.describeCluster().nodes().get(timeout.toMillis(), TimeUnit.MILLISECONDS).isEmpty();
         } catch (ExecutionException | TimeoutException | RuntimeException unreachable) {
             return false;
@@ -61,8 +66,34 @@ public final class Topics {
         }
     }
 
+    /**
+     * Whether {@code topic} exists, as far as {@code client} may see it.
+     *
+     * @throws IllegalStateException when Kafka cannot be reached
+     */
+    public static boolean exists(Map<String, Object> client, String topic) {
+        try (Admin admin = admin(client)) {
+            return admin.listTopics().names().get().contains(topic);
+        } catch (ExecutionException e) {
+            throw new IllegalStateException("Cannot list the topics", e.getCause());
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("Interrupted while listing the topics", e);
+        }
+    }
+
+    /** {@link #ensureExists(Map, String, int, short)} on a broker that asks for no credentials. */
     public static void ensureExists(String bootstrapServers, String topic, int partitions, short replicationFactor) {
-        try (Admin admin = admin(bootstrapServers)) {
+        ensureExists(plaintext(bootstrapServers), topic, partitions, replicationFactor);
+    }
+
+    /**
+     * Creates {@code topic} with infinite retention unless it exists.
+     *
+     * @throws IllegalStateException when Kafka cannot be reached or refuses
+     */
+    public static void ensureExists(Map<String, Object> client, String topic, int partitions, short replicationFactor) {
+        try (Admin admin = admin(client)) {
             NewTopic newTopic = new NewTopic(topic, partitions, replicationFactor)
                     .configs(Map.of(TopicConfig.RETENTION_MS_CONFIG, "-1", TopicConfig.RETENTION_BYTES_CONFIG, "-1"));
             admin.createTopics(Set.of(newTopic)).all().get();
@@ -75,5 +106,12 @@ public final class Topics {
             Thread.currentThread().interrupt();
             throw new IllegalStateException("Interrupted while creating topic " + topic, e);
         }
+    }
+
+    private static Admin admin(Map<String, Object> client, Duration requestTimeout, Duration apiTimeout) {
+        Map<String, Object> settings = new HashMap<>(client);
+        settings.put(AdminClientConfig.REQUEST_TIMEOUT_MS_CONFIG, (int) requestTimeout.toMillis());
+        settings.put(AdminClientConfig.DEFAULT_API_TIMEOUT_MS_CONFIG, (int) apiTimeout.toMillis());
+        return Admin.create(settings);
     }
 }

@@ -1,5 +1,6 @@
 package de.participation.command.forwarding;
 
+import de.participation.kafka.KafkaClientSettings;
 import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.Producer;
 import org.apache.kafka.clients.producer.ProducerConfig;
@@ -30,9 +31,8 @@ class ForwardingConfiguration {
     private static final Logger log = LoggerFactory.getLogger(ForwardingConfiguration.class);
 
     @Bean(destroyMethod = "close")
-    Producer<String, String> meetingEventProducer(KafkaProperties properties) {
-        return new KafkaProducer<>(Map.of(
-                ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, properties.bootstrapServers(),
+    Producer<String, String> meetingEventProducer(KafkaClientSettings clients) {
+        return new KafkaProducer<>(clients.producer(Map.of(
                 ProducerConfig.ACKS_CONFIG, "all",
                 ProducerConfig.ENABLE_IDEMPOTENCE_CONFIG, true,
                 ProducerConfig.MAX_IN_FLIGHT_REQUESTS_PER_CONNECTION, 5,
@@ -41,14 +41,14 @@ class ForwardingConfiguration {
                 ProducerConfig.LINGER_MS_CONFIG, 0,
                 ProducerConfig.MAX_BLOCK_MS_CONFIG, 10_000,
                 ProducerConfig.REQUEST_TIMEOUT_MS_CONFIG, 10_000,
-                ProducerConfig.DELIVERY_TIMEOUT_MS_CONFIG, 30_000),
+                ProducerConfig.DELIVERY_TIMEOUT_MS_CONFIG, 30_000)),
                 new StringSerializer(), new StringSerializer());
     }
 
     @Bean
-    MeetingEventsTopic meetingEventsTopic(KafkaProperties properties, JdbcTemplate jdbc,
+    MeetingEventsTopic meetingEventsTopic(KafkaProperties properties, KafkaClientSettings clients, JdbcTemplate jdbc,
                                           PlatformTransactionManager transactions) {
-        return new MeetingEventsTopic(properties, jdbc, transactions);
+        return new MeetingEventsTopic(properties, clients.admin(), jdbc, transactions);
     }
 
     /**

@@ -1,5 +1,6 @@
 package de.participation.command.forwarding;
 
+import de.participation.kafka.KafkaClientSettings;
 import de.participation.kafka.Topics;
 import org.springframework.boot.actuate.health.Health;
 import org.springframework.boot.actuate.health.HealthIndicator;
@@ -17,15 +18,15 @@ import java.time.Duration;
 @ConditionalOnProperty(name = "participation.kafka.enabled", havingValue = "true", matchIfMissing = true)
 class KafkaHealth implements HealthIndicator {
 
-    private final KafkaProperties properties;
+    private final KafkaClientSettings clients;
 
-    KafkaHealth(KafkaProperties properties) {
-        this.properties = properties;
+    KafkaHealth(KafkaClientSettings clients) {
+        this.clients = clients;
     }
 
     @Override
     public Health health() {
-        return Topics.reachable(properties.bootstrapServers(), Duration.ofSeconds(2)) ? Health.up().build()
+        return Topics.reachable(clients.admin(), Duration.ofSeconds(2)) ? Health.up().build()
                 : Health.status("DEGRADED").withDetail("kafka", "unreachable: events are forwarded once it is back")
                 .build();
     }

@@ -20,7 +20,8 @@ import java.util.stream.Collectors;
 
 /**
  * Makes sure the events topic exists before the first send (not at start-up, so that the service
- * starts and accepts commands while Kafka is down), and carries out a republish request of the
+ * starts and accepts commands while Kafka is down; this service alone creates it, the query service
+ * only reads it), and carries out a republish request of the
  * migration that sealed personal data: the topic still holds the old events with personal data in
  * clear, so every record in it is deleted before the forwarder, reset to the start of the store,
  * publishes the history again.
@@ -30,13 +31,16 @@ class MeetingEventsTopic {
     private static final Logger log = LoggerFactory.getLogger(MeetingEventsTopic.class);
 
     private final KafkaProperties properties;
+    private final Map<String, Object> client;
     private final JdbcTemplate jdbc;
     private final TransactionTemplate ownTransaction;
     private volatile boolean ensured;
     private volatile boolean readyToSend;
 
-    MeetingEventsTopic(KafkaProperties properties, JdbcTemplate jdbc, PlatformTransactionManager transactions) {
+    MeetingEventsTopic(KafkaProperties properties, Map<String, Object> client, JdbcTemplate jdbc,
+                       PlatformTransactionManager transactions) {
         this.properties = properties;
+        this.client = client;
         this.jdbc = jdbc;
         this.ownTransaction = new TransactionTemplate(transactions);
         ownTransaction.setPropagationBehavior(TransactionDefinition.PROPAGATION_REQUIRES_NEW);
@@ -44,7 +48,7 @@ class MeetingEventsTopic {
 
     synchronized void ensureExists() {
         if (!ensured) {
-            Topics.ensureExists(properties.bootstrapServers(), properties.topic(), properties.partitions(),
+            Topics.ensureExists(client, properties.topic(), properties.partitions(),
                     properties.replicationFactor());
             ensured = true;
         }
@@ -69,7 +73,7 @@ class MeetingEventsTopic {
     }
 
     private void deleteAllRecords() {
-        try (Admin admin = Topics.admin(properties.bootstrapServers())) {
+        try (Admin admin = Topics.admin(client)) {
             var partitions = admin.describeTopics(List.of(properties.topic())).allTopicNames().get()
                     .get(properties.topic()).partitions().stream()
                     .map(partition -> new TopicPartition(properties.topic(), partition.partition()))

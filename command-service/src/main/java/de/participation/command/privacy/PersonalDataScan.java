@@ -3,6 +3,7 @@ package de.participation.command.privacy;
 import de.participation.command.forwarding.KafkaProperties;
 import de.participation.command.personaldata.KeyService;
 import de.participation.events.MeetingScheduled;
+import de.participation.kafka.KafkaClientSettings;
 import de.participation.web.privacy.ScanReport;
 import de.participation.web.privacy.ScanReport.Finding;
 import de.participation.web.privacy.ScanTarget;
@@ -33,11 +34,12 @@ public class PersonalDataScan {
     private final TopicScan topics;
 
     PersonalDataScan(KeyService keyService, JdbcTemplate jdbc, PlatformTransactionManager transactions,
-                     KafkaProperties kafka, @Value("${participation.privacy.scan.topics-within:PT2M}") Duration within) {
+                     KafkaProperties kafka, KafkaClientSettings clients,
+                     @Value("${participation.privacy.scan.topics-within:PT2M}") Duration within) {
         this.keyService = keyService;
         this.jdbc = jdbc;
         this.database = new DatabaseScan(jdbc.getDataSource(), transactions);
-        this.topics = new TopicScan(kafka.bootstrapServers(), within, Clock.systemUTC());
+        this.topics = new TopicScan(kafka.bootstrapServers(), clients, within, Clock.systemUTC());
     }
 
     public ScanReport scan(String address) {

@@ -1,10 +1,10 @@
 package de.participation.command.privacy;
 
+import de.participation.kafka.KafkaClientSettings;
 import de.participation.web.privacy.ScanReport.Finding;
 import de.participation.web.privacy.ScanReport.Scanned;
 import de.participation.web.privacy.ScanTarget;
 import org.apache.kafka.clients.admin.Admin;
-import org.apache.kafka.clients.admin.AdminClientConfig;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
@@ -39,11 +39,13 @@ final class TopicScan {
     private static final Duration METADATA_WITHIN = Duration.ofSeconds(10);
 
     private final String bootstrapServers;
+    private final KafkaClientSettings clients;
     private final Duration within;
     private final Clock clock;
 
-    TopicScan(String bootstrapServers, Duration within, Clock clock) {
+    TopicScan(String bootstrapServers, KafkaClientSettings clients, Duration within, Clock clock) {
         this.bootstrapServers = bootstrapServers;
+        this.clients = clients;
         this.within = within;
         this.clock = clock;
     }
@@ -53,12 +55,11 @@ final class TopicScan {
             return new Scanned(STORE, 0, false);
         }
         Instant deadline = clock.instant().plus(within);
-        try (KafkaConsumer<byte[], byte[]> consumer = new KafkaConsumer<>(Map.of(
-                ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers,
+        try (KafkaConsumer<byte[], byte[]> consumer = new KafkaConsumer<>(clients.consumer(Map.of(
                 ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, false,
                 ConsumerConfig.ISOLATION_LEVEL_CONFIG, "read_uncommitted",
                 ConsumerConfig.MAX_POLL_RECORDS_CONFIG, 2_000,
-                ConsumerConfig.DEFAULT_API_TIMEOUT_MS_CONFIG, (int) METADATA_WITHIN.toMillis()),
+                ConsumerConfig.DEFAULT_API_TIMEOUT_MS_CONFIG, (int) METADATA_WITHIN.toMillis())),
                 new ByteArrayDeserializer(), new ByteArrayDeserializer())) {
             List<TopicPartition> partitions = partitionsOfEveryTopic(consumer);
             consumer.assign(partitions);
@@ -89,7 +90,7 @@ final class TopicScan {
 
     private List<TopicPartition> partitionsOfEveryTopic(KafkaConsumer<byte[], byte[]> consumer)
             throws InterruptedException, ExecutionException, TimeoutException {
-        try (Admin admin = Admin.create(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers))) {
+        try (Admin admin = Admin.create(clients.admin())) {
             Set<String> topics = admin.listTopics().names().get(METADATA_WITHIN.toMillis(), TimeUnit.MILLISECONDS);
             return topics.stream()
                     .flatMap(topic -> consumer.partitionsFor(topic, METADATA_WITHIN).stream())

@@ -2,7 +2,7 @@ package de.participation.query.admin;
 
 import de.participation.kafka.Topics;
 import de.participation.query.kafka.ParkingProjection;
-import de.participation.query.kafka.QueryKafkaProperties;
+import de.participation.query.kafka.QueryKafkaClients;
 import de.participation.query.kafka.SkippedRecords;
 import de.participation.query.projection.KnownDocuments;
 import de.participation.query.projection.ProjectionService;
@@ -38,7 +38,7 @@ final class HistoryReplay implements AutoCloseable {
 
     private final KafkaConsumer<String, String> consumer;
     private final Admin admin;
-    private final QueryKafkaProperties kafka;
+    private final QueryKafkaClients kafka;
     private final List<TopicPartition> partitions;
     private final ProjectionService projection;
     private final ReadModelStore target;
@@ -50,7 +50,7 @@ final class HistoryReplay implements AutoCloseable {
     private long eventsParked;
 
     /** @param known what the replay remembers of the documents it wrote, while it alone writes them */
-    HistoryReplay(QueryKafkaProperties kafka, ProjectionService projection, ReadModelStore target,
+    HistoryReplay(QueryKafkaClients kafka, ProjectionService projection, ReadModelStore target,
                   KnownDocuments known, SkippedRecords skippedRecords, Clock clock) {
         this.kafka = kafka;
         this.projection = projection;
@@ -58,12 +58,11 @@ final class HistoryReplay implements AutoCloseable {
         this.known = known;
         this.skipped = skippedRecords.positions();
         this.clock = clock;
-        this.consumer = new KafkaConsumer<>(Map.of(
-                ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, kafka.bootstrapServers(),
+        this.consumer = new KafkaConsumer<>(kafka.consumer(Map.of(
                 ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, false,
-                ConsumerConfig.MAX_POLL_RECORDS_CONFIG, 2_000),
+                ConsumerConfig.MAX_POLL_RECORDS_CONFIG, 2_000)),
                 new StringDeserializer(), new StringDeserializer());
-        this.admin = Topics.admin(kafka.bootstrapServers());
+        this.admin = Topics.admin(kafka.admin());
         this.partitions = consumer.partitionsFor(Topics.MEETING_EVENTS).stream()
                 .map(partition -> new TopicPartition(partition.topic(), partition.partition())).toList();
         consumer.assign(partitions);

@@ -2,7 +2,7 @@ package de.participation.query.admin;
 
 import de.participation.kafka.Topics;
 import de.participation.query.kafka.ParkedEvents;
-import de.participation.query.kafka.QueryKafkaProperties;
+import de.participation.query.kafka.QueryKafkaClients;
 import de.participation.query.projection.LiveReadModels;
 import de.participation.query.projection.ReadModelStore;
 import org.apache.kafka.clients.admin.Admin;
@@ -38,11 +38,11 @@ class ProjectionAdminController {
     private final ProjectionRebuild rebuild;
     private final ProjectionVerification verification;
     private final LiveReadModels readModels;
-    private final QueryKafkaProperties kafka;
+    private final QueryKafkaClients kafka;
     private final ParkedEvents parked;
 
     ProjectionAdminController(ProjectionRebuild rebuild, ProjectionVerification verification,
-                              LiveReadModels readModels, QueryKafkaProperties kafka, ParkedEvents parked) {
+                              LiveReadModels readModels, QueryKafkaClients kafka, ParkedEvents parked) {
         this.rebuild = rebuild;
         this.verification = verification;
         this.readModels = readModels;
@@ -93,10 +93,10 @@ class ProjectionAdminController {
         long generation = live.generation();
         List<ParkedMeetingsController.ParkedMeeting> parkedMeetings =
                 ParkedMeetingsController.overviewOf(live.parked().all(), List.of()).meetings();
-        if (!Topics.reachable(kafka.bootstrapServers(), KAFKA_WAIT)) {
+        if (!Topics.reachable(kafka.admin(), KAFKA_WAIT)) {
             return new Status(generation, "UNAVAILABLE", null, null, null, parkedMeetings, rebuildStatus());
         }
-        try (Admin admin = Topics.admin(kafka.bootstrapServers())) {
+        try (Admin admin = Topics.admin(kafka.admin())) {
             List<TopicPartition> partitions = admin.describeTopics(List.of(Topics.MEETING_EVENTS)).allTopicNames()
                     .get(KAFKA_WAIT.toMillis(), TimeUnit.MILLISECONDS)
                     .get(Topics.MEETING_EVENTS).partitions().stream()

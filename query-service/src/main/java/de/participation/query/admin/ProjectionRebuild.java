@@ -5,7 +5,7 @@ import com.mongodb.client.MongoCollection;
 import com.mongodb.client.MongoDatabase;
 import com.mongodb.client.model.Filters;
 import de.participation.query.kafka.ProjectionProperties;
-import de.participation.query.kafka.QueryKafkaProperties;
+import de.participation.query.kafka.QueryKafkaClients;
 import de.participation.query.kafka.SkippedRecords;
 import de.participation.query.projection.KnownDocuments;
 import de.participation.query.projection.LiveReadModels;
@@ -45,7 +45,7 @@ public class ProjectionRebuild {
 
     private final LiveReadModels readModels;
     private final ProjectionService projection;
-    private final QueryKafkaProperties kafka;
+    private final QueryKafkaClients kafka;
     private final ProjectionProperties settings;
     private final StoreIdentity store;
     private final MongoCollection<Document> state;
@@ -54,7 +54,7 @@ public class ProjectionRebuild {
     private final Clock clock;
 
     ProjectionRebuild(LiveReadModels readModels, ProjectionService projection,
-                      QueryKafkaProperties kafka, ProjectionProperties settings, StoreIdentity store,
+                      QueryKafkaClients kafka, ProjectionProperties settings, StoreIdentity store,
                       MongoDatabase database, SkippedRecords skipped, Clock clock,
                       @Value("${participation.rebuild.stale-after}") Duration staleAfter) {
         this.readModels = readModels;

@@ -1,7 +1,7 @@
 package de.participation.query.admin;
 
 import de.participation.query.kafka.ProjectionProperties;
-import de.participation.query.kafka.QueryKafkaProperties;
+import de.participation.query.kafka.QueryKafkaClients;
 import de.participation.query.kafka.SkippedRecords;
 import de.participation.query.projection.KnownDocuments;
 import de.participation.query.projection.LiveReadModels;
@@ -33,7 +33,7 @@ class ProjectionVerification {
 
     private final LiveReadModels readModels;
     private final ProjectionService projection;
-    private final QueryKafkaProperties kafka;
+    private final QueryKafkaClients kafka;
     private final ProjectionProperties settings;
     private final StoreIdentity store;
     private final SkippedRecords skipped;
@@ -41,7 +41,7 @@ class ProjectionVerification {
     private final ProjectionRebuild rebuild;
 
     ProjectionVerification(LiveReadModels readModels, ProjectionService projection,
-                           QueryKafkaProperties kafka, ProjectionProperties settings, StoreIdentity store,
+                           QueryKafkaClients kafka, ProjectionProperties settings, StoreIdentity store,
                            ProjectionRebuild rebuild, SkippedRecords skipped, Clock clock) {
         this.readModels = readModels;
         this.projection = projection;

@@ -26,8 +26,8 @@ class DeadLetters implements AutoCloseable {
 
     private final Producer<String, String> producer;
 
-    DeadLetters(QueryKafkaProperties properties) {
-        this.producer = properties.acknowledgedProducer();
+    DeadLetters(QueryKafkaClients kafka) {
+        this.producer = kafka.acknowledgedProducer();
     }
 
     /**

@@ -39,6 +39,7 @@ class MeetingEventConsumer extends ConsumerLoop {
     private static final Duration POLL_TIMEOUT = Duration.ofMillis(500);
 
     private final QueryKafkaProperties properties;
+    private final QueryKafkaClients clients;
     private final StoreIdentity store;
     private final String instanceId;
     private final KnownDocuments known;
@@ -48,10 +49,11 @@ class MeetingEventConsumer extends ConsumerLoop {
      * @param number the consumer's number in this instance: the first has the instance's own
      *               static membership id, the others that id with their number
      */
-    MeetingEventConsumer(int number, QueryKafkaProperties properties, StoreIdentity store, KnownDocuments known,
-                         ParkedMeetings parking) {
+    MeetingEventConsumer(int number, QueryKafkaProperties properties, QueryKafkaClients clients, StoreIdentity store,
+                         KnownDocuments known, ParkedMeetings parking) {
         super("meeting-event-consumer-" + number);
         this.properties = properties;
+        this.clients = clients;
         this.store = store;
         this.instanceId = properties.instanceId().isBlank() || number == 0
                 ? properties.instanceId() : properties.instanceId() + "-" + number;
@@ -64,7 +66,7 @@ class MeetingEventConsumer extends ConsumerLoop {
         String storeId = store.id();
         known.forget();
         known.forStore(storeId);
-        properties.ensureTopics();
+        clients.prepareTopics();
         parking.readSkipped();
         kafka.subscribe(List.of(Topics.MEETING_EVENTS), new OwnPartitions(kafka));
         while (running()) {
@@ -120,7 +122,7 @@ class MeetingEventConsumer extends ConsumerLoop {
 
     @Override
     protected Map<String, Object> consumerConfig() {
-        Map<String, Object> config = properties.consumerConfig(properties.groupId());
+        Map<String, Object> config = clients.groupConsumer(properties.groupId());
         config.put(ConsumerConfig.FETCH_MAX_WAIT_MS_CONFIG, (int) properties.batchWait().toMillis());
         config.put(ConsumerConfig.FETCH_MIN_BYTES_CONFIG, (int) properties.batchBytes().toBytes());
         if (!instanceId.isBlank()) {

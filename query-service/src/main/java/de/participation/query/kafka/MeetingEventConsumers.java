@@ -20,12 +20,12 @@ class MeetingEventConsumers implements SmartLifecycle {
 
     private final List<MeetingEventConsumer> consumers;
 
-    MeetingEventConsumers(ProjectionProperties settings, QueryKafkaProperties kafka, ProjectionService projection,
-                          DeadLetters deadLetters, SkippedRecords skipped, ParkingRequests requests, StoreIdentity store,
-                          Clock clock) {
+    MeetingEventConsumers(ProjectionProperties settings, QueryKafkaProperties kafka, QueryKafkaClients clients,
+                          ProjectionService projection, DeadLetters deadLetters, SkippedRecords skipped,
+                          ParkingRequests requests, StoreIdentity store, Clock clock) {
         consumers = IntStream.range(0, settings.consumers()).mapToObj(number -> {
             KnownDocuments known = KnownDocuments.upTo(settings.rememberedBytes().toBytes());
-            return new MeetingEventConsumer(number, kafka, store, known,
+            return new MeetingEventConsumer(number, kafka, clients, store, known,
                     new ParkedMeetings(projection, deadLetters, skipped, requests, clock, known));
         }).toList();
     }

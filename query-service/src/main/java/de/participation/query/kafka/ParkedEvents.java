@@ -26,15 +26,15 @@ public class ParkedEvents {
     public record Summary(long count, List<Parked> latest) {
     }
 
-    private final QueryKafkaProperties properties;
+    private final QueryKafkaClients kafka;
 
-    ParkedEvents(QueryKafkaProperties properties) {
-        this.properties = properties;
+    ParkedEvents(QueryKafkaClients kafka) {
+        this.kafka = kafka;
     }
 
     /** The number of parked records and the {@code latest} most recent ones, newest first. */
     public Summary summary(int latest) {
-        TopicTail.Tail tail = TopicTail.read(properties.bootstrapServers(), Topics.MEETING_EVENTS_DEAD_LETTERS, latest);
+        TopicTail.Tail tail = TopicTail.read(kafka, Topics.MEETING_EVENTS_DEAD_LETTERS, latest);
         List<Parked> parked = new ArrayList<>(tail.records().stream().map(ParkedEvents::parked).toList());
         parked.sort(Comparator.comparing(Parked::parkedAt).reversed());
         return new Summary(tail.count(), parked.stream().limit(latest).toList());

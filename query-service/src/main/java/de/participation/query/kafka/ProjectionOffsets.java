@@ -29,10 +29,10 @@ public class ProjectionOffsets implements DisposableBean {
 
     private static final Duration KAFKA_WAIT = Duration.ofSeconds(2);
 
-    private final QueryKafkaProperties kafka;
+    private final QueryKafkaClients kafka;
     private Admin admin;
 
-    ProjectionOffsets(QueryKafkaProperties kafka) {
+    ProjectionOffsets(QueryKafkaClients kafka) {
         this.kafka = kafka;
     }
 
@@ -74,7 +74,7 @@ public class ProjectionOffsets implements DisposableBean {
     /** One admin client, made when first needed (a caught-up store without webhooks needs none). */
     private synchronized Admin admin() {
         if (admin == null) {
-            admin = Topics.admin(kafka.bootstrapServers());
+            admin = Topics.admin(kafka.admin());
         }
         return admin;
     }

@@ -39,12 +39,12 @@ public class SkippedRecords implements AutoCloseable {
         }
     }
 
-    private final QueryKafkaProperties properties;
+    private final QueryKafkaClients kafka;
     private final Producer<String, String> producer;
 
-    SkippedRecords(QueryKafkaProperties properties) {
-        this.properties = properties;
-        this.producer = properties.acknowledgedProducer();
+    SkippedRecords(QueryKafkaClients kafka) {
+        this.kafka = kafka;
+        this.producer = kafka.acknowledgedProducer();
     }
 
     /** Records the decision and waits until the broker has it: only then may the record be skipped. */
@@ -64,7 +64,7 @@ public class SkippedRecords implements AutoCloseable {
 
     /** Every decision, newest first. */
     public List<Skipped> all() {
-        TopicTail.Tail tail = TopicTail.read(properties.bootstrapServers(), Topics.SKIPPED_RECORDS, READ_AT_MOST);
+        TopicTail.Tail tail = TopicTail.read(kafka, Topics.SKIPPED_RECORDS, READ_AT_MOST);
         if (!tail.complete()) {
             throw new IllegalStateException("Could not read the skipped records in time");
         }

@@ -29,11 +29,10 @@ final class TopicTail {
     private TopicTail() {
     }
 
-    static Tail read(String bootstrapServers, String topic, long latest) {
-        try (KafkaConsumer<String, String> consumer = new KafkaConsumer<>(Map.of(
-                ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers,
+    static Tail read(QueryKafkaClients kafka, String topic, long latest) {
+        try (KafkaConsumer<String, String> consumer = new KafkaConsumer<>(kafka.consumer(Map.of(
                 ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, false,
-                ConsumerConfig.DEFAULT_API_TIMEOUT_MS_CONFIG, (int) READ_AT_MOST.toMillis()),
+                ConsumerConfig.DEFAULT_API_TIMEOUT_MS_CONFIG, (int) READ_AT_MOST.toMillis())),
                 new StringDeserializer(), new StringDeserializer())) {
             List<TopicPartition> partitions = consumer.partitionsFor(topic).stream()
                     .map(partition -> new TopicPartition(partition.topic(), partition.partition())).toList();

@@ -6,7 +6,7 @@ import de.participation.kafka.MeetingEventJson;
 import de.participation.kafka.Topics;
 import de.participation.query.kafka.ConsumerLoop;
 import de.participation.query.kafka.MeetingKeys;
-import de.participation.query.kafka.QueryKafkaProperties;
+import de.participation.query.kafka.QueryKafkaClients;
 import de.participation.query.projection.LiveReadModels;
 import de.participation.query.projection.MeetingReadModel;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
@@ -48,14 +48,14 @@ class PollingMeetingChangeWatcher extends ConsumerLoop {
     private record Awaited(long sequence, Instant since, boolean toldParked) {
     }
 
-    private final QueryKafkaProperties properties;
+    private final QueryKafkaClients clients;
     private final LiveReadModels readModels;
     private final CapacityStreams streams;
     private final Map<UUID, Awaited> awaited = new HashMap<>();
 
-    PollingMeetingChangeWatcher(QueryKafkaProperties properties, LiveReadModels readModels, CapacityStreams streams) {
+    PollingMeetingChangeWatcher(QueryKafkaClients clients, LiveReadModels readModels, CapacityStreams streams) {
         super("meeting-change-watcher");
-        this.properties = properties;
+        this.clients = clients;
         this.readModels = readModels;
         this.streams = streams;
     }
@@ -63,15 +63,13 @@ class PollingMeetingChangeWatcher extends ConsumerLoop {
     /** Outside the consumer group: every instance reads every partition, and commits nothing. */
     @Override
     protected Map<String, Object> consumerConfig() {
-        return Map.of(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, properties.bootstrapServers(),
-                ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, false);
+        return clients.consumer(Map.of(ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, false));
     }
 
     @Override
     protected void consume(KafkaConsumer<String, String> kafka) {
         awaited.clear();
-        Topics.ensureExists(properties.bootstrapServers(), Topics.MEETING_EVENTS, properties.partitions(),
-                properties.replicationFactor());
+        clients.requireEventsTopic();
         List<TopicPartition> partitions = kafka.partitionsFor(Topics.MEETING_EVENTS).stream()
                 .map(partition -> new TopicPartition(partition.topic(), partition.partition())).toList();
         kafka.assign(partitions);

@@ -8,7 +8,7 @@ import de.participation.kafka.MeetingEventJson;
 import de.participation.kafka.Topics;
 import de.participation.query.kafka.ConsumerLoop;
 import de.participation.query.kafka.ProjectionOffsets;
-import de.participation.query.kafka.QueryKafkaProperties;
+import de.participation.query.kafka.QueryKafkaClients;
 import de.participation.query.kafka.SkippedRecords;
 import de.participation.query.kafka.StoreBoundOffsets;
 import de.participation.query.projection.StoreIdentity;
@@ -55,7 +55,7 @@ class WebhookEventConsumer extends ConsumerLoop {
     private static final Logger log = LoggerFactory.getLogger(WebhookEventConsumer.class);
     private static final Duration POLL_TIMEOUT = Duration.ofMillis(500);
 
-    private final QueryKafkaProperties kafkaProperties;
+    private final QueryKafkaClients clients;
     private final WebhookProperties properties;
     private final Subscriptions subscriptions;
     private final Deliveries deliveries;
@@ -67,12 +67,12 @@ class WebhookEventConsumer extends ConsumerLoop {
     private final ProjectionGate gate;
     private final Clock clock;
 
-    WebhookEventConsumer(QueryKafkaProperties kafkaProperties, WebhookProperties properties, Subscriptions subscriptions,
+    WebhookEventConsumer(QueryKafkaClients clients, WebhookProperties properties, Subscriptions subscriptions,
                          Deliveries deliveries, MeetingOrganisations organisations, StoreIdentity store,
                          WebhookDispatcher dispatcher, HeldMeetings held, SkippedRecords skippedRecords,
                          ProjectionOffsets projectionOffsets, Clock clock) {
         super("webhook-event-consumer");
-        this.kafkaProperties = kafkaProperties;
+        this.clients = clients;
         this.properties = properties;
         this.subscriptions = subscriptions;
         this.deliveries = deliveries;
@@ -87,14 +87,14 @@ class WebhookEventConsumer extends ConsumerLoop {
 
     @Override
     protected Map<String, Object> consumerConfig() {
-        return kafkaProperties.consumerConfig(properties.groupId().isBlank()
-                ? kafkaProperties.groupId() + "-webhooks" : properties.groupId());
+        return clients.groupConsumer(properties.groupId().isBlank()
+                ? clients.groupId() + "-webhooks" : properties.groupId());
     }
 
     @Override
     protected void consume(KafkaConsumer<String, String> kafka) {
         String storeId = store.id();
-        kafkaProperties.ensureTopics();
+        clients.prepareTopics();
         deliveries.createIndexes();
         Set<String> skipped = skippedRecords.positions();
         kafka.subscribe(List.of(Topics.MEETING_EVENTS), new Partitions(kafka));

@@ -1,6 +1,7 @@
 package de.participation.query.kafka;
 
 import com.mongodb.client.MongoDatabase;
+import de.participation.kafka.KafkaClientSettings;
 import de.participation.kafka.Topics;
 import de.participation.localstack.LocalKafka;
 import de.participation.query.kafka.ReadModelsCatchUp.Progress;
@@ -14,6 +15,7 @@ import org.apache.kafka.common.TopicPartition;
 import org.apache.kafka.common.serialization.StringDeserializer;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Test;
+import org.springframework.boot.autoconfigure.kafka.KafkaProperties;
 import org.springframework.util.unit.DataSize;
 
 import java.io.IOException;
@@ -52,7 +54,7 @@ class ReadModelsCatchUpIT {
     void aNewStoreCatchesUpWithTheHistoryAsItWasWhenFirstSeenAndAReplacedOneStartsOver() {
         Topics.ensureExists(KAFKA.bootstrapServers(), Topics.MEETING_EVENTS, 6, (short) 1);
         publish(EVENTS);
-        ProjectionOffsets offsets = new ProjectionOffsets(properties(KAFKA.bootstrapServers()));
+        ProjectionOffsets offsets = new ProjectionOffsets(clients(KAFKA.bootstrapServers()));
         ReadModelsCatchUp catchUp = new ReadModelsCatchUp(offsets, new StoreIdentity(database), database);
         String storeId = new StoreIdentity(database).id();
 
@@ -83,7 +85,7 @@ class ReadModelsCatchUpIT {
 
     /** The progress as an instance that starts now reads it (nothing remembered). */
     private Progress progressNow(String bootstrapServers) {
-        ProjectionOffsets offsets = new ProjectionOffsets(properties(bootstrapServers));
+        ProjectionOffsets offsets = new ProjectionOffsets(clients(bootstrapServers));
         try {
             return new ReadModelsCatchUp(offsets, new StoreIdentity(database), database).progress();
         } finally {
@@ -91,9 +93,11 @@ class ReadModelsCatchUpIT {
         }
     }
 
-    private static QueryKafkaProperties properties(String bootstrapServers) {
-        return new QueryKafkaProperties(bootstrapServers, GROUP, 6, (short) 1, 500, "", Duration.ofSeconds(10),
-                Duration.ofMillis(10), DataSize.ofKilobytes(64));
+    private static QueryKafkaClients clients(String bootstrapServers) {
+        KafkaProperties standard = new KafkaProperties();
+        standard.setBootstrapServers(List.of(bootstrapServers));
+        return new QueryKafkaClients(new QueryKafkaProperties(GROUP, (short) 1, 500, "", Duration.ofSeconds(10),
+                Duration.ofMillis(10), DataSize.ofKilobytes(64)), new KafkaClientSettings(standard, null));
     }
 
     private static void publish(int events) {

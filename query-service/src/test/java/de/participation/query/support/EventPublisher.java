@@ -12,12 +12,16 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ExecutionException;
 
-/** Publishes to the events topic as the command service's forwarder does (or as a broken producer would). */
+/**
+ * Publishes to the events topic as the command service's forwarder does (or as a broken producer
+ * would), creating the topic first as the forwarder does: the query service only waits for it.
+ */
 public final class EventPublisher implements AutoCloseable {
 
     private final KafkaProducer<String, String> producer;
 
     public EventPublisher(String bootstrapServers) {
+        Topics.ensureExists(bootstrapServers, Topics.MEETING_EVENTS, 6, (short) 1);
         producer = new KafkaProducer<>(Map.of(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers,
                 ProducerConfig.ACKS_CONFIG, "all"), new StringSerializer(), new StringSerializer());
     }
