@@ -1,5 +1,6 @@
 package de.participation.command.config;
 
+import de.participation.web.privacy.KeyedHash;
 import de.participation.web.security.TokenProperties;
 import de.participation.web.settings.RequiredSetting;
 import de.participation.web.settings.RequiredSettingsCheck;
@@ -9,7 +10,7 @@ import org.springframework.stereotype.Component;
 import java.util.ArrayList;
 import java.util.List;
 
-/** The command service needs its event store, its token settings and, unless forwarding is switched off, Kafka. */
+/** The command service needs its event store, its token settings, the key of its keyed hashes and, unless forwarding is switched off, Kafka. */
 @Component
 class RequiredInfrastructure extends RequiredSettingsCheck {
 
@@ -18,6 +19,7 @@ class RequiredInfrastructure extends RequiredSettingsCheck {
         List<RequiredSetting> required = new ArrayList<>(List.of(new RequiredSetting("spring.datasource.url",
                 "SPRING_DATASOURCE_URL", "the PostgreSQL that holds its event store")));
         required.addAll(TokenProperties.REQUIRED);
+        required.add(KeyedHash.KEY);
         if (environment.getProperty("participation.kafka.enabled", Boolean.class, true)) {
             required.add(new RequiredSetting("participation.kafka.bootstrap-servers", "KAFKA_BOOTSTRAP_SERVERS",
                     "the Kafka brokers it publishes the events to"));
