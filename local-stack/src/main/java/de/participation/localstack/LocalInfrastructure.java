@@ -4,8 +4,10 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.security.SecureRandom;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.Base64;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
@@ -32,6 +34,7 @@ import java.util.concurrent.CopyOnWriteArrayList;
 public final class LocalInfrastructure implements AutoCloseable {
 
     private static final Duration STARTUP = Duration.ofMinutes(2);
+    private static final String PRIVACY_HASH_KEY = "PRIVACY_HASH_KEY";
 
     private final Path dataDirectory;
     private final Map<String, String> settings;
@@ -93,6 +96,27 @@ public final class LocalInfrastructure implements AutoCloseable {
             parts.add(Supervisor.Part.of(mongo));
             serviceEnvironment.putAll(Map.of("MONGODB_URI", "mongodb://127.0.0.1:" + port,
                     "MONGODB_CHANGE_STREAMS", "false"));
+        }
+        serviceEnvironment.put(PRIVACY_HASH_KEY, present(settings, PRIVACY_HASH_KEY) ? settings.get(PRIVACY_HASH_KEY)
+                : privacyHashKey(dataDirectory.resolve("privacy-hash-key")));
+    }
+
+    /**
+     * The key of the services' keyed hashes (rate limits, the scans' audit trail): made once for the
+     * data directory, beside the data as only a local stack may keep it, and the same at every start,
+     * so that the hashes already kept still match.
+     */
+    private static String privacyHashKey(Path file) {
+        try {
+            if (!Files.exists(file)) {
+                byte[] key = new byte[32];
+                new SecureRandom().nextBytes(key);
+                Files.createDirectories(file.getParent());
+                Files.writeString(file, Base64.getEncoder().encodeToString(key));
+            }
+            return Files.readString(file).trim();
+        } catch (IOException e) {
+            throw new UncheckedIOException("Cannot keep the privacy hash key in " + file, e);
         }
     }
 
