@@ -31,7 +31,8 @@ class ProductionJarsIT {
             "KAFKA_BOOTSTRAP_SERVERS", "127.0.0.1:1",
             "TOKEN_ISSUER", "urn:participation:test",
             "TOKEN_AUDIENCE", "participation",
-            "TOKEN_PUBLIC_KEY_LOCATION", "file:/nonexistent/public-key.pem");
+            "TOKEN_PUBLIC_KEY_LOCATION", "file:/nonexistent/public-key.pem",
+            "PRIVACY_HASH_KEY", "cHJvZHVjdGlvbiBqYXJzIHRlc3QsIGEga2V5IG9mIDMyIGJ5dGVz");
 
     @ParameterizedTest
     @ValueSource(strings = {"command-service", "query-service"})
@@ -51,9 +52,11 @@ class ProductionJarsIT {
             "command-service, SPRING_DATASOURCE_URL",
             "command-service, KAFKA_BOOTSTRAP_SERVERS",
             "command-service, TOKEN_AUDIENCE",
+            "command-service, PRIVACY_HASH_KEY",
             "query-service, MONGODB_URI",
             "query-service, KAFKA_BOOTSTRAP_SERVERS",
-            "query-service, TOKEN_AUDIENCE"})
+            "query-service, TOKEN_AUDIENCE",
+            "query-service, PRIVACY_HASH_KEY"})
     void serviceWithoutItsInfrastructureRefusesToStartNamingTheVariable(String service, String missing)
             throws Exception {
         Path output = Files.createTempFile(service + "-without-" + missing, ".log");

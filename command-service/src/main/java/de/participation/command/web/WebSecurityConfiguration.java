@@ -28,6 +28,7 @@ class WebSecurityConfiguration {
         http.cors(cors -> cors.configurationSource(CrossOriginPolicy.of(crossOrigin)));
         String portal = Roles.authority(Roles.PORTAL);
         String organiser = Roles.authority(Roles.ORGANISER);
+        String dataProtection = Roles.authority(Roles.DATA_PROTECTION);
         return TokenAuthentication.filterChain(http, requests -> requests
                 .requestMatchers(HttpMethod.POST, "/api/v1/meetings/*/registrations/*/cancel")
                 .hasAnyAuthority(portal, organiser)
@@ -44,7 +45,9 @@ class WebSecurityConfiguration {
                 .hasAnyAuthority(organiser, Roles.authority(Roles.OPERATOR))
                 .requestMatchers(HttpMethod.POST, "/api/v1/personal-data/open")
                 .hasAnyAuthority(portal, organiser, Roles.authority(Roles.AUDITOR))
-                .requestMatchers(HttpMethod.POST, "/api/v1/personal-data/email-hashes", "/api/v1/admin/personal-data-scans")
-                .hasAuthority(Roles.authority(Roles.OPERATOR)));
+                .requestMatchers(HttpMethod.POST, "/api/v1/personal-data/email-hashes", PersonalDataScanController.PATH)
+                .hasAuthority(dataProtection)
+                .requestMatchers(HttpMethod.GET, PersonalDataScanController.PATH)
+                .hasAnyAuthority(dataProtection, Roles.authority(Roles.AUDITOR)));
     }
 }

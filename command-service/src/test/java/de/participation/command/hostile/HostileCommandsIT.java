@@ -141,10 +141,10 @@ class HostileCommandsIT {
         OPEN_PERSONAL_DATA("POST", "/api/v1/personal-data/open", Role.AUDITOR, Body.REQUIRED, List.of(
                 new Field("registrations", "[{\"registrationId\": \"{registration}\", \"ciphertext\": \"c2VhbGVk\"}]",
                         Kind.LIST, true))),
-        EMAIL_HASHES("POST", "/api/v1/personal-data/email-hashes", Role.OPERATOR, Body.REQUIRED, List.of(
+        EMAIL_HASHES("POST", "/api/v1/personal-data/email-hashes", Role.DATA_PROTECTION, Body.REQUIRED, List.of(
                 new Field("email", "\"erika@example.org\"", Kind.TEXT, true),
                 new Field("meetingIds", "[\"{meeting}\"]", Kind.LIST, true))),
-        SCAN_PERSONAL_DATA("POST", "/api/v1/admin/personal-data-scans", Role.OPERATOR, Body.REQUIRED, List.of(
+        SCAN_PERSONAL_DATA("POST", "/api/v1/admin/personal-data-scans", Role.DATA_PROTECTION, Body.REQUIRED, List.of(
                 new Field("email", "\"erika@example.org\"", Kind.TEXT, true)));
 
         private final String method;
@@ -200,14 +200,14 @@ class HostileCommandsIT {
 
     /** Who may call an endpoint. */
     enum Role {
-        ORGANISER, ORGANISER_OF_ANY, PORTAL, AUDITOR, OPERATOR;
+        ORGANISER, ORGANISER_OF_ANY, PORTAL, AUDITOR, DATA_PROTECTION;
 
         String token() {
             return switch (this) {
                 case ORGANISER, ORGANISER_OF_ANY -> TestTokens.organiser();
                 case PORTAL -> TestTokens.portal();
                 case AUDITOR -> TestTokens.withRole("auditor");
-                case OPERATOR -> TestTokens.withRole("operator");
+                case DATA_PROTECTION -> TestTokens.withRole("data-protection");
             };
         }
     }

@@ -25,8 +25,8 @@ public final class Api {
         return http.post(path, json, authorized(path, headers));
     }
 
-    public Response get(String path) {
-        return http.get(path);
+    public Response get(String path, String... headers) {
+        return http.get(path, headers);
     }
 
     public Response put(String path, String json, String... headers) {

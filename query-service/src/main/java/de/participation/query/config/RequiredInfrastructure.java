@@ -1,5 +1,6 @@
 package de.participation.query.config;
 
+import de.participation.web.privacy.KeyedHash;
 import de.participation.web.security.TokenProperties;
 import de.participation.web.settings.RequiredSetting;
 import de.participation.web.settings.RequiredSettingsCheck;
@@ -9,7 +10,7 @@ import org.springframework.stereotype.Component;
 import java.util.ArrayList;
 import java.util.List;
 
-/** The query service needs the MongoDB of its read models, the Kafka brokers of the history and its token settings. */
+/** The query service needs the MongoDB of its read models, the Kafka brokers of the history and its token settings and the key of its keyed hashes. */
 @Component
 class RequiredInfrastructure extends RequiredSettingsCheck {
 
@@ -20,6 +21,7 @@ class RequiredInfrastructure extends RequiredSettingsCheck {
                 new RequiredSetting("participation.kafka.bootstrap-servers", "KAFKA_BOOTSTRAP_SERVERS",
                         "the Kafka brokers whose topic it projects")));
         required.addAll(TokenProperties.REQUIRED);
+        required.add(KeyedHash.KEY);
         return required;
     }
 }

@@ -157,7 +157,8 @@ class HostileReadsIT {
         PROJECTIONS("GET", "/api/v1/admin/projections", Roles.OPERATOR),
         REBUILD("POST", "/api/v1/admin/projections/rebuild", Roles.OPERATOR),
         VERIFICATION("POST", "/api/v1/admin/projections/verification", Roles.OPERATOR),
-        PERSONAL_DATA_SCAN("POST", "/api/v1/admin/personal-data-scans", Roles.OPERATOR),
+        PERSONAL_DATA_SCAN("POST", "/api/v1/admin/personal-data-scans", Roles.DATA_PROTECTION),
+        PERSONAL_DATA_SCAN_TRAIL("GET", "/api/v1/admin/personal-data-scans?offset=0&limit=10", Roles.DATA_PROTECTION),
         MEETING_STREAM("GET", "/api/v1/meetings/{meeting}/capacity/stream", Roles.ORGANISER),
         WEBHOOKS("GET", "/api/v1/webhooks", Roles.PORTAL),
         WEBHOOK_DELIVERIES("GET", "/api/v1/webhooks/{webhook}/deliveries?offset=0&limit=10", Roles.PORTAL);
@@ -205,8 +206,11 @@ class HostileReadsIT {
             Arbitrary<UnaryOperator<HostileRequest>> of(Endpoint endpoint) {
                 return Arbitraries.of("none", "Bearer", "Bearer garbage", "Basic dXNlcjpwdw==", "Bearer a.b.c",
                                 "Bearer " + TestTokens.withRole("nobody"),
-                                "Bearer " + (endpoint.role.equals(Roles.OPERATOR) ? TestTokens.withRole(Roles.PORTAL)
-                                        : TestTokens.withRole("nobody")))
+                                "Bearer " + TestTokens.withRole(switch (endpoint.role) {
+                                    case Roles.OPERATOR -> Roles.PORTAL;
+                                    case Roles.DATA_PROTECTION -> Roles.OPERATOR;
+                                    default -> "nobody";
+                                }))
                         .map(value -> request -> request.withHeader("Authorization",
                                 value.equals("none") ? null : value.getBytes(StandardCharsets.US_ASCII),
                                 "authorization " + (value.length() > 30 ? value.substring(0, 30) + "…" : value)));
