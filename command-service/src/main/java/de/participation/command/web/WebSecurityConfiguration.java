@@ -15,9 +15,10 @@ import org.springframework.security.web.SecurityFilterChain;
  * back and answers offers; organisers schedule and run meetings and check people in at the door,
  * and the Meeting itself refuses an organiser of another organisation; organisers of the meeting
  * and operators erase personal data; whoever may read participants (portal, organisers, auditors)
- * may have them opened; operators scan for what is left of a person. Every request needs a valid
- * bearer token, except the health check. Browsers may send the dashboard's commands from the
- * origins {@link CrossOriginPolicy} allows.
+ * may have them opened; the data protection officer scans for what is left of a person, and
+ * auditors read the trail of those scans. Every request needs a valid bearer token, except the
+ * health check. Browsers may send the dashboard's commands from the origins
+ * {@link CrossOriginPolicy} allows.
  */
 @Configuration(proxyBeanMethods = false)
 @Import(TokenDecoderConfiguration.class)
