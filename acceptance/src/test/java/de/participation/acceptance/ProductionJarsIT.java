@@ -33,7 +33,8 @@ class ProductionJarsIT {
             "TOKEN_AUDIENCE", "participation",
             "TOKEN_PUBLIC_KEY_LOCATION", "file:/nonexistent/public-key.pem",
             "PARTICIPANT_KEKS_FILE", "/nonexistent/key-encryption-keys",
-            "WEBHOOK_KEKS", "webhooks-1:" + "A".repeat(43) + "=");
+            "WEBHOOK_KEKS", "webhooks-1:" + "A".repeat(43) + "=",
+            "PRIVACY_HASH_KEY", "cHJvZHVjdGlvbiBqYXJzIHRlc3QsIGEga2V5IG9mIDMyIGJ5dGVz");
 
     @ParameterizedTest
     @ValueSource(strings = {"command-service", "query-service"})
@@ -54,10 +55,12 @@ class ProductionJarsIT {
             "command-service, KAFKA_BOOTSTRAP_SERVERS",
             "command-service, TOKEN_AUDIENCE",
             "command-service, PARTICIPANT_KEKS_FILE",
+            "command-service, PRIVACY_HASH_KEY",
             "query-service, MONGODB_URI",
             "query-service, KAFKA_BOOTSTRAP_SERVERS",
             "query-service, TOKEN_AUDIENCE",
-            "query-service, WEBHOOK_KEKS"})
+            "query-service, WEBHOOK_KEKS",
+            "query-service, PRIVACY_HASH_KEY"})
     void serviceWithoutItsInfrastructureRefusesToStartNamingTheVariable(String service, String missing)
             throws Exception {
         Path output = Files.createTempFile(service + "-without-" + missing, ".log");

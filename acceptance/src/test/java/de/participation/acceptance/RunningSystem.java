@@ -137,7 +137,7 @@ final class RunningSystem implements AutoCloseable {
         return new JsonHttp(command.baseUrl()).withBearer(issuer.token("organiser", ORGANISATION));
     }
 
-    /** The command API as an operator (erasure, the personal-data scan). */
+    /** The command API as an operator (erasure). */
     JsonHttp operatorCommands() {
         return new JsonHttp(command.baseUrl()).withBearer(issuer.token("operator", null));
     }
@@ -155,6 +155,16 @@ final class RunningSystem implements AutoCloseable {
     /** The query service as an operator (projection status, rebuild). */
     JsonHttp operatorQueries() {
         return new JsonHttp(query.baseUrl()).withBearer(issuer.token("operator", null));
+    }
+
+    /** The command service as the data protection officer (the personal-data scan). */
+    JsonHttp dataProtectionCommands() {
+        return new JsonHttp(command.baseUrl()).withBearer(issuer.token("data-protection", null));
+    }
+
+    /** The query service as the data protection officer (the personal-data scan). */
+    JsonHttp dataProtectionQueries() {
+        return new JsonHttp(query.baseUrl()).withBearer(issuer.token("data-protection", null));
     }
 
     /** The audit API as an auditor. */

@@ -75,7 +75,7 @@ class SecureComposeTest {
         int secrets = 0;
         while (substitution.find()) {
             String variable = substitution.group(1);
-            if (variable.contains("PASSWORD") || variable.contains("SECRET")) {
+            if (variable.contains("PASSWORD") || variable.contains("SECRET") || variable.endsWith("KEY")) {
                 secrets++;
                 assertThat(substitution.group(2)).as("how %s is substituted", variable).startsWith(":?");
             }

@@ -351,7 +351,7 @@ class SystemEndToEndIT {
 
     /**
      * A meeting that ends at once and keeps nothing afterwards (retention 0): once the period has
-     * passed, the operator's scans of both services (every PostgreSQL table, every topic, every
+     * passed, the data protection officer's scans of both services (every PostgreSQL table, every topic, every
      * MongoDB collection with the webhook delivery logs) find neither the address nor any hash of it.
      */
     @Test
@@ -374,7 +374,7 @@ class SystemEndToEndIT {
                         .formatted(UUID.randomUUID(), address, address)).status()).isEqualTo(201);
             }
             await().atMost(Duration.ofSeconds(60)).until(() -> sequencesReceived(receiver, meetingId).size() == 2);
-            JsonNode before = scan(system.operatorCommands(), addresses.get(0));
+            JsonNode before = scan(system.dataProtectionCommands(), addresses.get(0));
             assertThat(before.path("findings")).extracting(JsonNode::toString).containsExactly(
                     "{\"store\":\"postgresql\",\"location\":\"table participant_key\",\"trace\":\"EMAIL_HASH\"}");
 
@@ -385,7 +385,7 @@ class SystemEndToEndIT {
             assertThat(system.portalQueries().get("/api/v1/webhooks/" + webhookId + "/deliveries").body()
                     .findValuesAsText("status")).as("the delivery log is scanned too").contains("DELIVERED");
             for (String address : addresses) {
-                for (JsonHttp service : List.of(system.operatorCommands(), system.operatorQueries())) {
+                for (JsonHttp service : List.of(system.dataProtectionCommands(), system.dataProtectionQueries())) {
                     JsonNode after = scan(service, address);
                     assertThat(after.path("findings")).as(address).isEmpty();
                     assertThat(after.path("clean").asBoolean()).as(after.toString()).isTrue();

@@ -7,8 +7,10 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.security.SecureRandom;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.Base64;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
@@ -38,6 +40,7 @@ public final class LocalInfrastructure implements AutoCloseable {
 
     private static final Logger log = LoggerFactory.getLogger(LocalInfrastructure.class);
     private static final Duration STARTUP = Duration.ofMinutes(2);
+    private static final String PRIVACY_HASH_KEY = "PRIVACY_HASH_KEY";
 
     private final Path dataDirectory;
     private final Map<String, String> settings;
@@ -107,7 +110,27 @@ public final class LocalInfrastructure implements AutoCloseable {
         } else {
             serviceEnvironment.put("WEBHOOK_KEKS_FILE", LocalWebhookKeys.in(dataDirectory).toString());
         }
+        serviceEnvironment.put(PRIVACY_HASH_KEY, present(settings, PRIVACY_HASH_KEY) ? settings.get(PRIVACY_HASH_KEY)
+                : privacyHashKey(dataDirectory.resolve("privacy-hash-key")));
     }
+
+    /**
+     * The key of the services' keyed hashes (rate limits, the scans' audit trail): made once for the
+     * data directory, beside the data as only a local stack may keep it, and the same at every start,
+     * so that the hashes already kept still match.
+     */
+    private static String privacyHashKey(Path file) {
+        try {
+            return Files.readString(LocalSecretFiles.madeOnce(file, () -> {
+                byte[] key = new byte[32];
+                new SecureRandom().nextBytes(key);
+                return Base64.getEncoder().encodeToString(key);
+            })).trim();
+        } catch (IOException e) {
+            throw new UncheckedIOException("Cannot read the privacy hash key in " + file, e);
+        }
+    }
+
 
     /**
      * The MongoDB stand-in in a JVM of its own on {@code port}, its output going to {@code log}, with

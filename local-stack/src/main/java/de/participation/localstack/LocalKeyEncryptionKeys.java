@@ -2,12 +2,7 @@ package de.participation.localstack;
 
 import de.participation.web.keys.KeyEncryptionKeyFile;
 
-import java.io.IOException;
-import java.io.UncheckedIOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
-import java.nio.file.attribute.PosixFilePermissions;
 import java.util.Map;
 
 /**
@@ -30,23 +25,8 @@ public final class LocalKeyEncryptionKeys {
         return Map.of("PARTICIPANT_KEKS_FILE", file.toString());
     }
 
-    /**
-     * The KEK file {@code file}, made with one fresh KEK named {@code id} under {@code comment}
-     * unless it exists: readable by its owner only from its first byte, and complete or absent.
-     */
+    /** The KEK file {@code file}, made with one fresh KEK named {@code id} under {@code comment} unless it exists. */
     static Path madeOnce(Path file, String id, String comment) {
-        Path absolute = file.toAbsolutePath();
-        try {
-            if (!Files.exists(absolute)) {
-                Files.createDirectories(absolute.getParent());
-                Path fresh = Files.createTempFile(absolute.getParent(), absolute.getFileName().toString(), ".new",
-                        PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rw-------")));
-                Files.writeString(fresh, comment + "\n" + KeyEncryptionKeyFile.newEntry(id) + "\n");
-                Files.move(fresh, absolute, StandardCopyOption.ATOMIC_MOVE);
-            }
-            return absolute;
-        } catch (IOException e) {
-            throw new UncheckedIOException("Cannot make the key-encryption key file " + absolute, e);
-        }
+        return LocalSecretFiles.madeOnce(file, () -> comment + "\n" + KeyEncryptionKeyFile.newEntry(id) + "\n");
     }
 }

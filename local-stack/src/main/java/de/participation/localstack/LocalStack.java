@@ -109,7 +109,7 @@ public final class LocalStack {
                   Kafka            {}
                   PostgreSQL       {}
                   MongoDB          {}
-                Get a bearer token with ./run-local.sh token <portal|organiser|auditor|operator> [organisation]
+                Get a bearer token with ./run-local.sh token <portal|organiser|auditor|operator|data-protection> [organisation]
                 (the demo meetings belong to the organisation {}). A part that dies is started again.
                 Stop with Ctrl-C.""",
                 dataDirectory, command.baseUrl(), query.baseUrl(), query.baseUrl(), DemoData.ORGANISATION,

@@ -1,5 +1,6 @@
 package de.participation.command.config;
 
+import de.participation.web.privacy.KeyedHash;
 import de.participation.web.security.TokenProperties;
 import de.participation.web.settings.RequiredSetting;
 import de.participation.web.settings.RequiredSettingsCheck;
@@ -11,8 +12,8 @@ import java.util.List;
 
 /**
  * The command service needs its event store, the key-encryption keys of the participants' keys
- * (from a file, or else the setting's value), its token settings and, unless forwarding is
- * switched off, Kafka.
+ * (from a file, or else the setting's value), its token settings, the key of its keyed hashes and,
+ * unless forwarding is switched off, Kafka.
  */
 @Component
 class RequiredInfrastructure extends RequiredSettingsCheck {
@@ -27,6 +28,7 @@ class RequiredInfrastructure extends RequiredSettingsCheck {
                     "the key-encryption keys that wrap the participants' keys (or PARTICIPANT_KEKS with the keys themselves)"));
         }
         required.addAll(TokenProperties.REQUIRED);
+        required.add(KeyedHash.KEY);
         if (environment.getProperty("participation.kafka.enabled", Boolean.class, true)) {
             required.add(new RequiredSetting("participation.kafka.bootstrap-servers", "KAFKA_BOOTSTRAP_SERVERS",
                     "the Kafka brokers it publishes the events to"));

@@ -18,7 +18,7 @@ import java.util.stream.Collectors;
  * recognises a person, in the key table. Nothing else reads that table or uses the ciphers
  * (ArchitectureTest), and keys never leave it. Its API: the vault by which the Meeting seals,
  * recognises and erases ({@link KeyTableVault}); opening sealed participants for a reader, which the
- * read side asks for on its readers' behalf; and the hashes of an address, for the operator's scan
+ * read side asks for on its readers' behalf; and the hashes of an address, for the data protection officer's scan
  * that proves an erasure left nothing behind.
  */
 @Component
@@ -69,7 +69,7 @@ public class KeyService {
 
     /**
      * The hash of {@code email} within each of {@code meetingIds}, as the key table would hold it
-     * for a registration of that address: what an operator's scan looks for.
+     * for a registration of that address: what the data protection officer's scan looks for.
      */
     public Map<UUID, String> emailHashes(String email, Collection<UUID> meetingIds) {
         EmailHasher hasher = keys.emailHasher();

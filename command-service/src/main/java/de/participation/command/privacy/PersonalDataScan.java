@@ -19,11 +19,11 @@ import java.util.List;
 import java.util.UUID;
 
 /**
- * The operator's check that an erasure left nothing behind: looks for one address, in clear and as
- * the key service would hash it in any meeting ever scheduled, in every table of this service's
- * database and every record of every topic. After the address's registrations were erased (on
- * request or at the end of the retention period) it finds nothing. The read side checks its own
- * store in the same way.
+ * The data protection officer's check that an erasure left nothing behind: looks for one address,
+ * in clear and as the key service would hash it in any meeting ever scheduled, in every table of
+ * this service's database and every record of every topic. After the address's registrations were
+ * erased (on request or at the end of the retention period) it finds nothing. The read side checks
+ * its own store in the same way.
  */
 @Component
 public class PersonalDataScan {

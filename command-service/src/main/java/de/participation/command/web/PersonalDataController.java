@@ -1,8 +1,10 @@
 package de.participation.command.web;
 
 import de.participation.command.personaldata.KeyService;
+import de.participation.command.privacy.ScanTrail;
 import de.participation.events.Participant;
 import de.participation.web.FieldProblem;
+import de.participation.web.privacy.ScanTrailEntry;
 import de.participation.web.security.Roles;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.Email;
@@ -11,6 +13,8 @@ import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Size;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.security.core.annotation.AuthenticationPrincipal;
+import org.springframework.security.oauth2.jwt.Jwt;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RestController;
@@ -39,9 +43,11 @@ class PersonalDataController {
     static final long MAX_BODY_BYTES = MAX_REGISTRATIONS * (MAX_CIPHERTEXT + 100L);
 
     private final KeyService keyService;
+    private final ScanTrail trail;
 
-    PersonalDataController(KeyService keyService) {
+    PersonalDataController(KeyService keyService, ScanTrail trail) {
         this.keyService = keyService;
+        this.trail = trail;
     }
 
     record SealedRegistration(@NotNull UUID registrationId, @NotBlank @Size(max = MAX_CIPHERTEXT) String ciphertext) {
@@ -64,12 +70,14 @@ class PersonalDataController {
     }
 
     /**
-     * For an operator's scan of a store this service cannot read: the hashes by which the key
-     * service would recognise {@code email} in each meeting. After an erasure they are found nowhere.
-     * Who asked is logged (never the address).
+     * For the data protection officer's scan of a store this service cannot read: the hashes by which
+     * the key service would recognise {@code email} in each meeting. After an erasure they are found
+     * nowhere. Who asked is recorded in the {@link ScanTrail} (never the address).
      */
     @PostMapping("/api/v1/personal-data/email-hashes")
-    EmailHashesResponse emailHashes(@Valid @RequestBody EmailHashesRequest request, RequestOrigin origin) {
+    EmailHashesResponse emailHashes(@Valid @RequestBody EmailHashesRequest request, @AuthenticationPrincipal Jwt caller,
+                                    RequestOrigin origin) {
+        trail.record(caller, ScanTrailEntry.EMAIL_HASHES, request.email());
         log.info("Email hashes for a scan, asked by {} (correlation id {})", origin.issuedBy(), origin.correlationId());
         return new EmailHashesResponse(keyService.emailHashes(request.email(), request.meetingIds()));
     }

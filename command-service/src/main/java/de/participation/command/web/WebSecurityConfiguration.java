@@ -15,10 +15,10 @@ import org.springframework.security.web.SecurityFilterChain;
  * back and answers offers; organisers schedule and run meetings and check people in at the door,
  * and the Meeting itself refuses an organiser of another organisation; organisers of the meeting
  * and operators erase personal data; whoever may read participants (portal, organisers, auditors)
- * may have them opened; operators scan for what is left of a person, and rotate the key-encryption
- * key. Every request needs a valid
- * bearer token, except the health check. Browsers may send the dashboard's commands from the
- * origins {@link CrossOriginPolicy} allows.
+ * may have them opened; the data protection officer scans for what is left of a person, and
+ * auditors read the trail of those scans; operators rotate the key-encryption key. Every request
+ * needs a valid bearer token, except the health check. Browsers may send the dashboard's commands
+ * from the origins {@link CrossOriginPolicy} allows.
  */
 @Configuration(proxyBeanMethods = false)
 @Import(TokenDecoderConfiguration.class)
@@ -29,6 +29,7 @@ class WebSecurityConfiguration {
         http.cors(cors -> cors.configurationSource(CrossOriginPolicy.of(crossOrigin)));
         String portal = Roles.authority(Roles.PORTAL);
         String organiser = Roles.authority(Roles.ORGANISER);
+        String dataProtection = Roles.authority(Roles.DATA_PROTECTION);
         return TokenAuthentication.filterChain(http, requests -> requests
                 .requestMatchers(HttpMethod.POST, "/api/v1/meetings/*/registrations/*/cancel")
                 .hasAnyAuthority(portal, organiser)
@@ -45,8 +46,11 @@ class WebSecurityConfiguration {
                 .hasAnyAuthority(organiser, Roles.authority(Roles.OPERATOR))
                 .requestMatchers(HttpMethod.POST, "/api/v1/personal-data/open")
                 .hasAnyAuthority(portal, organiser, Roles.authority(Roles.AUDITOR))
-                .requestMatchers(HttpMethod.POST, "/api/v1/personal-data/email-hashes", "/api/v1/admin/personal-data-scans",
-                        "/api/v1/admin/key-encryption-keys/rewrap")
+                .requestMatchers(HttpMethod.POST, "/api/v1/personal-data/email-hashes", PersonalDataScanController.PATH)
+                .hasAuthority(dataProtection)
+                .requestMatchers(HttpMethod.GET, PersonalDataScanController.PATH)
+                .hasAnyAuthority(dataProtection, Roles.authority(Roles.AUDITOR))
+                .requestMatchers(HttpMethod.POST, "/api/v1/admin/key-encryption-keys/rewrap")
                 .hasAuthority(Roles.authority(Roles.OPERATOR))
                 .requestMatchers(HttpMethod.GET, "/api/v1/admin/key-encryption-keys")
                 .hasAuthority(Roles.authority(Roles.OPERATOR)));

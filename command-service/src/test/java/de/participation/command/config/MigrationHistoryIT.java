@@ -36,6 +36,8 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 @ExtendWith(OutputCaptureExtension.class)
 class MigrationHistoryIT {
 
+    /** Every migration, as today's code applies them. */
+    private static final String EVERY_VERSION = "1,2,3,4,5,6,7,8,9,10,11";
     /** The one line {@link EditedMigrationRepair} logs when it accepts the edited V3. */
     private static final String REPAIRED = "Schema history: V3 had been applied in its edited form";
 
@@ -62,15 +64,15 @@ class MigrationHistoryIT {
             registerErikaAndMax(service.api());
         }
         Map<UUID, String> written = digests();
-        KeysBeforeV9.restore(jdbc);
         jdbc.execute("alter table participant_key drop column digest");
         jdbc.execute("drop table offer_deadline");
         jdbc.execute("drop table retention_deadline");
+        undoAfterV8();
         undoV8();
         jdbc.update("delete from flyway_schema_history where version in ('5', '6', '7', '8')");
 
         try (RunningService service = RunningService.on(database)) {
-            assertThat(appliedVersions()).isEqualTo("1,2,3,4,5,6,7,8,9");
+            assertThat(appliedVersions()).isEqualTo(EVERY_VERSION);
             assertThat(digestColumnNullable()).isEqualTo("NO");
             assertThat(digests()).hasSize(2).isEqualTo(written);
             retriesAreRecognised(service.api());
@@ -111,7 +113,7 @@ class MigrationHistoryIT {
 
         try (RunningService service = RunningService.on(database)) {
             assertThat(checksumOfV3()).isEqualTo(EditedMigrationRepair.ORIGINAL_CHECKSUM);
-            assertThat(appliedVersions()).isEqualTo("1,2,3,4,5,6,7,8,9");
+            assertThat(appliedVersions()).isEqualTo(EVERY_VERSION);
             assertThat(digestColumnNullable()).isEqualTo("NO");
             assertThat(digests()).hasSize(2).isEqualTo(written);
             retriesAreRecognised(service.api());
@@ -137,7 +139,7 @@ class MigrationHistoryIT {
             service.api().scheduleMeeting(otherMeeting, 1);
             service.api().register(otherMeeting, UUID.randomUUID(), "Erika Mustermann", "erika@example.org");
         }
-        KeysBeforeV9.restore(jdbc);
+        undoAfterV8();
         undoV8();
         jdbc.update("delete from flyway_schema_history where version = '8'");
         jdbc.update("""
@@ -147,7 +149,7 @@ class MigrationHistoryIT {
                 meetingId.toString(), UUID.randomUUID().toString());
 
         try (RunningService service = RunningService.on(database)) {
-            assertThat(appliedVersions()).isEqualTo("1,2,3,4,5,6,7,8,9");
+            assertThat(appliedVersions()).isEqualTo(EVERY_VERSION);
             assertThat(jdbc.queryForObject("select count(*) from information_schema.tables where table_name = 'email_hash_key'",
                     Integer.class)).as("the old key is gone").isZero();
             assertThat(jdbc.queryForObject("select count(*) from snapshotevententry", Integer.class)).isZero();
@@ -170,11 +172,11 @@ class MigrationHistoryIT {
         try (RunningService service = RunningService.on(database)) {
             registerErikaAndMax(service.api());
         }
-        KeysBeforeV9.restore(jdbc);
+        undoAfterV8();
         assertThat(rawKeyColumns()).containsExactlyInAnyOrder("participant_key", "email_index_key");
 
         try (RunningService service = RunningService.on(database)) {
-            assertThat(appliedVersions()).isEqualTo("1,2,3,4,5,6,7,8,9");
+            assertThat(appliedVersions()).isEqualTo(EVERY_VERSION);
             assertThat(rawKeyColumns()).isEmpty();
             assertThat(jdbc.queryForList("select kek_id from participant_key union all select kek_id from email_index_key",
                     String.class)).containsExactly("test-kek", "test-kek", "test-kek");
@@ -207,6 +209,15 @@ class MigrationHistoryIT {
     }
 
     /** Back to before V8: the index and its key gone, the database-wide key of V4 there again. */
+    /** What came after V8, so that V8 (and what it needs) can be applied again. */
+    /** Takes out what came after V8: the shared rate limits (V10), the scans' trail (V11) and the wrapped keys (V9). */
+    private void undoAfterV8() {
+        jdbc.execute("drop table registration_limit_bucket");
+        jdbc.execute("drop table personal_data_scan_trail");
+        jdbc.update("delete from flyway_schema_history where version in ('10', '11')");
+        KeysBeforeV9.restore(jdbc);
+    }
+
     private void undoV8() {
         jdbc.execute("drop index participant_key_email");
         jdbc.execute("alter table participant_key drop column email_hash");

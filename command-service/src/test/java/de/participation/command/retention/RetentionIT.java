@@ -133,7 +133,7 @@ class RetentionIT {
 
     private static JsonNode scan(RunningService service, String address) {
         Response scan = service.api().post("/api/v1/admin/personal-data-scans", "{\"email\": \"" + address + "\"}",
-                "Authorization", "Bearer " + TestTokens.withRole(Roles.OPERATOR));
+                "Authorization", "Bearer " + TestTokens.withRole(Roles.DATA_PROTECTION));
         assertThat(scan.status()).isEqualTo(200);
         return scan.body();
     }

@@ -40,6 +40,7 @@ public final class RunningService implements AutoCloseable {
     private static RunningService start(String... arguments) {
         List<String> all = new ArrayList<>(List.of(arguments));
         all.add("--server.port=0");
+        all.add("--participation.privacy.hash-key=" + TestDatabase.HASH_KEY);
         all.addAll(TestTokens.arguments());
         if (all.stream().noneMatch(argument -> argument.contains("key-encryption-keys"))) {
             all.addAll(TestKeyEncryptionKeys.arguments());

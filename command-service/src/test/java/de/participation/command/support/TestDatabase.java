@@ -9,6 +9,9 @@ import org.springframework.test.context.DynamicPropertyRegistry;
  */
 public final class TestDatabase {
 
+    /** The key of the service's keyed hashes in the tests. */
+    public static final String HASH_KEY = "dGVzdHMnIGtleSBvZiB0aGUga2V5ZWQgaGFzaGVzLCAzMiBieXRlcyBvciBtb3Jl";
+
     private static final LocalPostgres SERVER = LocalPostgres.start(TestDataDirectory.create(), 0, false);
 
     private TestDatabase() {
@@ -28,6 +31,7 @@ public final class TestDatabase {
         String url = create();
         registry.add("spring.datasource.url", () -> url);
         registry.add("participation.kafka.enabled", () -> "false");
+        registry.add("participation.privacy.hash-key", () -> HASH_KEY);
         // The tests of other behaviour register the same person many times on purpose.
         registry.add("participation.rate-limits.per-email.registrations", () -> "100000");
         registry.add(TestKeyEncryptionKeys.PROPERTY, () -> TestKeyEncryptionKeys.VALUE);

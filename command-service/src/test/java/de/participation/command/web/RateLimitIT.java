@@ -1,18 +1,22 @@
 package de.participation.command.web;
 
 import de.participation.command.support.Api;
+import de.participation.command.support.RunningService;
 import de.participation.command.support.StoredEvents;
 import de.participation.command.support.TestDatabase;
 import de.participation.localstack.JsonHttp.Response;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 
+import java.util.ArrayList;
+import java.util.List;
 import java.util.UUID;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -32,6 +36,8 @@ class RateLimitIT {
 
     @LocalServerPort
     int port;
+    @Value("${spring.datasource.url}")
+    String databaseUrl;
     @Autowired
     JdbcTemplate jdbc;
 
@@ -46,6 +52,10 @@ class RateLimitIT {
     }
 
     private Response register(String email, String... headers) {
+        return register(api, email, headers);
+    }
+
+    private Response register(Api api, String email, String... headers) {
         return api.post("/api/v1/meetings/" + meetingId + "/registrations", """
                 {"registrationId": "%s", "participant": {"name": "Bot", "email": "%s"}}"""
                 .formatted(UUID.randomUUID(), email), headers);
@@ -82,6 +92,29 @@ class RateLimitIT {
         assertThat(limited.status()).isEqualTo(429);
         assertThat(register(UUID.randomUUID() + "@example.org", "X-End-User-Address", "198.51.100.7").status())
                 .isEqualTo(201);
+    }
+
+    @Test
+    void theLimitHoldsAcrossInstances() {
+        String address = "192.0.2." + (int) (Math.random() * 200);
+        try (RunningService second = RunningService.on(databaseUrl,
+                "--participation.rate-limits.per-address.registrations=5",
+                "--participation.rate-limits.per-address.period=1m")) {
+            List<Response> responses = new ArrayList<>();
+            for (int i = 0; i < 20; i++) {
+                Api through = i % 2 == 0 ? api : second.api();
+                responses.add(register(through, UUID.randomUUID() + "@example.org", "X-End-User-Address", address));
+            }
+
+            // Per instance, each would have accepted 5 (10 together); shared, at most one more
+            // than the limit per instance while it has not heard from the other (docs/security.md).
+            assertThat(responses).filteredOn(response -> response.status() == 201).hasSizeBetween(5, 5 + 2);
+            assertThat(responses).filteredOn(response -> response.status() != 201).allSatisfy(refused -> {
+                assertThat(refused.status()).isEqualTo(429);
+                assertThat(refused.body().path("code").asText()).isEqualTo("RATE_LIMITED");
+                assertThat(refused.raw().headers().firstValue("Retry-After")).isPresent();
+            });
+        }
     }
 
     @Test

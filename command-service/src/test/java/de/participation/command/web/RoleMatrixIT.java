@@ -25,6 +25,7 @@ class RoleMatrixIT extends CommandServiceIT {
             case "other-organiser" -> TestTokens.organiser(TestTokens.OTHER_ORGANISATION);
             case "auditor" -> TestTokens.withRole(Roles.AUDITOR);
             case "operator" -> TestTokens.withRole(Roles.OPERATOR);
+            case "data-protection" -> TestTokens.withRole(Roles.DATA_PROTECTION);
             default -> throw new IllegalArgumentException(caller);
         };
     }
@@ -64,6 +65,7 @@ class RoleMatrixIT extends CommandServiceIT {
             case "scan" -> api.post("/api/v1/admin/personal-data-scans", "{\"email\": \"erika@example.org\"}", auth);
             case "key-encryption-keys" -> api.get("/api/v1/admin/key-encryption-keys", auth);
             case "rewrap" -> api.post("/api/v1/admin/key-encryption-keys/rewrap", null, auth);
+            case "scan-trail" -> api.get("/api/v1/admin/personal-data-scans", auth);
             default -> throw new IllegalArgumentException(endpoint);
         };
     }
@@ -95,14 +97,23 @@ class RoleMatrixIT extends CommandServiceIT {
             "cancel-registration, auditor, 403", "cancel-registration, operator, 403",
             "erase, organiser, 200", "erase, other-organiser, 403", "erase, operator, 200", "erase, portal, 403",
             "erase, auditor, 403",
-            "email-hashes, operator, 200", "email-hashes, portal, 403", "email-hashes, organiser, 403",
-            "email-hashes, auditor, 403", "email-hashes, nobody, 401",
-            "scan, operator, 200", "scan, portal, 403", "scan, organiser, 403", "scan, auditor, 403", "scan, nobody, 401",
+            "email-hashes, data-protection, 200", "email-hashes, operator, 403", "email-hashes, portal, 403",
+            "email-hashes, organiser, 403", "email-hashes, auditor, 403", "email-hashes, nobody, 401",
+            "scan, data-protection, 200", "scan, operator, 403", "scan, portal, 403", "scan, organiser, 403",
+            "scan, auditor, 403", "scan, nobody, 401",
+            "scan-trail, data-protection, 200", "scan-trail, auditor, 200", "scan-trail, operator, 403",
+            "scan-trail, portal, 403", "scan-trail, organiser, 403", "scan-trail, nobody, 401",
+            "schedule, data-protection, 403", "capacity, data-protection, 403", "details, data-protection, 403",
+            "seats, data-protection, 403", "accept-offer, data-protection, 403", "decline-offer, data-protection, 403",
+            "check-in, data-protection, 403", "undo-check-in, data-protection, 403", "close, data-protection, 403",
+            "open, data-protection, 403", "cancel-meeting, data-protection, 403", "register, data-protection, 403",
+            "cancel-registration, data-protection, 403", "erase, data-protection, 403",
+            "read-personal-data, data-protection, 403",
             "key-encryption-keys, operator, 200", "key-encryption-keys, portal, 403",
             "key-encryption-keys, organiser, 403", "key-encryption-keys, auditor, 403",
-            "key-encryption-keys, nobody, 401",
+            "key-encryption-keys, data-protection, 403", "key-encryption-keys, nobody, 401",
             "rewrap, operator, 202", "rewrap, portal, 403", "rewrap, organiser, 403", "rewrap, auditor, 403",
-            "rewrap, nobody, 401",
+            "rewrap, data-protection, 403", "rewrap, nobody, 401",
             "read-personal-data, portal, 200", "read-personal-data, organiser, 200", "read-personal-data, auditor, 200",
             "read-personal-data, other-organiser, 403", "read-personal-data, operator, 403",
             "schedule, nobody, 401", "capacity, nobody, 401", "register, nobody, 401", "cancel-registration, nobody, 401",

@@ -11,7 +11,7 @@ import de.participation.query.projection.LiveReadModels;
 import de.participation.query.projection.RegistrationReadModel;
 import de.participation.query.registration.RegistrationView;
 import de.participation.query.web.NotFoundException;
-import de.participation.query.web.Page;
+import de.participation.web.Page;
 import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
 import jakarta.validation.constraints.PositiveOrZero;

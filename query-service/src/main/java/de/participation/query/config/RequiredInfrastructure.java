@@ -1,5 +1,6 @@
 package de.participation.query.config;
 
+import de.participation.web.privacy.KeyedHash;
 import de.participation.web.security.TokenProperties;
 import de.participation.web.settings.RequiredSetting;
 import de.participation.web.settings.RequiredSettingsCheck;
@@ -11,8 +12,8 @@ import java.util.List;
 
 /**
  * The query service needs the MongoDB of its read models, the Kafka brokers of the history, its
- * token settings and its own key-encryption keys for the webhook secrets (a file of them, or the
- * same lines as a value).
+ * token settings, its own key-encryption keys for the webhook secrets (a file of them, or the
+ * same lines as a value) and the key of its keyed hashes.
  */
 @Component
 class RequiredInfrastructure extends RequiredSettingsCheck {
@@ -29,6 +30,7 @@ class RequiredInfrastructure extends RequiredSettingsCheck {
             required.add(new RequiredSetting("participation.webhooks.key-encryption-keys.value", "WEBHOOK_KEKS",
                     "the key-encryption keys that seal the webhook secrets at rest, its own, or WEBHOOK_KEKS_FILE naming a file of them"));
         }
+        required.add(KeyedHash.KEY);
         return required;
     }
 }

@@ -8,7 +8,7 @@ import de.participation.query.projection.MeetingReadModel;
 import de.participation.query.projection.ReadModelStore;
 import de.participation.query.registration.RegistrationView;
 import de.participation.query.web.NotFoundException;
-import de.participation.query.web.Page;
+import de.participation.web.Page;
 import de.participation.query.web.ReadYourWrites;
 import de.participation.query.web.Viewer;
 import jakarta.servlet.http.HttpServletResponse;

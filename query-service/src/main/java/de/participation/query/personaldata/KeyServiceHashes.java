@@ -10,7 +10,7 @@ import java.util.UUID;
 
 /**
  * Asks the key service for the hashes by which it would recognise an address in each of some
- * meetings (operators only): what the read side's scan looks for, as it holds no key to compute them.
+ * meetings (for the data protection officer only): what the read side's scan looks for, as it holds no key to compute them.
  */
 @Component
 public class KeyServiceHashes {

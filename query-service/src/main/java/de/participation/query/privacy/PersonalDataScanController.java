@@ -1,42 +1,66 @@
 package de.participation.query.privacy;
 
+import de.participation.web.Page;
 import de.participation.web.privacy.ScanReport;
+import de.participation.web.privacy.ScanTrailEntry;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.Email;
+import jakarta.validation.constraints.Max;
+import jakarta.validation.constraints.Min;
 import jakarta.validation.constraints.NotBlank;
+import jakarta.validation.constraints.PositiveOrZero;
 import jakarta.validation.constraints.Size;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.http.ResponseEntity;
+import org.springframework.security.core.annotation.AuthenticationPrincipal;
+import org.springframework.security.oauth2.jwt.Jwt;
+import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 
-import java.security.Principal;
+import java.util.List;
 
 /**
- * The operator's check that a person's data is gone from the read side's store (see
+ * The data protection officer's check that a person's data is gone from the read side's store (see
  * {@link ReadModelScan}); the command service answers the same request for its stores and topics.
- * Who scanned, and the outcome, is logged (never the address).
+ * A scan tells whether an address is registered anywhere, so each is recorded in the
+ * {@link ScanTrail} before it runs, which the officer and auditors read here; the outcome is logged
+ * (never the address).
  */
 @RestController
 class PersonalDataScanController {
 
+    static final String PATH = "/api/v1/admin/personal-data-scans";
     private static final Logger log = LoggerFactory.getLogger(PersonalDataScanController.class);
 
     private final ReadModelScan scan;
+    private final ScanTrail trail;
 
-    PersonalDataScanController(ReadModelScan scan) {
+    PersonalDataScanController(ReadModelScan scan, ScanTrail trail) {
         this.scan = scan;
+        this.trail = trail;
     }
 
     record ScanRequest(@NotBlank @Email @Size(max = 254) String email) {
     }
 
-    @PostMapping("/api/v1/admin/personal-data-scans")
-    ScanReport scan(@Valid @RequestBody ScanRequest request, Principal caller) {
+    @PostMapping(PATH)
+    ScanReport scan(@Valid @RequestBody ScanRequest request, @AuthenticationPrincipal Jwt caller) {
+        trail.record(caller, request.email());
         ScanReport report = scan.scan(request.email());
-        log.info("Personal-data scan by {}: {} findings, clean: {}", caller.getName(), report.findings().size(),
+        log.info("Personal-data scan by {}: {} findings, clean: {}", caller.getSubject(), report.findings().size(),
                 report.clean());
         return report;
+    }
+
+    /** The trail of the scans, newest first. */
+    @GetMapping(PATH)
+    ResponseEntity<List<ScanTrailEntry>> trail(
+            @RequestParam(defaultValue = "0") @PositiveOrZero int offset,
+            @RequestParam(defaultValue = "" + Page.DEFAULT_LIMIT) @Min(1) @Max(Page.MAX_LIMIT) int limit) {
+        return new Page(offset, limit).response(trail.newestFirst(offset, limit), trail.total());
     }
 }

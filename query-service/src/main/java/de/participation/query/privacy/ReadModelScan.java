@@ -18,9 +18,10 @@ import java.util.Set;
 import java.util.UUID;
 
 /**
- * The read side's part of the operator's check that an erasure left nothing behind: every
- * document of every collection of the read-model database (each generation of the read models,
- * the copy of the history, webhook subscriptions and delivery logs, and whatever is added later),
+ * The read side's part of the data protection officer's check that an erasure left nothing
+ * behind: every document of every collection of the read-model database (each generation of the
+ * read models, the copy of the history, webhook subscriptions and delivery logs, the trail of the
+ * scans, and whatever is added later),
  * searched for the address in clear and for its hash in every meeting the read side knows, which
  * the key service computes. The command service scans its database and the topics the same way.
  */

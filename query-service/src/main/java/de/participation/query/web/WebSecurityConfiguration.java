@@ -42,6 +42,7 @@ class WebSecurityConfiguration {
         String portal = Roles.authority(Roles.PORTAL);
         String organiser = Roles.authority(Roles.ORGANISER);
         String operator = Roles.authority(Roles.OPERATOR);
+        String dataProtection = Roles.authority(Roles.DATA_PROTECTION);
         return TokenAuthentication.filterChain(http, requests -> requests
                 .requestMatchers(HttpMethod.GET, "/dashboard", "/dashboard/**").permitAll()
                 .requestMatchers(HttpMethod.POST, ContentSecurityPolicy.REPORTS).permitAll()
@@ -55,6 +56,9 @@ class WebSecurityConfiguration {
                 .hasAnyAuthority(organiser, Roles.authority(Roles.AUDITOR))
                 .requestMatchers(HttpMethod.GET, "/api/v1/meetings/**").hasAuthority(organiser)
                 .requestMatchers(HttpMethod.GET, "/api/v1/audit/**").hasAuthority(Roles.authority(Roles.AUDITOR))
+                .requestMatchers(HttpMethod.POST, "/api/v1/admin/personal-data-scans").hasAuthority(dataProtection)
+                .requestMatchers(HttpMethod.GET, "/api/v1/admin/personal-data-scans")
+                .hasAnyAuthority(dataProtection, Roles.authority(Roles.AUDITOR))
                 .requestMatchers("/api/v1/admin/**").hasAuthority(operator)
                 .requestMatchers("/api/v1/webhooks", "/api/v1/webhooks/**").hasAnyAuthority(portal, organiser, operator)
                 .requestMatchers(HttpMethod.GET, "/api/v1/registrations/*").hasAnyAuthority(portal, organiser));

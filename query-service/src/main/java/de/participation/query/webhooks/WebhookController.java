@@ -3,7 +3,7 @@ package de.participation.query.webhooks;
 import de.participation.query.web.InvalidRequestException;
 import de.participation.query.web.LimitReachedException;
 import de.participation.query.web.NotFoundException;
-import de.participation.query.web.Page;
+import de.participation.web.Page;
 import de.participation.query.web.Viewer;
 import de.participation.query.webhooks.Delivery.Attempt;
 import de.participation.web.FieldProblem;

@@ -499,6 +499,30 @@ class ReadApiIT {
         for (String path : List.of(meeting + "/registrations", meeting + "/waiting-list", one)) {
             assertThat(getAs(operator, path).status()).as("operator %s: no participants", path).isEqualTo(403);
         }
+        String dataProtection = TestTokens.withRole(Roles.DATA_PROTECTION);
+        for (String path : List.of("/api/v1/meetings", meeting, meeting + "/registrations", meeting + "/waiting-list",
+                one, meeting + "/calendar.ics", meeting + "/registrations.csv", meeting + "/activity",
+                "/api/v1/meetings/capacity/stream", meeting + "/capacity/stream",
+                "/api/v1/audit/meetings/" + history.meetingId() + "/events",
+                "/api/v1/audit/meetings/" + history.meetingId() + "/erasures",
+                "/api/v1/audit/registrations/" + registration + "/events", "/api/v1/admin/projections",
+                "/api/v1/webhooks")) {
+            assertThat(getAs(dataProtection, path).status()).as("data protection %s: scans only", path).isEqualTo(403);
+        }
+        String scans = "/api/v1/admin/personal-data-scans";
+        String scan = "{\"email\": \"nobody@example.org\"}";
+        assertThat(new JsonHttp(port).post(scans, scan, "Authorization", "Bearer " + dataProtection).status())
+                .isEqualTo(200);
+        assertThat(getAs(dataProtection, scans).status()).isEqualTo(200);
+        assertThat(getAs(TestTokens.withRole(Roles.AUDITOR), scans).status()).as("auditors read the trail").isEqualTo(200);
+        for (String token : List.of(operator, portal, organiserToken, TestTokens.withRole(Roles.AUDITOR))) {
+            assertThat(new JsonHttp(port).post(scans, scan, "Authorization", "Bearer " + token).status())
+                    .as("only the data protection officer scans").isEqualTo(403);
+        }
+        for (String token : List.of(operator, portal, organiserToken)) {
+            assertThat(getAs(token, scans).status()).as("nor reads the trail").isEqualTo(403);
+        }
+        assertThat(new JsonHttp(port).get(scans).status()).isEqualTo(401);
         Response anonymous = new JsonHttp(port).get(meeting);
         assertThat(anonymous.status()).isEqualTo(401);
         assertThat(anonymous.body().path("code").asText()).isEqualTo("UNAUTHENTICATED");

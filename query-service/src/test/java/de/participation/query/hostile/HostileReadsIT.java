@@ -27,6 +27,7 @@ import org.springframework.context.ConfigurableApplicationContext;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -157,7 +158,8 @@ class HostileReadsIT {
         PROJECTIONS("GET", "/api/v1/admin/projections", Roles.OPERATOR),
         REBUILD("POST", "/api/v1/admin/projections/rebuild", Roles.OPERATOR),
         VERIFICATION("POST", "/api/v1/admin/projections/verification", Roles.OPERATOR),
-        PERSONAL_DATA_SCAN("POST", "/api/v1/admin/personal-data-scans", Roles.OPERATOR),
+        PERSONAL_DATA_SCAN("POST", "/api/v1/admin/personal-data-scans", Roles.DATA_PROTECTION),
+        PERSONAL_DATA_SCAN_TRAIL("GET", "/api/v1/admin/personal-data-scans?offset=0&limit=10", Roles.DATA_PROTECTION),
         MEETING_STREAM("GET", "/api/v1/meetings/{meeting}/capacity/stream", Roles.ORGANISER),
         WEBHOOKS("GET", "/api/v1/webhooks", Roles.PORTAL),
         WEBHOOK_DELIVERIES("GET", "/api/v1/webhooks/{webhook}/deliveries?offset=0&limit=10", Roles.PORTAL);
@@ -180,6 +182,12 @@ class HostileReadsIT {
             return new HostileRequest(method, path.replace("{meeting}", witness.meetingId().toString())
                     .replace("{registration}", registrationOfWitness().toString())
                     .replace("{webhook}", webhookId), headers, null, List.of());
+        }
+
+        /** Whether {@code method} on this endpoint's path is this endpoint or another one (the scans and their trail). */
+        boolean answeredOnItsPath(String method) {
+            return Arrays.stream(values()).anyMatch(other -> other.method.equals(method)
+                    && other.path.split("\\?")[0].equals(path.split("\\?")[0]));
         }
 
         List<FaultKind> faults() {
@@ -205,8 +213,11 @@ class HostileReadsIT {
             Arbitrary<UnaryOperator<HostileRequest>> of(Endpoint endpoint) {
                 return Arbitraries.of("none", "Bearer", "Bearer garbage", "Basic dXNlcjpwdw==", "Bearer a.b.c",
                                 "Bearer " + TestTokens.withRole("nobody"),
-                                "Bearer " + (endpoint.role.equals(Roles.OPERATOR) ? TestTokens.withRole(Roles.PORTAL)
-                                        : TestTokens.withRole("nobody")))
+                                "Bearer " + TestTokens.withRole(switch (endpoint.role) {
+                                    case Roles.OPERATOR -> Roles.PORTAL;
+                                    case Roles.DATA_PROTECTION -> Roles.OPERATOR;
+                                    default -> "nobody";
+                                }))
                         .map(value -> request -> request.withHeader("Authorization",
                                 value.equals("none") ? null : value.getBytes(StandardCharsets.US_ASCII),
                                 "authorization " + (value.length() > 30 ? value.substring(0, 30) + "…" : value)));
@@ -252,7 +263,7 @@ class HostileReadsIT {
             @Override
             Arbitrary<UnaryOperator<HostileRequest>> of(Endpoint endpoint) {
                 return Arbitraries.of("DELETE", "PATCH", "PUT", "GET".equals(endpoint.method) ? "POST" : "GET")
-                        .filter(method -> !method.equals(endpoint.method))
+                        .filter(method -> !endpoint.answeredOnItsPath(method))
                         .map(method -> request -> request.withMethod(method, "method " + method));
             }
         },

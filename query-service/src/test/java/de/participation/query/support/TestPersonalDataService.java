@@ -19,8 +19,8 @@ import java.util.concurrent.CopyOnWriteArrayList;
 
 /**
  * The command service's personal-data endpoint as the query service's tests need it, over real
- * HTTP: it opens what {@link Histories} sealed, answers "erased" for erased registrations, and
- * records the bearer tokens it was called with. The real endpoint, with keys in PostgreSQL, is
+ * HTTP: it opens what {@link Histories} sealed, answers "erased" for erased registrations, hashes
+ * an address for a scan, and records the bearer tokens it was called with. The real endpoint, with keys in PostgreSQL, is
  * tested in the command service and end to end in the acceptance tests.
  */
 public final class TestPersonalDataService implements AutoCloseable {
@@ -42,6 +42,7 @@ public final class TestPersonalDataService implements AutoCloseable {
             HttpServer server = HttpServer.create(new InetSocketAddress("localhost", 0), 0);
             TestPersonalDataService service = new TestPersonalDataService(server);
             server.createContext("/api/v1/personal-data/open", service::open);
+            server.createContext("/api/v1/personal-data/email-hashes", service::emailHashes);
             server.start();
             return service;
         } catch (IOException e) {
@@ -93,7 +94,22 @@ public final class TestPersonalDataService implements AutoCloseable {
             result.put("erased", isErased);
             result.set("participant", isErased ? null : JSON.valueToTree(Histories.participant(registrationId)));
         }
-        byte[] body = JSON.writeValueAsBytes(JSON.createObjectNode().set("registrations", opened));
+        respond(exchange, JSON.createObjectNode().set("registrations", opened));
+    }
+
+    /** A hash per meeting, unlike any the read models hold: what a scan for an unknown address gets. */
+    private void emailHashes(HttpExchange exchange) throws IOException {
+        authorizations.add(exchange.getRequestHeaders().getFirst("Authorization"));
+        JsonNode request = JSON.readTree(exchange.getRequestBody());
+        ObjectNode hashes = JSON.createObjectNode();
+        for (JsonNode meetingId : request.path("meetingIds")) {
+            hashes.put(meetingId.asText(), "test-hash-of-an-address-in-a-meeting-" + Math.abs(meetingId.asText().hashCode()));
+        }
+        respond(exchange, JSON.createObjectNode().set("hashes", hashes));
+    }
+
+    private static void respond(HttpExchange exchange, JsonNode json) throws IOException {
+        byte[] body = JSON.writeValueAsBytes(json);
         exchange.getResponseHeaders().set("Content-Type", "application/json");
         exchange.sendResponseHeaders(200, body.length);
         exchange.getResponseBody().write(body);

@@ -16,6 +16,11 @@ import java.util.List;
 public final class TestTokens {
 
     private static final LocalIssuer ISSUER = LocalIssuer.in(temporaryDirectory());
+    /**
+     * The key of the service's keyed hashes in the tests: a required setting like the issuer's, so
+     * it comes with them to every service a test starts.
+     */
+    public static final String HASH_KEY = "dGhlIHF1ZXJ5IHRlc3RzJyBrZXkgb2YgdGhlIGtleWVkIGhhc2hlcywgMzIgYnl0ZXM=";
 
     private TestTokens() {
     }
@@ -24,13 +29,15 @@ public final class TestTokens {
         registry.add("participation.security.issuer", () -> LocalIssuer.ISSUER);
         registry.add("participation.security.audience", () -> LocalIssuer.AUDIENCE);
         registry.add("participation.security.public-key-location", () -> "file:" + ISSUER.publicKeyFile());
+        registry.add("participation.privacy.hash-key", () -> HASH_KEY);
     }
 
     /** The same, as command-line arguments of a service started by a test. */
     public static List<String> arguments() {
         return List.of("--participation.security.issuer=" + LocalIssuer.ISSUER,
                 "--participation.security.audience=" + LocalIssuer.AUDIENCE,
-                "--participation.security.public-key-location=file:" + ISSUER.publicKeyFile());
+                "--participation.security.public-key-location=file:" + ISSUER.publicKeyFile(),
+                "--participation.privacy.hash-key=" + HASH_KEY);
     }
 
     public static String organiser(String organisation) {

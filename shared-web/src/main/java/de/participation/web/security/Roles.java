@@ -13,6 +13,11 @@ public final class Roles {
     public static final String AUDITOR = "auditor";
     /** Runs the projections (status, rebuild). */
     public static final String OPERATOR = "operator";
+    /**
+     * The data protection officer: scans the services for a person's data (which tells whether an
+     * address is registered anywhere) and reads the trail of those scans; reads no participants.
+     */
+    public static final String DATA_PROTECTION = "data-protection";
 
     private Roles() {
     }

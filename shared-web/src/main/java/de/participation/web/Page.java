@@ -1,4 +1,4 @@
-package de.participation.query.web;
+package de.participation.web;
 
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.ResponseEntity;
