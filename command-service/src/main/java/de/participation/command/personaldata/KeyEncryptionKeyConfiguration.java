@@ -6,8 +6,6 @@ import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 
-import java.nio.file.Path;
-
 /**
  * The key-encryption keys that wrap the participants' keys, from a file (read again when it
  * changes) or a setting's value; one of them is required (RequiredInfrastructure). A KMS or HSM
@@ -26,11 +24,7 @@ class KeyEncryptionKeyConfiguration {
 
     @Bean
     KeyEncryptionKeys participantKeyEncryptionKeys(KeyEncryptionKeySettings settings) {
-        boolean fromFile = settings.file() != null && !settings.file().isBlank();
-        boolean fromValue = settings.value() != null && !settings.value().isBlank();
-        if (fromFile && fromValue) {
-            throw new IllegalStateException("Set either PARTICIPANT_KEKS_FILE or PARTICIPANT_KEKS, not both");
-        }
-        return fromFile ? KeyEncryptionKeyFile.read(Path.of(settings.file())) : KeyEncryptionKeyFile.of(settings.value());
+        return KeyEncryptionKeyFile.fromFileOrValue(settings.file(), settings.value(), "PARTICIPANT_KEKS_FILE",
+                "PARTICIPANT_KEKS");
     }
 }

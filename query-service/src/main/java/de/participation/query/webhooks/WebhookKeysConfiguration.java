@@ -7,8 +7,6 @@ import org.springframework.boot.context.properties.EnableConfigurationProperties
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 
-import java.nio.file.Path;
-
 /**
  * The query service's own key-encryption keys, which seal the webhook secrets: a file of them
  * ({@code WEBHOOK_KEKS_FILE}, read again when it changes) or the same lines as a setting
@@ -29,10 +27,6 @@ class WebhookKeysConfiguration {
 
     @Bean
     KeyEncryptionKeys webhookKeyEncryptionKeys(Source source) {
-        boolean fromFile = source.file() != null && !source.file().isBlank();
-        if (fromFile && source.value() != null && !source.value().isBlank()) {
-            throw new IllegalStateException("Set WEBHOOK_KEKS_FILE or WEBHOOK_KEKS, not both");
-        }
-        return fromFile ? KeyEncryptionKeyFile.read(Path.of(source.file())) : KeyEncryptionKeyFile.of(source.value());
+        return KeyEncryptionKeyFile.fromFileOrValue(source.file(), source.value(), "WEBHOOK_KEKS_FILE", "WEBHOOK_KEKS");
     }
 }

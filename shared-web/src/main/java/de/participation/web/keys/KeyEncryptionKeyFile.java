@@ -80,6 +80,18 @@ public final class KeyEncryptionKeyFile implements KeyEncryptionKeys {
         }
     }
 
+    /**
+     * The KEKs of a service's two settings: a file of them, or the same lines as a value. Setting
+     * both is refused, naming them; setting neither is for the service's required settings to name.
+     */
+    public static KeyEncryptionKeyFile fromFileOrValue(String file, String value, String fileSetting, String valueSetting) {
+        boolean fromFile = file != null && !file.isBlank();
+        if (fromFile && value != null && !value.isBlank()) {
+            throw new IllegalStateException("Set either " + fileSetting + " or " + valueSetting + ", not both");
+        }
+        return fromFile ? read(Path.of(file)) : of(value);
+    }
+
     /** @throws IllegalArgumentException naming the line, if {@code value} holds no KEK or a line that is not one */
     public static KeyEncryptionKeyFile of(String value) {
         return new KeyEncryptionKeyFile(null, InstantSource.system(), Keys.parse(value.lines().toList(), "the setting"), null);
