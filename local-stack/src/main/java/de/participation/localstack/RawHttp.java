@@ -91,12 +91,27 @@ public final class RawHttp {
             request.writeBytes(("Content-Length: " + content.length + "\r\nConnection: close\r\n\r\n")
                     .getBytes(StandardCharsets.ISO_8859_1));
             request.writeBytes(content);
-            out.write(request.toByteArray());
-            out.flush();
+            try {
+                out.write(request.toByteArray());
+                out.flush();
+            } catch (IOException refusedWhileSending) {
+                // A server may answer (413, say) and close before the whole body is sent, as
+                // Tomcat does; that answer is still in the socket to be read.
+                return answerAfter(refusedWhileSending, socket);
+            }
             return parse(socket.getInputStream().readAllBytes());
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
+    }
+
+    /** The answer a server gave before it stopped reading the request, or else the failure to send it. */
+    private static Response answerAfter(IOException refusedWhileSending, Socket socket) throws IOException {
+        byte[] answer = socket.getInputStream().readAllBytes();
+        if (answer.length == 0) {
+            throw refusedWhileSending;
+        }
+        return parse(answer);
     }
 
     private static Response parse(byte[] raw) throws IOException {
