@@ -32,13 +32,14 @@ class ScanTrail {
 
     private final MongoCollection<Document> collection;
     private final KeyedHash hash;
-    private final Clock clock = Clock.systemUTC();
+    private final Clock clock;
     /** The microseconds of this instance's last entry: its entries' ids grow even within a microsecond. */
     private final AtomicLong lastMicros = new AtomicLong();
 
-    ScanTrail(MongoDatabase database, KeyedHash hash) {
+    ScanTrail(MongoDatabase database, KeyedHash hash, Clock clock) {
         this.collection = database.getCollection(COLLECTION);
         this.hash = hash;
+        this.clock = clock;
     }
 
     void record(Jwt caller, String address) {
