@@ -18,6 +18,8 @@ public final class Roles {
      * address is registered anywhere) and reads the trail of those scans; reads no participants.
      */
     public static final String DATA_PROTECTION = "data-protection";
+    /** Scrapes the services' metrics ({@code /actuator/prometheus}); reads nothing else. */
+    public static final String MONITORING = "monitoring";
 
     private Roles() {
     }

@@ -94,6 +94,9 @@ public final class TokenAuthentication {
                 .sessionManagement(session -> session.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
                 .authorizeHttpRequests(requests -> {
                     requests.requestMatchers("/actuator/health", "/actuator/health/**", "/error").permitAll();
+                    // Metrics name no person and no meeting, but show the load: a monitoring client or an operator.
+                    requests.requestMatchers("/actuator/prometheus")
+                            .hasAnyAuthority(Roles.authority(Roles.MONITORING), Roles.authority(Roles.OPERATOR));
                     endpointRules.customize(requests);
                     requests.anyRequest().authenticated();
                 })
