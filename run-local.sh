@@ -3,7 +3,7 @@
 #   ./run-local.sh           keep the data of earlier runs (under DATA_DIR, default ./.data)
 #   ./run-local.sh --demo    also load demo meetings (only those not yet present)
 #   ./run-local.sh --fresh   wipe DATA_DIR first
-#   ./run-local.sh token <portal|organiser|auditor|operator|data-protection> [organisation]
+#   ./run-local.sh token <portal|organiser|auditor|operator|data-protection|monitoring> [organisation]
 #                            print a bearer token of the embedded stack's local issuer
 #   ./run-local.sh webhook-receiver <port> <secret>
 #                            receive webhooks on this machine and print each delivery

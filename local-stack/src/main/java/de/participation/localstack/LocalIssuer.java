@@ -115,7 +115,7 @@ public final class LocalIssuer {
     /** {@code token <role> [organisation]}: prints a token of the issuer under DATA_DIR. */
     public static void main(String[] args) {
         if (args.length < 2 || !args[0].equals("token")) {
-            throw new IllegalArgumentException("usage: token <portal|organiser|auditor|operator|data-protection> [organisation]");
+            throw new IllegalArgumentException("usage: token <portal|organiser|auditor|operator|data-protection|monitoring> [organisation]");
         }
         String dataDirectory = System.getenv().getOrDefault("DATA_DIR", ".data");
         LocalIssuer issuer = in(Path.of(dataDirectory).resolve("issuer"));

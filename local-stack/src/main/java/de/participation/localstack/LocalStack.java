@@ -106,14 +106,15 @@ public final class LocalStack {
                   command service  {}/api/v1/meetings
                   query service    {}/api/v1/meetings
                   dashboard        {}/dashboard   (sign in as an organiser of {})
+                  metrics          {}/actuator/prometheus and {}/actuator/prometheus (a monitoring token)
                   Kafka            {}
                   PostgreSQL       {}
                   MongoDB          {}
-                Get a bearer token with ./run-local.sh token <portal|organiser|auditor|operator|data-protection> [organisation]
+                Get a bearer token with ./run-local.sh token <portal|organiser|auditor|operator|data-protection|monitoring> [organisation]
                 (the demo meetings belong to the organisation {}). A part that dies is started again.
                 Stop with Ctrl-C.""",
                 dataDirectory, command.baseUrl(), query.baseUrl(), query.baseUrl(), DemoData.ORGANISATION,
-                infrastructure.kafkaBootstrapServers(), infrastructure.jdbcUrl(), infrastructure.mongoUri(),
+                command.baseUrl(), query.baseUrl(), infrastructure.kafkaBootstrapServers(), infrastructure.jdbcUrl(), infrastructure.mongoUri(),
                 DemoData.ORGANISATION);
         supervisor.start();
     }
