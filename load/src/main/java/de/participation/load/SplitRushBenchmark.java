@@ -17,15 +17,18 @@ import java.util.concurrent.CompletableFuture;
 /**
  * What a rush on one meeting costs when its commands are split over two command-service instances
  * rather than routed to one (docs/deployment.md): starts the local system with two command
- * services on one PostgreSQL, measures the trivial authenticated endpoint as the machine's limit
- * of the run, then rushes one meeting twice, each time with the same number of connections:
+ * services on one PostgreSQL, then rushes one new meeting at a time, always with the same number of
+ * connections, in two ways:
  * <ol>
  *     <li>routed: every connection to instance A, as the edge's consistent hash of the meeting id does;</li>
  *     <li>split: half of the connections to A, half to B, as a round-robin balancer would spread them,
  *     so the two instances' batches of the one meeting interleave and retry on each other's appends.</li>
  * </ol>
- * It prints throughput and latency percentiles of each, the ratio split to routed and each one's
- * share of the trivial endpoint, and checks that the read model equals the answers in both.
+ * The two alternate (routed, split, split, routed, ... over {@code -Dbenchmark.rounds}, default 2),
+ * and the trivial authenticated endpoint is measured right before each rush, so that a machine
+ * whose load changes during the run favours neither. It prints throughput and latency percentiles
+ * of each rush, its share of the trivial endpoint, the ratios split to routed, and checks that the
+ * read model equals the answers every time.
  * Run with scripts/split-benchmark.sh.
  */
 public final class SplitRushBenchmark {
@@ -78,17 +81,45 @@ public final class SplitRushBenchmark {
     private void run() throws Exception {
         warmUp(instanceA, "warm-a");
         warmUp(instanceB, "warm-b");
-        String trivial = instanceA.baseUrl() + "/actuator/info";
-        double limit = PhysicalLimits.getRate(trivial, organiserToken, settings.connections());
-        record("trivial authenticated endpoint (/actuator/info, wrk, %d connections): %.0f requests/s"
-                .formatted(settings.connections(), limit));
-
         int half = settings.connections() / 2;
-        double routed = rush("routed to one instance", List.of(new Share(instanceA, settings.connections(), "routed")), limit);
-        double split = rush("split over two instances",
-                List.of(new Share(instanceA, half, "split-a"), new Share(instanceB, half, "split-b")), limit);
-        record("split / routed: %.2f of the routed throughput".formatted(split / routed));
+        Outcomes routedOutcomes = new Outcomes();
+        Outcomes splitOutcomes = new Outcomes();
+        for (int round = 1; round <= Integer.getInteger("benchmark.rounds", 2); round++) {
+            // Each rush's people are new (their emails name the run), as in a real rush.
+            List<Share> routed = List.of(new Share(instanceA, settings.connections(), "routed" + round));
+            List<Share> split = List.of(new Share(instanceA, half, "split-a" + round),
+                    new Share(instanceB, half, "split-b" + round));
+            boolean routedFirst = round % 2 == 1;
+            rush((routedFirst ? "routed to one instance" : "split over two instances") + ", round " + round,
+                    routedFirst ? routed : split, routedFirst ? routedOutcomes : splitOutcomes);
+            rush((routedFirst ? "split over two instances" : "routed to one instance") + ", round " + round,
+                    routedFirst ? split : routed, routedFirst ? splitOutcomes : routedOutcomes);
+        }
+        record("split / routed: %.2f of the routed throughput, %.2f of its share of the trivial endpoint"
+                .formatted(splitOutcomes.rate() / routedOutcomes.rate(), splitOutcomes.share() / routedOutcomes.share()));
         log.info("Results\n{}", String.join("\n", report));
+    }
+
+    /** The registrations per second of one way's rushes, and their shares of the trivial endpoint. */
+    private static final class Outcomes {
+
+        private double rates;
+        private double shares;
+        private int rushes;
+
+        void add(double rate, double limit) {
+            rates += rate;
+            shares += rate / limit;
+            rushes++;
+        }
+
+        double rate() {
+            return rates / rushes;
+        }
+
+        double share() {
+            return shares / rushes;
+        }
     }
 
     private void warmUp(ServiceProcess instance, String run) throws Exception {
@@ -100,8 +131,10 @@ public final class SplitRushBenchmark {
     private record Share(ServiceProcess instance, int connections, String run) {
     }
 
-    /** Rushes one new meeting with every share at once; gives back the registrations per second of all. */
-    private double rush(String name, List<Share> shares, double limit) throws Exception {
+    /** Measures the trivial endpoint, then rushes one new meeting with every share at once. */
+    private void rush(String name, List<Share> shares, Outcomes outcomes) throws Exception {
+        double limit = PhysicalLimits.getRate(instanceA.baseUrl() + "/actuator/info", organiserToken,
+                settings.connections());
         List<String> ids = meetings.schedule(1, CAPACITY);
         List<CompletableFuture<Wrk.Result>> running = shares.stream().map(share -> CompletableFuture.supplyAsync(() ->
                 register(share, ids))).toList();
@@ -120,9 +153,10 @@ public final class SplitRushBenchmark {
                 throw new IllegalStateException(name + ": unexpected answers\n" + result.output());
             }
         }
-        record("%s: %.0f registrations/s in all, %.3f of the trivial endpoint".formatted(name, rate, rate / limit));
+        record("%s: %.0f registrations/s in all, %.3f of the trivial endpoint (/actuator/info, wrk, %d connections: %.0f requests/s)"
+                .formatted(name, rate, rate / limit, settings.connections(), limit));
         record(meetings.verify(name, ids, created, settings.connections()));
-        return rate;
+        outcomes.add(rate, limit);
     }
 
     private Wrk.Result register(Share share, List<String> ids) {
