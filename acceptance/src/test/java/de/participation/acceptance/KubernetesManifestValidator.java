@@ -90,6 +90,11 @@ final class KubernetesManifestValidator {
                 || element.isJsonArray() && element.getAsJsonArray().isEmpty();
     }
 
+    /** The manifest as the API's model of its kind, for checks beyond the schema. */
+    <T> T model(Map<String, Object> manifest, Class<T> type) {
+        return kubernetesJson.deserialize(asJson(manifest), type);
+    }
+
     private static String asJson(Map<String, Object> manifest) {
         try {
             return JACKSON.writeValueAsString(manifest);
