@@ -1,7 +1,5 @@
 package de.participation.load;
 
-import com.fasterxml.jackson.databind.JsonNode;
-import de.participation.localstack.JsonHttp;
 import de.participation.localstack.LocalInfrastructure;
 import de.participation.localstack.LocalIssuer;
 import de.participation.localstack.LocalKeyEncryptionKeys;
@@ -18,7 +16,6 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.UUID;
 
 /**
  * The write path's benchmark (docs/benchmarks.md): starts the whole system as run-local.sh does
@@ -39,13 +36,11 @@ public final class WritePathBenchmark {
 
     private static final Logger log = LoggerFactory.getLogger(WritePathBenchmark.class);
     private static final Duration STARTUP = Duration.ofMinutes(3);
-    private static final String ORGANISATION = "BENCHMARK";
 
     private final Settings settings;
     private final ServiceProcess command;
     private final ServiceProcess query;
-    private final JsonHttp organiser;
-    private final JsonHttp reader;
+    private final BenchmarkMeetings meetings;
     private final String portalToken;
     private final String organiserToken;
     private final Wrk wrk;
@@ -67,9 +62,8 @@ public final class WritePathBenchmark {
         this.settings = settings;
         this.command = command;
         this.query = query;
-        this.organiserToken = issuer.token("organiser", ORGANISATION);
-        this.organiser = new JsonHttp(command.baseUrl()).withBearer(organiserToken);
-        this.reader = new JsonHttp(query.baseUrl()).withBearer(issuer.token("organiser", ORGANISATION));
+        this.organiserToken = issuer.token("organiser", BenchmarkMeetings.ORGANISATION);
+        this.meetings = new BenchmarkMeetings(command, query, issuer);
         this.portalToken = issuer.token("portal", null);
         this.wrk = new Wrk(data);
         this.cpu = ProcessCpu.ofBenchmark(data);
@@ -145,9 +139,9 @@ public final class WritePathBenchmark {
         PhysicalLimits limits = new PhysicalLimits(infrastructure.jdbcUrl());
         record("PostgreSQL commit, one row, one session (pgbench): %.0f commits/s".formatted(limits.commitsPerSecond(1)));
         record("PostgreSQL commit, 100 rows, one session (pgbench): %.0f commits/s".formatted(limits.commitsPerSecond(100)));
-        List<String> warmUp = schedule(10, 100_000);
+        List<String> warmUp = meetings.schedule(10, 100_000);
         wrk.register(command.baseUrl(), warmUp, portalToken, settings.connections(), settings.duration(), "warm");
-        verify("warm-up", warmUp, -1, 0);
+        record(meetings.verify("warm-up", warmUp, -1, 0));
         String trivial = command.baseUrl() + "/actuator/info";
         PhysicalLimits.getRate(trivial, organiserToken, settings.connections());
         record("trivial authenticated endpoint (/actuator/info, wrk, %d connections, after a warm-up): %.0f requests/s"
@@ -172,7 +166,7 @@ public final class WritePathBenchmark {
     }
 
     private void rush(String name, int meetings, int capacity, int connections, String run) throws Exception {
-        List<String> ids = schedule(meetings, capacity);
+        List<String> ids = this.meetings.schedule(meetings, capacity);
         kafkaLag.reset(1_000_000);
         Map<String, Double> before = cpu.seconds();
         Wrk.Result result = wrk.register(command.baseUrl(), ids, portalToken, connections, settings.duration(), run);
@@ -181,7 +175,7 @@ public final class WritePathBenchmark {
         record("%s: %.0f registrations/s, p50 %.1f ms, p95 %.1f ms, p99 %.1f ms, max %.1f ms, %d errors (%d busy); %s; %s"
                 .formatted(name, result.requestsPerSecond(), result.p50(), result.p95(), result.p99(), result.max(),
                         result.errors(), result.busy(), cpuPerCommand(used, commands), kafka()));
-        verify(name, ids, result.created(), connections);
+        record(this.meetings.verify(name, ids, result.created(), connections));
         if (result.other() > 0) {
             throw new IllegalStateException(name + ": unexpected answers\n" + result.output());
         }
@@ -189,7 +183,7 @@ public final class WritePathBenchmark {
 
     private void fixedRate(int capacity) throws Exception {
         String name = "one meeting, fixed rate " + settings.fixedRate() + "/s";
-        List<String> ids = schedule(1, capacity);
+        List<String> ids = meetings.schedule(1, capacity);
         kafkaLag.reset(1_000_000);
         Map<String, Double> before = cpu.seconds();
         FixedRateClient.Result result = new FixedRateClient(command.baseUrl(), portalToken, settings.connections())
@@ -201,7 +195,7 @@ public final class WritePathBenchmark {
                         latencies.millis(0.99), latencies.millis(1.0), result.busy() + result.other(), result.busy(),
                         cpuPerCommand(used, result.created() + result.busy() + result.other()), kafka(),
                         answerToKafka(result.answeredAt())));
-        verify(name, ids, result.created(), 0);
+        record(meetings.verify(name, ids, result.created(), 0));
     }
 
     /**
@@ -212,7 +206,7 @@ public final class WritePathBenchmark {
         Latencies lag = new Latencies(answeredAt.size());
         Map<String, Long> arrivals = kafkaLag.registrationArrivals();
         for (int waited = 0; !arrivals.keySet().containsAll(answeredAt.keySet()) && waited < 60; waited++) {
-            sleep(Duration.ofSeconds(1));
+            BenchmarkMeetings.sleep(Duration.ofSeconds(1));
         }
         answeredAt.forEach((registrationId, answered) -> {
             Long arrived = arrivals.get(registrationId);
@@ -230,96 +224,6 @@ public final class WritePathBenchmark {
         StringBuilder text = new StringBuilder("CPU ms per command:");
         used.forEach((part, seconds) -> text.append(" %s %.2f".formatted(part, seconds * 1000 / Math.max(1, commands))));
         return text.toString();
-    }
-
-    /**
-     * The read model must equal the answers: as many registrations as were created, confirmed up
-     * to the capacity, and (on one meeting) the waiting list numbered 1..n without a gap.
-     */
-    private void verify(String name, List<String> meetings, long created, int inFlightAtTheEnd) {
-        awaitProjected(meetings, created);
-        long registered = 0;
-        for (String meeting : meetings) {
-            JsonNode summary = settledSummary(meeting);
-            int confirmed = summary.path("confirmed").asInt();
-            int waitlisted = summary.path("waitlisted").asInt();
-            if (confirmed > summary.path("capacity").asInt() || (waitlisted > 0 && summary.path("available").asInt() > 0)) {
-                throw new IllegalStateException(name + ": read model breaks the rules: " + summary);
-            }
-            registered += confirmed + waitlisted;
-            if (meetings.size() == 1) {
-                verifyWaitingListPositions(name, meeting, waitlisted);
-            }
-        }
-        // wrk stops at the end of its time with a request open on each connection, whose answer it
-        // does not read: those registrations are stored but not counted as answered.
-        if (created >= 0 && (registered < created || registered > created + inFlightAtTheEnd)) {
-            throw new IllegalStateException(name + ": " + created + " registrations answered 201 (and at most "
-                    + inFlightAtTheEnd + " open at the end), read model shows " + registered);
-        }
-        record("  checked: the read model shows %d registrations%s".formatted(registered,
-                created >= 0 ? ", %d answered 201 and %d open when the client stopped"
-                        .formatted(created, registered - created) : ""));
-    }
-
-    /** Waits until the read side shows at least {@code created} registrations (the answered ones). */
-    private void awaitProjected(List<String> meetings, long created) {
-        for (int attempt = 0; attempt < 240; attempt++) {
-            long shown = meetings.stream().map(meeting -> reader.get("/api/v1/meetings/" + meeting).body())
-                    .mapToLong(summary -> summary.path("confirmed").asLong() + summary.path("waitlisted").asLong())
-                    .sum();
-            if (shown >= created) {
-                return;
-            }
-            sleep(Duration.ofMillis(500));
-        }
-    }
-
-    /** The summary once the read side stopped changing (the last events are projected). */
-    private JsonNode settledSummary(String meeting) {
-        JsonNode previous = null;
-        for (int attempt = 0; attempt < 600; attempt++) {
-            JsonNode summary = reader.get("/api/v1/meetings/" + meeting).body();
-            if (summary.equals(previous)) {
-                return summary;
-            }
-            previous = summary;
-            sleep(Duration.ofMillis(500));
-        }
-        throw new IllegalStateException("The read model of " + meeting + " does not settle");
-    }
-
-    private void verifyWaitingListPositions(String name, String meeting, int waitlisted) {
-        int expected = 1;
-        for (int offset = 0; offset < waitlisted; offset += 200) {
-            JsonHttp.Response page = reader.get("/api/v1/meetings/" + meeting + "/waiting-list?limit=200&offset=" + offset);
-            if (page.status() != 200) {
-                throw new IllegalStateException(name + ": cannot read the waiting list: " + page.body());
-            }
-            for (JsonNode entry : page.body()) {
-                if (entry.path("waitingListPosition").asInt() != expected++) {
-                    throw new IllegalStateException(name + ": waiting list has a gap before " + entry);
-                }
-            }
-        }
-        if (expected - 1 != waitlisted) {
-            throw new IllegalStateException(name + ": waiting list holds " + (expected - 1) + ", summary says " + waitlisted);
-        }
-    }
-
-    private List<String> schedule(int count, int capacity) {
-        List<String> meetings = new ArrayList<>();
-        for (int i = 0; i < count; i++) {
-            UUID meetingId = UUID.randomUUID();
-            JsonHttp.Response scheduled = organiser.post("/api/v1/meetings", """
-                    {"meetingId": "%s", "title": "Benchmark %d", "location": "Leipzig",
-                     "startsAt": "2099-06-27T09:00:00+02:00", "capacity": %d}""".formatted(meetingId, i, capacity));
-            if (scheduled.status() != 201) {
-                throw new IllegalStateException("Cannot schedule: " + scheduled.body());
-            }
-            meetings.add(meetingId.toString());
-        }
-        return meetings;
     }
 
     /** Names the part of the system a process belongs to, by its command line. */
@@ -343,14 +247,5 @@ public final class WritePathBenchmark {
             return "client";
         }
         return null;
-    }
-
-    private static void sleep(Duration duration) {
-        try {
-            Thread.sleep(duration);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new IllegalStateException(e);
-        }
     }
 }
