@@ -145,6 +145,9 @@ class KafkaForwardingIT {
         assertThat(commit.getTraceId()).isNotEqualTo(traceId);
         assertThat(commit.getLinks()).extracting(link -> link.getSpanContext().getSpanId())
                 .anyMatch(linked -> trace.stream().anyMatch(span -> span.getSpanId().equals(linked)));
+        assertThat(jdbc.queryForObject("select convert_from(metadata, 'UTF8') from domainevententry "
+                + "where aggregateidentifier = ? and sequencenumber = 1", String.class, meetingId.toString()))
+                .contains("\"traceparent\":\"00-" + traceId + "-");
         Published registered = topic.recordsOf(meetingId).get(1);
         assertThat(registered.envelope().traceparent())
                 .isEqualTo("00-" + traceId + "-" + forward.getSpanId() + "-01");
