@@ -73,6 +73,9 @@ public final class LocalStack {
         LocalIssuer issuer = LocalIssuer.in(dataDirectory.resolve("issuer"));
         Map<String, String> environment = new HashMap<>(infrastructure.serviceEnvironment());
         environment.put("QUERY_INSTANCE_ID", "local-query-service");
+        // Every request traced, so that each log line carries its trace id; spans go nowhere unless
+        // MANAGEMENT_OTLP_TRACING_ENDPOINT names a collector.
+        environment.put("TRACING_SAMPLING_PROBABILITY", env("TRACING_SAMPLING_PROBABILITY", "1.0"));
         environment.putAll(trusting(issuer));
 
         log.info("Starting the command service and the query service (logs in {})…", dataDirectory.resolve("logs"));

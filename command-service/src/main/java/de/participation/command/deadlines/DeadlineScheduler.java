@@ -2,6 +2,9 @@ package de.participation.command.deadlines;
 
 import de.participation.command.EventMetadata;
 import de.participation.command.writing.MeetingWriters;
+import io.micrometer.core.instrument.Gauge;
+import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.binder.MeterBinder;
 import org.axonframework.commandhandling.CommandResultMessage;
 import org.axonframework.commandhandling.GenericCommandMessage;
 import org.axonframework.eventhandling.GenericEventMessage;
@@ -29,12 +32,13 @@ import java.util.function.Function;
  *
  * @param <D> a deadline as its table holds it
  */
-public abstract class DeadlineScheduler<D> implements SmartLifecycle {
+public abstract class DeadlineScheduler<D> implements SmartLifecycle, MeterBinder {
 
     private static final Logger log = LoggerFactory.getLogger(DeadlineScheduler.class);
     private static final int BATCH = 500;
 
     private final String name;
+    private final String kind;
     private final MetaData issuedBy;
     private final DueDeadlines<D> deadlines;
     private final Function<D, Object> commandFor;
@@ -44,12 +48,14 @@ public abstract class DeadlineScheduler<D> implements SmartLifecycle {
 
     /**
      * @param name       what the deadlines are, for the thread and the log
+     * @param kind       what the deadlines are, as the tag {@code kind} of {@code participation.deadlines.due}
      * @param issuedBy   who the events the commands cause are recorded as issued by
      * @param commandFor the command that asks the meeting to decide a deadline
      */
-    protected DeadlineScheduler(String name, String issuedBy, DueDeadlines<D> deadlines, Function<D, Object> commandFor,
-                                MeetingWriters writers, Duration checkEvery) {
+    protected DeadlineScheduler(String name, String kind, String issuedBy, DueDeadlines<D> deadlines,
+                                Function<D, Object> commandFor, MeetingWriters writers, Duration checkEvery) {
         this.name = name;
+        this.kind = kind;
         this.issuedBy = MetaData.from(Map.of(EventMetadata.ISSUED_BY, issuedBy));
         this.deadlines = deadlines;
         this.commandFor = commandFor;
@@ -85,6 +91,16 @@ public abstract class DeadlineScheduler<D> implements SmartLifecycle {
             log.warn("The {} {} could not be decided yet: {}", name, due, failure.toString());
             return null;
         });
+    }
+
+    /** {@code participation.deadlines.due}: deadlines due by the meetings' clock that no meeting has decided yet. */
+    @Override
+    public void bindTo(MeterRegistry registry) {
+        Gauge.builder("participation.deadlines.due", deadlines,
+                        table -> table.countDueAt(GenericEventMessage.clock.instant()))
+                .description("Deadlines due but not yet decided by their meeting")
+                .tag("kind", kind)
+                .register(registry);
     }
 
     private void check() {

@@ -1,6 +1,9 @@
 package de.participation.command.forwarding;
 
 import de.participation.kafka.KafkaClientSettings;
+import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.binder.MeterBinder;
+import io.micrometer.tracing.propagation.Propagator;
 import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.Producer;
 import org.apache.kafka.clients.producer.ProducerConfig;
@@ -9,6 +12,7 @@ import org.axonframework.config.ConfigurerModule;
 import org.axonframework.eventhandling.PropagatingErrorHandler;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
 import org.springframework.boot.context.event.ApplicationReadyEvent;
 import org.springframework.context.ApplicationListener;
@@ -70,8 +74,16 @@ class ForwardingConfiguration {
 
     @Bean
     KafkaForwarder kafkaForwarder(Producer<String, String> meetingEventProducer, MeetingEventsTopic topic,
-                                  KafkaProperties properties) {
-        return new KafkaForwarder(meetingEventProducer, topic, properties);
+                                  KafkaProperties properties, ObjectProvider<Propagator> propagator,
+                                  MeterRegistry meters) {
+        return new KafkaForwarder(meetingEventProducer, topic, properties,
+                new ForwardTracing(propagator.getIfAvailable(() -> Propagator.NOOP)), meters);
+    }
+
+    /** {@code participation.forwarder.lag}: events stored but not yet acknowledged by Kafka. */
+    @Bean
+    MeterBinder forwarderLag(JdbcTemplate jdbc) {
+        return new ForwarderLag(jdbc, KafkaForwarder.PROCESSING_GROUP);
     }
 
     /**

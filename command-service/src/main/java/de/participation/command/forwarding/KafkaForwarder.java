@@ -4,6 +4,9 @@ import de.participation.command.EventMetadata;
 import de.participation.events.MeetingEvent;
 import de.participation.events.MeetingEventEnvelope;
 import de.participation.kafka.MeetingEventJson;
+import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.Timer;
+import io.micrometer.tracing.Span;
 import org.apache.kafka.clients.producer.Producer;
 import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.clients.producer.RecordMetadata;
@@ -14,6 +17,8 @@ import org.axonframework.messaging.unitofwork.CurrentUnitOfWork;
 import org.axonframework.messaging.unitofwork.UnitOfWork;
 
 import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.ExecutionException;
@@ -25,6 +30,9 @@ import java.util.concurrent.Future;
  * the event store in order: the sends of one batch are pipelined, and the batch (and with it the
  * processor's token) commits only after Kafka acknowledged all of them. A failure rolls the batch
  * back and the processor retries it with back-off: delivery is at least once, in order per meeting.
+ *
+ * <p>Each send of an event whose command was traced is a span of that trace ({@link ForwardTracing}),
+ * ended with Kafka's acknowledgement, and the event goes out with that span's {@code traceparent}.
  */
 @ProcessingGroup(KafkaForwarder.PROCESSING_GROUP)
 class KafkaForwarder {
@@ -35,24 +43,41 @@ class KafkaForwarder {
     private final Producer<String, String> producer;
     private final MeetingEventsTopic topic;
     private final String topicName;
+    private final ForwardTracing tracing;
+    private final Timer delay;
 
-    KafkaForwarder(Producer<String, String> producer, MeetingEventsTopic topic, KafkaProperties properties) {
+    KafkaForwarder(Producer<String, String> producer, MeetingEventsTopic topic, KafkaProperties properties,
+                   ForwardTracing tracing, MeterRegistry meters) {
         this.producer = producer;
         this.topic = topic;
         this.topicName = properties.topic();
+        this.tracing = tracing;
+        this.delay = Timer.builder("participation.forwarder.delay")
+                .description("From an event's commit (its time stamp) to Kafka's acknowledgement of it")
+                .register(meters);
     }
 
     @EventHandler
     void forward(MeetingEvent event, DomainEventMessage<?> message) {
         topic.prepareForSending();
+        Span span = tracing.startForward(message);
         MeetingEventEnvelope envelope = MeetingEventEnvelope.of(message.getIdentifier(), message.getTimestamp(),
                 message.getSequenceNumber(), (String) message.getMetaData().get(EventMetadata.CORRELATION_ID),
-                (String) message.getMetaData().get(EventMetadata.ISSUED_BY), event);
+                (String) message.getMetaData().get(EventMetadata.ISSUED_BY), tracing.traceparentOf(span, message),
+                event);
         ProducerRecord<String, String> record = new ProducerRecord<>(topicName, envelope.subject(),
                 MeetingEventJson.write(envelope));
         record.headers().add("content-type",
                 MeetingEventEnvelope.STRUCTURED_CONTENT_TYPE.getBytes(StandardCharsets.UTF_8));
-        pendingSends().add(producer.send(record));
+        Instant committed = message.getTimestamp();
+        pendingSends().add(producer.send(record, (acknowledged, failure) -> {
+            if (failure == null) {
+                delay.record(Duration.between(committed, Instant.now()));
+            } else {
+                span.error(failure);
+            }
+            span.end();
+        }));
     }
 
     /** The sends of the current batch; the batch commits only once all of them are acknowledged. */

@@ -45,6 +45,13 @@ class JdbcOfferDeadlines implements OfferDeadlines, DueDeadlines<JdbcOfferDeadli
     }
 
     @Override
+    public long countDueAt(Instant now) {
+        Long due = jdbc.queryForObject("select count(*) from offer_deadline where due_at <= ?", Long.class,
+                Timestamp.from(now));
+        return due == null ? 0 : due;
+    }
+
+    @Override
     public void done(Due due) {
         jdbc.update("delete from offer_deadline where registration_id = ? and due_at = ?", due.registrationId(),
                 Timestamp.from(due.dueAt()));

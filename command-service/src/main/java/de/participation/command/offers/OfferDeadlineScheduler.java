@@ -18,7 +18,8 @@ class OfferDeadlineScheduler extends DeadlineScheduler<JdbcOfferDeadlines.Due> {
 
     OfferDeadlineScheduler(JdbcOfferDeadlines deadlines, MeetingWriters writers,
                            @Value("${participation.offers.check-every:1s}") Duration checkEvery) {
-        super("offer deadlines", "offer-deadline", deadlines, due -> new ExpireOffer(due.meetingId(), due.registrationId()),
+        super("offer deadlines", "offer", "offer-deadline", deadlines,
+                due -> new ExpireOffer(due.meetingId(), due.registrationId()),
                 writers, checkEvery);
     }
 }

@@ -1,6 +1,7 @@
 package de.participation.command.personaldata;
 
 import de.participation.web.keys.KeyEncryptionKeyFile;
+import io.micrometer.core.instrument.MeterRegistry;
 import de.participation.web.keys.KeyEncryptionKeys;
 import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.context.annotation.Bean;
@@ -23,8 +24,8 @@ class KeyEncryptionKeyConfiguration {
     }
 
     @Bean
-    KeyEncryptionKeys participantKeyEncryptionKeys(KeyEncryptionKeySettings settings) {
-        return KeyEncryptionKeyFile.fromFileOrValue(settings.file(), settings.value(), "PARTICIPANT_KEKS_FILE",
-                "PARTICIPANT_KEKS");
+    KeyEncryptionKeys participantKeyEncryptionKeys(KeyEncryptionKeySettings settings, MeterRegistry meters) {
+        return new MeteredKeyEncryptionKeys(KeyEncryptionKeyFile.fromFileOrValue(settings.file(), settings.value(),
+                "PARTICIPANT_KEKS_FILE", "PARTICIPANT_KEKS"), meters);
     }
 }

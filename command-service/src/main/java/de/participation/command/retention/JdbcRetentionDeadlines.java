@@ -43,6 +43,13 @@ class JdbcRetentionDeadlines implements RetentionDeadlines, DueDeadlines<JdbcRet
     }
 
     @Override
+    public long countDueAt(Instant now) {
+        Long due = jdbc.queryForObject("select count(*) from retention_deadline where due_at <= ?", Long.class,
+                Timestamp.from(now));
+        return due == null ? 0 : due;
+    }
+
+    @Override
     public void done(Due due) {
         jdbc.update("delete from retention_deadline where meeting_id = ? and due_at = ?", due.meetingId(),
                 Timestamp.from(due.dueAt()));

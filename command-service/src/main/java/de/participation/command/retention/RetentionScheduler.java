@@ -18,7 +18,8 @@ class RetentionScheduler extends DeadlineScheduler<JdbcRetentionDeadlines.Due> {
 
     RetentionScheduler(JdbcRetentionDeadlines deadlines, MeetingWriters writers,
                        @Value("${participation.retention.check-every:10s}") Duration checkEvery) {
-        super("retention deadlines", "retention", deadlines, due -> new EraseAfterRetention(due.meetingId()), writers,
+        super("retention deadlines", "retention", "retention", deadlines,
+                due -> new EraseAfterRetention(due.meetingId()), writers,
                 checkEvery);
     }
 }

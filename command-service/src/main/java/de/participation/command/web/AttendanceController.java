@@ -23,12 +23,14 @@ class AttendanceController {
         this.commands = commands;
     }
 
+    @CommandType("check-in")
     @PostMapping
     AttendanceOutcome checkIn(@PathVariable UUID meetingId, @PathVariable UUID registrationId, RequestOrigin origin)
             throws MeetingRuleViolation {
         return commands.dispatch(new CheckIn(meetingId, registrationId, origin.requireOrganisation()), origin);
     }
 
+    @CommandType("undo-check-in")
     @DeleteMapping
     AttendanceOutcome undo(@PathVariable UUID meetingId, @PathVariable UUID registrationId, RequestOrigin origin)
             throws MeetingRuleViolation {

@@ -25,17 +25,21 @@ import java.util.concurrent.TimeoutException;
 class CommandDispatcher {
 
     private final MeetingWriters writers;
+    private final RequestTrace requestTrace;
     private final Duration maxWait;
 
-    CommandDispatcher(MeetingWriters writers, @Value("${participation.commands.max-wait:5s}") Duration maxWait) {
+    CommandDispatcher(MeetingWriters writers, RequestTrace requestTrace,
+                      @Value("${participation.commands.max-wait:5s}") Duration maxWait) {
         this.writers = writers;
+        this.requestTrace = requestTrace;
         this.maxWait = maxWait;
     }
 
     @SuppressWarnings("unchecked")
     <R> R dispatch(Object command, RequestOrigin origin) throws MeetingRuleViolation {
         CommandResultMessage<?> answer = await(writers.submit(
-                GenericCommandMessage.asCommandMessage(command).andMetaData(origin.asMetaData())));
+                GenericCommandMessage.asCommandMessage(command).andMetaData(origin.asMetaData())
+                        .andMetaData(requestTrace.asMetaData())));
         if (answer.isExceptional()) {
             Throwable failure = answer.exceptionResult();
             if (failure instanceof MeetingRuleViolation violation) {

@@ -29,6 +29,7 @@ class ErasureController {
     record ErasureResponse(UUID registrationId, UUID meetingId, boolean personalDataErased, long sequence) {
     }
 
+    @CommandType("erase-participant-data")
     @PostMapping("/api/v1/registrations/{registrationId}/erasure")
     ErasureResponse erase(@PathVariable UUID registrationId, RequestOrigin origin) throws MeetingRuleViolation {
         UUID meetingId = registrationIds.meetingOf(registrationId)

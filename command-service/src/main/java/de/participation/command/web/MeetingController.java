@@ -46,6 +46,7 @@ class MeetingController {
     record MeetingSequence(UUID meetingId, long sequence) {
     }
 
+    @CommandType("schedule-meeting")
     @PostMapping
     ResponseEntity<MeetingSequence> schedule(@Valid @RequestBody ScheduleMeetingRequest request, RequestOrigin origin)
             throws MeetingRuleViolation {
@@ -69,6 +70,7 @@ class MeetingController {
                            long sequence) {
     }
 
+    @CommandType("change-capacity")
     @PutMapping("/{meetingId}/capacity")
     CapacityResponse changeCapacity(@PathVariable UUID meetingId, @Valid @RequestBody ChangeCapacityRequest request,
                                     RequestOrigin origin) throws MeetingRuleViolation {
@@ -79,6 +81,7 @@ class MeetingController {
     }
 
     /** Fields left out stay as they are; the times must still agree with each other. */
+    @CommandType("change-details")
     @PutMapping("/{meetingId}/details")
     DetailsResponse changeDetails(@PathVariable UUID meetingId, @Valid @RequestBody ChangeDetailsRequest request,
                                   RequestOrigin origin) throws MeetingRuleViolation {
@@ -90,18 +93,21 @@ class MeetingController {
                 outcome.movedUp().offered(), outcome.sequence());
     }
 
+    @CommandType("close-registration")
     @PostMapping("/{meetingId}/registration/close")
     MeetingSequence closeRegistration(@PathVariable UUID meetingId, RequestOrigin origin) throws MeetingRuleViolation {
         long sequence = commands.dispatch(new CloseRegistration(meetingId, origin.requireOrganisation()), origin);
         return new MeetingSequence(meetingId, sequence);
     }
 
+    @CommandType("reopen-registration")
     @PostMapping("/{meetingId}/registration/open")
     MeetingSequence reopenRegistration(@PathVariable UUID meetingId, RequestOrigin origin) throws MeetingRuleViolation {
         long sequence = commands.dispatch(new ReopenRegistration(meetingId, origin.requireOrganisation()), origin);
         return new MeetingSequence(meetingId, sequence);
     }
 
+    @CommandType("cancel-meeting")
     @PostMapping("/{meetingId}/cancel")
     MeetingSequence cancel(@PathVariable UUID meetingId, @Valid @RequestBody(required = false) ReasonRequest request,
                            RequestOrigin origin) throws MeetingRuleViolation {

@@ -17,9 +17,11 @@ import org.springframework.http.HttpStatusCode;
 import org.springframework.http.ProblemDetail;
 import org.springframework.http.ResponseEntity;
 import org.springframework.http.converter.HttpMessageNotReadableException;
+import org.springframework.lang.Nullable;
 import org.springframework.transaction.TransactionException;
 import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.RestControllerAdvice;
+import org.springframework.web.context.request.RequestAttributes;
 import org.springframework.web.context.request.WebRequest;
 
 
@@ -118,6 +120,19 @@ class ProblemResponses extends ProblemResponseSupport {
     ResponseEntity<Object> persistentConflict(ConcurrencyException conflict, WebRequest request) {
         return retryLater(conflict, HttpStatus.SERVICE_UNAVAILABLE, "BUSY",
                 "The meeting is changing too fast right now; please retry", 1, request);
+    }
+
+    /** Every problem this service answers with leaves its code for the command metric (CommandOutcomes). */
+    @Override
+    protected ResponseEntity<Object> handleExceptionInternal(Exception failure, @Nullable Object body,
+                                                             HttpHeaders headers, HttpStatusCode status,
+                                                             WebRequest request) {
+        ResponseEntity<Object> response = super.handleExceptionInternal(failure, body, headers, status, request);
+        if (response != null && response.getBody() instanceof ProblemDetail problem
+                && problem.getProperties() != null && problem.getProperties().get("code") instanceof String code) {
+            request.setAttribute(CommandOutcomes.PROBLEM_CODE, code, RequestAttributes.SCOPE_REQUEST);
+        }
+        return response;
     }
 
     @Override

@@ -63,6 +63,7 @@ class RegistrationController {
     record SeatsResponse(UUID registrationId, int seats, List<UUID> promoted, List<UUID> offered, long sequence) {
     }
 
+    @CommandType("register")
     @PostMapping
     ResponseEntity<RegistrationResponse> register(@PathVariable UUID meetingId,
                                                   @Valid @RequestBody RegisterParticipantRequest request,
@@ -83,6 +84,7 @@ class RegistrationController {
                 : ResponseEntity.ok(body);
     }
 
+    @CommandType("cancel-registration")
     @PostMapping("/{registrationId}/cancel")
     MovedUpResponse cancel(@PathVariable UUID meetingId, @PathVariable UUID registrationId,
                            @Valid @RequestBody(required = false) ReasonRequest request,
@@ -95,6 +97,7 @@ class RegistrationController {
                 outcome.sequence());
     }
 
+    @CommandType("give-seats-back")
     @PutMapping("/{registrationId}/seats")
     SeatsResponse giveSeatsBack(@PathVariable UUID meetingId, @PathVariable UUID registrationId,
                                 @Valid @RequestBody SeatsRequest request, RequestOrigin origin)
@@ -104,12 +107,14 @@ class RegistrationController {
                 outcome.movedUp().offered(), outcome.sequence());
     }
 
+    @CommandType("accept-offer")
     @PostMapping("/{registrationId}/offer/accept")
     MovedUpResponse acceptOffer(@PathVariable UUID meetingId, @PathVariable UUID registrationId, RequestOrigin origin)
             throws MeetingRuleViolation {
         return answered(commands.dispatch(new AcceptOffer(meetingId, registrationId), origin));
     }
 
+    @CommandType("decline-offer")
     @PostMapping("/{registrationId}/offer/decline")
     MovedUpResponse declineOffer(@PathVariable UUID meetingId, @PathVariable UUID registrationId, RequestOrigin origin)
             throws MeetingRuleViolation {

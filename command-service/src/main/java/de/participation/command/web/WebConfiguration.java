@@ -2,6 +2,7 @@ package de.participation.command.web;
 
 import com.fasterxml.jackson.databind.Module;
 import de.participation.command.EventMetadata;
+import io.micrometer.core.instrument.MeterRegistry;
 import org.axonframework.messaging.correlation.CorrelationDataProvider;
 import org.axonframework.messaging.correlation.SimpleCorrelationDataProvider;
 import org.springframework.beans.factory.annotation.Value;
@@ -11,6 +12,7 @@ import org.springframework.context.annotation.Configuration;
 import org.springframework.core.Ordered;
 import org.springframework.util.unit.DataSize;
 import org.springframework.web.method.support.HandlerMethodArgumentResolver;
+import org.springframework.web.servlet.config.annotation.InterceptorRegistry;
 import org.springframework.web.servlet.config.annotation.WebMvcConfigurer;
 
 import java.util.List;
@@ -19,6 +21,17 @@ import java.util.Map;
 
 @Configuration(proxyBeanMethods = false)
 class WebConfiguration implements WebMvcConfigurer {
+
+    private final MeterRegistry meterRegistry;
+
+    WebConfiguration(MeterRegistry meterRegistry) {
+        this.meterRegistry = meterRegistry;
+    }
+
+    @Override
+    public void addInterceptors(InterceptorRegistry registry) {
+        registry.addInterceptor(new CommandOutcomes(meterRegistry));
+    }
 
     @Override
     public void addArgumentResolvers(List<HandlerMethodArgumentResolver> resolvers) {
@@ -30,10 +43,11 @@ class WebConfiguration implements WebMvcConfigurer {
         return Text.trimmingModule();
     }
 
-    /** Copies the command's origin onto every event it causes. */
+    /** Copies the command's origin and its request's trace onto every event it causes. */
     @Bean
     CorrelationDataProvider requestOriginOnEvents() {
-        return new SimpleCorrelationDataProvider(EventMetadata.CORRELATION_ID, EventMetadata.ISSUED_BY);
+        return new SimpleCorrelationDataProvider(EventMetadata.CORRELATION_ID, EventMetadata.ISSUED_BY,
+                EventMetadata.TRACEPARENT);
     }
 
     @Bean

@@ -1,6 +1,10 @@
 package de.participation.command.writing;
 
 import de.participation.command.meeting.MeetingRuleViolation;
+import io.micrometer.core.instrument.DistributionSummary;
+import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.observation.Observation;
+import io.micrometer.observation.ObservationRegistry;
 import org.axonframework.commandhandling.CommandBus;
 import org.axonframework.commandhandling.CommandResultMessage;
 import org.axonframework.common.transaction.TransactionManager;
@@ -52,15 +56,29 @@ final class GroupCommit {
     private final TransactionManager transactionManager;
     private final DataSource dataSource;
     private final int maxAttempts;
+    private final ObservationRegistry observations;
+    private final DistributionSummary batchSize;
 
-    GroupCommit(CommandBus commandBus, TransactionManager transactionManager, DataSource dataSource, int maxAttempts) {
+    GroupCommit(CommandBus commandBus, TransactionManager transactionManager, DataSource dataSource, int maxAttempts,
+                ObservationRegistry observations, MeterRegistry meters) {
         this.commandBus = commandBus;
         this.transactionManager = transactionManager;
         this.dataSource = dataSource;
         this.maxAttempts = maxAttempts;
+        this.observations = observations;
+        this.batchSize = DistributionSummary.builder("participation.writer.batch.size")
+                .description("Commands of one meeting decided and committed together")
+                .register(meters);
     }
 
+    /** Decides and commits the batch, observed as {@value BatchCommitContext#NAME} (a timer and a span). */
     void write(List<PendingCommand> batch) {
+        batchSize.record(batch.size());
+        Observation.createNotStarted(BatchCommitContext.NAME, () -> new BatchCommitContext(batch), observations)
+                .observe(() -> decideAndAnswer(batch));
+    }
+
+    private void decideAndAnswer(List<PendingCommand> batch) {
         for (int attempt = 1; ; attempt++) {
             List<CommandResultMessage<?>> answers;
             try {

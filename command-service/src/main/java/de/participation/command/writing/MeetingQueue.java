@@ -37,6 +37,11 @@ final class MeetingQueue {
         return Offer.QUEUED_START_WRITER;
     }
 
+    /** How many commands are waiting. */
+    synchronized int depth() {
+        return waiting.size();
+    }
+
     /**
      * Up to {@code maxBatch} commands in arrival order, skipping those whose callers gave up; empty
      * when nothing is left, and then the queue is retired (a later offer gets {@link Offer#RETIRED}

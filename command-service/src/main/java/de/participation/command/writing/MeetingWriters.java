@@ -1,5 +1,9 @@
 package de.participation.command.writing;
 
+import io.micrometer.core.instrument.DistributionSummary;
+import io.micrometer.core.instrument.Gauge;
+import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.tracing.Tracer;
 import org.axonframework.commandhandling.CommandMessage;
 import org.axonframework.commandhandling.CommandResultMessage;
 import org.axonframework.modelling.command.AnnotationCommandTargetResolver;
@@ -32,11 +36,23 @@ public final class MeetingWriters {
     private final GroupCommit groupCommit;
     private final WriterSettings settings;
     private final Semaphore batchSlots;
+    private final Tracer tracer;
+    private final DistributionSummary queueDepth;
 
-    MeetingWriters(GroupCommit groupCommit, WriterSettings settings) {
+    MeetingWriters(GroupCommit groupCommit, WriterSettings settings, Tracer tracer, MeterRegistry meters) {
         this.groupCommit = groupCommit;
         this.settings = settings;
         this.batchSlots = new Semaphore(settings.concurrentBatches(), true);
+        this.tracer = tracer;
+        // Recorded whenever a writer takes a batch: the distribution of the queues' depths over the
+        // meetings with work (no meeting id: their number is unbounded).
+        this.queueDepth = DistributionSummary.builder("participation.writer.queue.depth")
+                .description("Commands waiting in a meeting's queue when its writer takes the next batch")
+                .register(meters);
+        Gauge.builder("participation.writer.queue.depth.largest", this, MeetingWriters::largestQueue)
+                .description("Commands waiting in the fullest meeting queue right now; at queue-per-meeting the "
+                        + "meeting's next command is answered 503")
+                .register(meters);
     }
 
     /**
@@ -46,7 +62,7 @@ public final class MeetingWriters {
      */
     public CompletableFuture<CommandResultMessage<?>> submit(CommandMessage<?> command) {
         String meetingId = MEETING_OF_COMMAND.resolveTarget(command).getIdentifier();
-        PendingCommand pending = new PendingCommand(command);
+        PendingCommand pending = new PendingCommand(command, tracer.currentTraceContext().context());
         while (true) {
             MeetingQueue queue = queues.computeIfAbsent(meetingId, id -> new MeetingQueue(settings.queuePerMeeting()));
             switch (queue.offer(pending)) {
@@ -73,6 +89,7 @@ public final class MeetingWriters {
                         queues.remove(meetingId, queue);
                         return;
                     }
+                    queueDepth.record(batch.size() + queue.depth());
                     groupCommit.write(batch);
                 } finally {
                     batchSlots.release();
@@ -89,6 +106,11 @@ public final class MeetingWriters {
             }
             throw unexpected;
         }
+    }
+
+    /** Only the meetings with work have a queue, so this looks at no more than those. */
+    private int largestQueue() {
+        return queues.values().stream().mapToInt(MeetingQueue::depth).max().orElse(0);
     }
 
     /** The meeting's queue is full: more commands are waiting for it than can be decided in time. */

@@ -1,10 +1,16 @@
 package de.participation.command.writing;
 
+import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.observation.ObservationRegistry;
+import io.micrometer.tracing.Tracer;
 import org.axonframework.commandhandling.CommandBus;
 import org.axonframework.common.transaction.TransactionManager;
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.core.Ordered;
+import org.springframework.core.annotation.Order;
 
 import javax.sql.DataSource;
 
@@ -15,8 +21,17 @@ class WritingConfiguration {
 
     @Bean
     MeetingWriters meetingWriters(CommandBus commandBus, TransactionManager transactionManager, DataSource dataSource,
-                                  WriterSettings settings) {
-        return new MeetingWriters(new GroupCommit(commandBus, transactionManager, dataSource, settings.maxAttempts()),
-                settings);
+                                  WriterSettings settings, ObjectProvider<Tracer> tracer,
+                                  ObjectProvider<ObservationRegistry> observations, MeterRegistry meters) {
+        return new MeetingWriters(new GroupCommit(commandBus, transactionManager, dataSource, settings.maxAttempts(),
+                observations.getIfAvailable(() -> ObservationRegistry.NOOP), meters), settings,
+                tracer.getIfAvailable(() -> Tracer.NOOP), meters);
+    }
+
+    /** Before Boot's default tracing handler, which would start the batch's span without its links. */
+    @Bean
+    @Order(Ordered.HIGHEST_PRECEDENCE)
+    BatchCommitTracing batchCommitTracing(ObjectProvider<Tracer> tracer) {
+        return new BatchCommitTracing(tracer.getIfAvailable(() -> Tracer.NOOP));
     }
 }

@@ -1,6 +1,7 @@
 package de.participation.command.forwarding;
 
 import de.participation.command.support.Api;
+import de.participation.command.support.Scrape;
 import de.participation.command.support.TestDataDirectory;
 import de.participation.command.support.TestDatabase;
 import de.participation.command.support.TopicReader;
@@ -9,9 +10,18 @@ import de.participation.events.MeetingEventEnvelope;
 import de.participation.events.MeetingEventTypes;
 import de.participation.events.ParticipantRegistered;
 import de.participation.localstack.LocalKafka;
+import io.opentelemetry.api.trace.SpanKind;
+import io.opentelemetry.sdk.testing.exporter.InMemorySpanExporter;
+import io.opentelemetry.sdk.trace.data.SpanData;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.autoconfigure.actuate.observability.AutoConfigureObservability;
 import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.context.TestConfiguration;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Import;
+import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
@@ -19,13 +29,20 @@ import org.springframework.test.context.DynamicPropertySource;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.List;
+import java.util.Optional;
 import java.util.UUID;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
-/** Every stored event reaches the real broker, in order per meeting, as a CloudEvent. */
+/**
+ * Every stored event reaches the real broker, in order per meeting, as a CloudEvent; and what an
+ * operator sees of that: the domain's metrics at /actuator/prometheus, and one trace from the request
+ * through its batch's commit to the send to Kafka (spans kept in memory, every request sampled).
+ */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
+@AutoConfigureObservability
+@Import(KafkaForwardingIT.SpansInMemory.class)
 class KafkaForwardingIT {
 
     private static final LocalKafka KAFKA = LocalKafka.start(TestDataDirectory.create(), 0);
@@ -35,6 +52,19 @@ class KafkaForwardingIT {
         TestDatabase.register(registry);
         registry.add("participation.kafka.enabled", () -> "true");
         registry.add("participation.kafka.bootstrap-servers", KAFKA::bootstrapServers);
+        registry.add("management.tracing.sampling.probability", () -> "1.0");
+        registry.add("management.tracing.opentelemetry.export.schedule-delay", () -> "50ms");
+        // Deadlines stay in their tables while the test counts them.
+        registry.add("participation.offers.check-every", () -> "1h");
+        registry.add("participation.retention.check-every", () -> "1h");
+    }
+
+    @TestConfiguration(proxyBeanMethods = false)
+    static class SpansInMemory {
+        @Bean
+        InMemorySpanExporter spans() {
+            return InMemorySpanExporter.create();
+        }
     }
 
     @AfterAll
@@ -44,6 +74,10 @@ class KafkaForwardingIT {
 
     @LocalServerPort
     int port;
+    @Autowired
+    InMemorySpanExporter spans;
+    @Autowired
+    JdbcTemplate jdbc;
 
     private final TopicReader topic = new TopicReader(KAFKA.bootstrapServers());
 
@@ -85,5 +119,101 @@ class KafkaForwardingIT {
         assertThat(registered.participant().ciphertext()).isNotBlank();
         assertThat(published).extracting(p -> p.record().value())
                 .noneMatch(value -> value.contains("erika@example.org") || value.contains("Mustermann"));
+    }
+
+    @Test
+    void oneTraceRunsFromTheRequestThroughItsBatchToKafka() {
+        Api api = new Api(port);
+        UUID meetingId = UUID.randomUUID();
+        api.scheduleMeeting(meetingId, 5);
+        String traceId = "4bf92f3577b34da6a3ce929d0e0e4736";
+
+        api.post("/api/v1/meetings/" + meetingId + "/registrations", """
+                {"registrationId": "%s", "participant": {"name": "Erika Mustermann", "email": "erika@example.org"}}"""
+                .formatted(UUID.randomUUID()), "traceparent", "00-" + traceId + "-00f067aa0ba902b7-01");
+
+        // The request's span, the forward's (a descendant of the request's), and the batch's linked to it.
+        await().atMost(Duration.ofSeconds(30)).until(() -> spanOf(traceId, SpanKind.SERVER).isPresent()
+                && spanOf(traceId, SpanKind.PRODUCER).isPresent() && commitLinkedTo(traceId).isPresent());
+        List<SpanData> trace = spansOf(traceId);
+        SpanData request = spanOf(traceId, SpanKind.SERVER).orElseThrow();
+        assertThat(request.getParentSpanId()).isEqualTo("00f067aa0ba902b7");
+        SpanData forward = spanOf(traceId, SpanKind.PRODUCER).orElseThrow();
+        assertThat(forward.getName()).isEqualTo("forward ParticipantRegistered");
+        assertThat(trace).extracting(SpanData::getSpanId).contains(forward.getParentSpanId());
+        SpanData commit = commitLinkedTo(traceId).orElseThrow();
+        assertThat(commit.getTraceId()).isNotEqualTo(traceId);
+        assertThat(commit.getLinks()).extracting(link -> link.getSpanContext().getSpanId())
+                .anyMatch(linked -> trace.stream().anyMatch(span -> span.getSpanId().equals(linked)));
+        assertThat(jdbc.queryForObject("select convert_from(metadata, 'UTF8') from domainevententry "
+                + "where aggregateidentifier = ? and sequencenumber = 1", String.class, meetingId.toString()))
+                .contains("\"traceparent\":\"00-" + traceId + "-");
+        Published registered = topic.recordsOf(meetingId).get(1);
+        assertThat(registered.envelope().traceparent())
+                .isEqualTo("00-" + traceId + "-" + forward.getSpanId() + "-01");
+    }
+
+    @Test
+    void theDomainMetricsShowWhatHappened() {
+        Api api = new Api(port);
+        UUID meetingId = UUID.randomUUID();
+        Scrape before = Scrape.of(api);
+        api.scheduleMeeting(meetingId, 1);
+        api.register(meetingId, UUID.randomUUID(), "Erika Mustermann", "erika@example.org");
+        api.post("/api/v1/meetings/" + meetingId + "/registrations", """
+                {"registrationId": "%s", "participant": {"name": "Max Mustermann", "email": "max@example.org"},
+                 "joinWaitingListIfFull": false}""".formatted(UUID.randomUUID()));
+        api.post("/api/v1/meetings/" + meetingId + "/registrations", "{\"participant\": {}}");
+        jdbc.update("insert into offer_deadline (registration_id, meeting_id, due_at) values (?, ?, now() - interval '1 minute')",
+                UUID.randomUUID(), meetingId);
+
+        await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> {
+            Scrape after = Scrape.of(api);
+            assertThat(after.value("participation_forwarder_lag")).isZero();
+            assertThat(increase(before, after, "participation_forwarder_delay_seconds_count")).isEqualTo(2);
+        });
+        Scrape after = Scrape.of(api);
+        assertThat(increase(before, after, "participation_commands_total", "type=\"schedule-meeting\"", "outcome=\"accepted\""))
+                .isEqualTo(1);
+        assertThat(increase(before, after, "participation_commands_total", "type=\"register\"", "outcome=\"accepted\""))
+                .isEqualTo(1);
+        assertThat(increase(before, after, "participation_commands_total", "type=\"register\"", "outcome=\"MEETING_FULL\""))
+                .isEqualTo(1);
+        assertThat(increase(before, after, "participation_commands_total", "type=\"register\"",
+                "outcome=\"VALIDATION_FAILED\"")).isEqualTo(1);
+        // Three commands reached the writers (the invalid one did not), each alone in its batch: each
+        // was sent after the one before was answered.
+        double batches = increase(before, after, "participation_writer_batch_size_count");
+        assertThat(increase(before, after, "participation_writer_batch_size_sum")).isEqualTo(3);
+        assertThat(batches).isEqualTo(3);
+        assertThat(increase(before, after, "participation_writer_batch_size_bucket", "le=\"64.0\"")).isEqualTo(batches);
+        assertThat(increase(before, after, "participation_writer_commit_seconds_count")).isEqualTo(batches);
+        assertThat(after.has("participation_writer_commit_seconds_bucket")).isTrue();
+        assertThat(increase(before, after, "participation_writer_queue_depth_count")).isEqualTo(batches);
+        assertThat(increase(before, after, "participation_writer_queue_depth_sum")).isGreaterThanOrEqualTo(3);
+        assertThat(after.value("participation_writer_queue_depth_largest")).isZero();
+        assertThat(after.value("participation_deadlines_due", "kind=\"offer\"")).isEqualTo(1);
+        assertThat(after.value("participation_deadlines_due", "kind=\"retention\"")).isZero();
+        assertThat(increase(before, after, "participation_keys_calls_seconds_count", "operation=\"wrap\"",
+                "outcome=\"ok\"")).isGreaterThanOrEqualTo(1);
+    }
+
+    private static double increase(Scrape before, Scrape after, String name, String... labels) {
+        return after.value(name, labels) - before.value(name, labels);
+    }
+
+    private List<SpanData> spansOf(String traceId) {
+        return spans.getFinishedSpanItems().stream().filter(span -> span.getTraceId().equals(traceId)).toList();
+    }
+
+    private Optional<SpanData> spanOf(String traceId, SpanKind kind) {
+        return spansOf(traceId).stream().filter(span -> span.getKind() == kind).findFirst();
+    }
+
+    private Optional<SpanData> commitLinkedTo(String traceId) {
+        return spans.getFinishedSpanItems().stream()
+                .filter(span -> span.getName().equals("commit batch"))
+                .filter(span -> span.getLinks().stream().anyMatch(link -> link.getSpanContext().getTraceId().equals(traceId)))
+                .findFirst();
     }
 }

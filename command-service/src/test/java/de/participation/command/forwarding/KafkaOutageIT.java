@@ -7,8 +7,10 @@ import de.participation.command.support.TopicReader;
 import de.participation.command.support.TopicReader.Published;
 import de.participation.localstack.JsonHttp.Response;
 import de.participation.localstack.LocalKafka;
+import io.micrometer.core.instrument.MeterRegistry;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.test.context.DynamicPropertyRegistry;
@@ -26,7 +28,7 @@ import static org.awaitility.Awaitility.await;
 
 /**
  * Commands do not depend on Kafka; forwarding catches up, in order, when the broker returns; health
- * says DEGRADED, naming Kafka, meanwhile.
+ * says DEGRADED, naming Kafka, meanwhile, and the forwarder's lag counts the events waiting.
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
 class KafkaOutageIT {
@@ -49,6 +51,8 @@ class KafkaOutageIT {
 
     @LocalServerPort
     int port;
+    @Autowired
+    MeterRegistry meters;
 
     @Test
     void commandsAreAcceptedWhileKafkaIsDownAndForwardedWhenItReturns() {
@@ -67,11 +71,17 @@ class KafkaOutageIT {
             assertThat(api.register(meetingId, UUID.randomUUID(), "Teilnehmer " + i, "p" + i + "@example.org").status())
                     .isEqualTo(201);
         }
+        await().atMost(Duration.ofSeconds(10)).until(() -> forwarderLag() == 20);
         kafka = LocalKafka.start(KAFKA_LOG, KAFKA_PORT);
 
         await().atMost(Duration.ofSeconds(120)).until(() -> firstOccurrences(topic.recordsOf(meetingId)).size() == 21);
         assertThat(firstOccurrences(topic.recordsOf(meetingId)))
                 .containsExactlyElementsOf(LongStream.rangeClosed(0, 20).boxed().toList());
+        await().atMost(Duration.ofSeconds(30)).until(() -> forwarderLag() == 0);
+    }
+
+    private double forwarderLag() {
+        return meters.get("participation.forwarder.lag").gauge().value();
     }
 
     /** Sequences in the order they first appear: delivery is at least once, so repeats may follow. */

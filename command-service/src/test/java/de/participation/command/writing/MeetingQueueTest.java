@@ -11,7 +11,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 class MeetingQueueTest {
 
     private static PendingCommand command(int number) {
-        return new PendingCommand(GenericCommandMessage.asCommandMessage("command " + number));
+        return new PendingCommand(GenericCommandMessage.asCommandMessage("command " + number), null);
     }
 
     @Test
@@ -30,6 +30,15 @@ class MeetingQueueTest {
 
         assertThat(queue.takeBatch(3)).containsExactlyElementsOf(commands.subList(0, 3));
         assertThat(queue.takeBatch(3)).containsExactlyElementsOf(commands.subList(3, 5));
+    }
+
+    @Test
+    void itsDepthIsWhatWaitsAfterTheBatchTaken() {
+        MeetingQueue queue = new MeetingQueue(10);
+        IntStream.range(0, 5).mapToObj(MeetingQueueTest::command).forEach(queue::offer);
+        queue.takeBatch(3);
+
+        assertThat(queue.depth()).isEqualTo(2);
     }
 
     @Test
