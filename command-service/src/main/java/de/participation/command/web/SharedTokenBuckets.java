@@ -66,7 +66,7 @@ final class SharedTokenBuckets {
      */
     Optional<Duration> take(String key) {
         String bucket = name + ":" + key;
-        for (boolean reported = false; ; reported = true) {
+        while (true) {
             synchronized (this) {
                 double tokens = tokens(bucket);
                 if (tokens < 1) {
@@ -76,12 +76,11 @@ final class SharedTokenBuckets {
                     unreported.put(bucket, 1);
                     return Optional.empty();
                 }
-                if (reported) {
-                    // Another request for the same key took the token this one waited for: the key is
-                    // being asked for faster than the shared table answers.
-                    return Optional.of(Duration.ofSeconds(1));
-                }
             }
+            // Another request for the same key holds this instance's one unreported token: report it,
+            // then decide again. Each round either grants this request, refuses it because the bucket is
+            // empty, or lets another request of the key have its token, so the rounds end; refusing
+            // here instead answered 429 to requests far within the limit that merely came at once.
             report();
         }
     }

@@ -1,6 +1,7 @@
 package de.participation.command.web;
 
 import de.participation.command.support.Api;
+import de.participation.command.support.ConcurrentRequests;
 import de.participation.command.support.RunningService;
 import de.participation.command.support.StoredEvents;
 import de.participation.command.support.TestDatabase;
@@ -18,6 +19,8 @@ import org.springframework.test.context.DynamicPropertySource;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
+import java.util.concurrent.Callable;
+import java.util.stream.IntStream;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -92,6 +95,19 @@ class RateLimitIT {
         assertThat(limited.status()).isEqualTo(429);
         assertThat(register(UUID.randomUUID() + "@example.org", "X-End-User-Address", "198.51.100.7").status())
                 .isEqualTo(201);
+    }
+
+    @Test
+    void requestsOfOneAddressThatArriveAtOnceWithinItsLimitAreAllServed() throws Exception {
+        String address = "198.51.100." + (int) (Math.random() * 200);
+
+        List<Response> responses = ConcurrentRequests.run(5, IntStream.range(0, 5)
+                .<Callable<Response>>mapToObj(i -> () -> register(UUID.randomUUID() + "@example.org",
+                        "X-End-User-Address", address))
+                .toList());
+
+        assertThat(responses).extracting(Response::status).containsOnly(201);
+        assertThat(register(UUID.randomUUID() + "@example.org", "X-End-User-Address", address).status()).isEqualTo(429);
     }
 
     @Test
