@@ -1,5 +1,6 @@
 package de.participation.kafka;
 
+import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.JsonToken;
@@ -30,7 +31,17 @@ public final class MeetingEventJson {
             .disable(SerializationFeature.WRITE_DATES_AS_TIMESTAMPS)
             .disable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
             .disable(DeserializationFeature.ADJUST_DATES_TO_CONTEXT_TIME_ZONE)
+            .addMixIn(MeetingEventEnvelope.class, OptionalAttributes.class)
             .build();
+
+    /**
+     * The envelope's optional extension attributes are left out when absent, so that an untraced
+     * event keeps exactly the wire format approved before {@code traceparent} existed.
+     */
+    private interface OptionalAttributes {
+        @JsonInclude(JsonInclude.Include.NON_NULL)
+        String traceparent();
+    }
 
     private MeetingEventJson() {
     }
@@ -110,6 +121,7 @@ public final class MeetingEventJson {
                     required(node, "sequence").asLong(),
                     node.path("correlationid").asText(null),
                     node.path("issuedby").asText(null),
+                    node.path("traceparent").asText(null),
                     // the data now has the current shape: written again, it must not be upcast twice
                     MeetingEventTypes.schemaVersionOf(eventClass),
                     data);

@@ -19,6 +19,8 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 class MeetingEventWireFormatTest {
 
+    private static final String TRACEPARENT = "00-4bf92f3577b34da6a3ce929d0e0e4736-00f067aa0ba902b7-01";
+
     @Test
     void everyEventOfTheFamilyHasASample() {
         assertThat(SampleEvents.all()).extracting(Object::getClass)
@@ -75,6 +77,37 @@ class MeetingEventWireFormatTest {
     }
 
     @Test
+    void aTracedEventKeepsItsApprovedWireFormatWithTheTraceparentAttribute() throws Exception {
+        ApprovedJson.verify("ParticipantRegistered.traced", MeetingEventJson.write(tracedRegistration()));
+    }
+
+    @Test
+    void aTracedEventReadsBackWithItsTraceparent() {
+        MeetingEventEnvelope traced = tracedRegistration();
+
+        assertThat(MeetingEventJson.read(MeetingEventJson.write(traced)).traceparent()).isEqualTo(TRACEPARENT);
+    }
+
+    @Test
+    void anUntracedEventHasNoTraceparentAttributeAndReadsWithNone() {
+        String json = MeetingEventJson.write(SampleEvents.envelope(sample(ParticipantRegistered.class)));
+
+        assertThat(json).doesNotContain("traceparent");
+        assertThat(MeetingEventJson.read(json).traceparent()).isNull();
+    }
+
+    /** A consumer that does not trace reads the traced event as the same event, attribute by attribute. */
+    @Test
+    void aConsumerIgnoringTheTraceparentReadsATracedEventAsTheUntracedOne() throws Exception {
+        MeetingEventEnvelope untraced = SampleEvents.envelope(sample(ParticipantRegistered.class));
+        MeetingEventEnvelope read = MeetingEventJson.read(ApprovedJson.read("ParticipantRegistered.traced"));
+
+        assertThat(read).usingRecursiveComparison().ignoringFields("traceparent").isEqualTo(untraced);
+        assertThat(MeetingEventJson.classOf(ApprovedJson.read("ParticipantRegistered.traced")))
+                .contains(ParticipantRegistered.class);
+    }
+
+    @Test
     void aNewerEventWithAnExtraFieldIsStillRead() {
         String json = MeetingEventJson.write(SampleEvents.envelope(sample(MeetingCapacityChanged.class)))
                 .replace("\"capacity\":60", "\"capacity\":60,\"addedLater\":\"x\"");
@@ -123,6 +156,12 @@ class MeetingEventWireFormatTest {
                 "{\"type\":\"de.participation.meeting.RegistrationClosed\",\"specversion\":\"1.0\"}"))
                 .isInstanceOf(UnreadableEventException.class)
                 .hasMessageContaining("missing attribute data");
+    }
+
+    private static MeetingEventEnvelope tracedRegistration() {
+        MeetingEventEnvelope untraced = SampleEvents.envelope(sample(ParticipantRegistered.class));
+        return MeetingEventEnvelope.of(untraced.id(), untraced.time(), untraced.sequence(), untraced.correlationid(),
+                untraced.issuedby(), TRACEPARENT, untraced.data());
     }
 
     private static MeetingEvent sample(Class<? extends MeetingEvent> type) {
