@@ -12,7 +12,9 @@ import org.springframework.stereotype.Component;
 import java.util.Collections;
 import java.util.IdentityHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 
 /**
  * What the live projection's batches show to operators: {@code participation.projection.events},
@@ -27,6 +29,8 @@ class ProjectionObservation {
 
     private final MeterRegistry registry;
     private final EventTraces traces;
+    /** One counter per event class, found without building a meter id for every event. */
+    private final Map<Class<?>, Counter> counters = new ConcurrentHashMap<>();
 
     ProjectionObservation(MeterRegistry registry, EventTraces traces) {
         this.registry = registry;
@@ -62,9 +66,9 @@ class ProjectionObservation {
     }
 
     private Counter counter(MeetingEventEnvelope event) {
-        return Counter.builder(EVENTS).tag("type", typeOf(event))
-                .description("Events applied to the read models by the live projection")
-                .register(registry);
+        return counters.computeIfAbsent(event.data().getClass(), type -> Counter.builder(EVENTS)
+                .tag("type", typeOf(event)).description("Events applied to the read models by the live projection")
+                .register(registry));
     }
 
     private static String typeOf(MeetingEventEnvelope event) {
