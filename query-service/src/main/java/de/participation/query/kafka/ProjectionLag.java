@@ -7,7 +7,7 @@ import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.TimeGauge;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.ConsumerRecords;
-import org.apache.kafka.clients.consumer.KafkaConsumer;
+import org.apache.kafka.clients.consumer.Consumer;
 import org.apache.kafka.common.TopicPartition;
 import org.springframework.stereotype.Component;
 
@@ -56,7 +56,7 @@ public class ProjectionLag {
      * holds beyond the records just fetched, plus those records; the first of them is the oldest
      * one pending.
      */
-    void polled(KafkaConsumer<String, String> kafka, ConsumerRecords<String, String> records) {
+    void polled(Consumer<String, String> kafka, ConsumerRecords<String, String> records) {
         for (TopicPartition partition : kafka.assignment()) {
             OptionalLong beyond = kafka.currentLag(partition);
             if (!partition.topic().equals(Topics.MEETING_EVENTS) || beyond.isEmpty()) {
