@@ -22,7 +22,8 @@ import java.util.concurrent.TimeUnit;
 /**
  * How far the live projection is behind, per partition of the events topic this instance
  * projects, as its consumers see it at each poll (a scrape asks neither Kafka nor MongoDB):
- * {@code participation.projection.lag} counts the partition's events not yet projected, and
+ * {@code participation.projection.lag} counts the partition's events not yet projected (no unit
+ * in its name, so that Prometheus shows it as {@code participation_projection_lag}), and
  * {@code participation.projection.lag.seconds} is the age of the oldest of them (0 when none is
  * left). A consumer that cannot write (MongoDB away) fetches its oldest unprojected records again
  * at each restart, so their age keeps growing while the outage lasts. A partition's meters exist
@@ -97,7 +98,7 @@ public class ProjectionLag {
     private List<Meter> meters(int partition) {
         String tag = Integer.toString(partition);
         return List.of(
-                Gauge.builder(EVENTS, () -> behind(partition)).tag("partition", tag).baseUnit("events")
+                Gauge.builder(EVENTS, () -> behind(partition)).tag("partition", tag)
                         .description("Events of the partition not yet projected into the read models")
                         .register(registry),
                 TimeGauge.builder(SECONDS, () -> ageOfOldestPending(partition), TimeUnit.MILLISECONDS)

@@ -345,7 +345,7 @@ class WebhooksIT {
                     assertThat(after.gauge("participation_projection_parked", Map.of("kind", "events"))).isEqualTo(1);
                     assertThat(after.gauge("participation_projection_parked", Map.of("kind", "meetings"))).isEqualTo(1);
                     assertThat(after.gauge("participation_projection_catching_up", Map.of())).isZero();
-                    assertThat(after.series("participation_projection_lag_events", Map.of()))
+                    assertThat(after.series("participation_projection_lag", Map.of()))
                             .as("each of the six partitions, all projected").hasSize(6)
                             .allSatisfy(partition -> assertThat(partition.value()).isZero());
                     assertThat(after.series("participation_projection_lag_seconds", Map.of())).hasSize(6)
