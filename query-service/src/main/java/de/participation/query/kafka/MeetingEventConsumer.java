@@ -44,13 +44,14 @@ class MeetingEventConsumer extends ConsumerLoop {
     private final String instanceId;
     private final KnownDocuments known;
     private final ParkedMeetings parking;
+    private final ProjectionLag lag;
 
     /**
      * @param number the consumer's number in this instance: the first has the instance's own
      *               static membership id, the others that id with their number
      */
     MeetingEventConsumer(int number, QueryKafkaProperties properties, QueryKafkaClients clients, StoreIdentity store,
-                         KnownDocuments known, ParkedMeetings parking) {
+                         KnownDocuments known, ParkedMeetings parking, ProjectionLag lag) {
         super("meeting-event-consumer-" + number);
         this.properties = properties;
         this.clients = clients;
@@ -59,6 +60,7 @@ class MeetingEventConsumer extends ConsumerLoop {
                 ? properties.instanceId() : properties.instanceId() + "-" + number;
         this.known = known;
         this.parking = parking;
+        this.lag = lag;
     }
 
     @Override
@@ -71,6 +73,7 @@ class MeetingEventConsumer extends ConsumerLoop {
         kafka.subscribe(List.of(Topics.MEETING_EVENTS), new OwnPartitions(kafka));
         while (running()) {
             ConsumerRecords<String, String> records = kafka.poll(POLL_TIMEOUT);
+            lag.polled(kafka, records);
             if (!store.stillIs(storeId)) {
                 throw new IllegalStateException("The read models' store was replaced; projecting the history into it");
             }
@@ -107,11 +110,13 @@ class MeetingEventConsumer extends ConsumerLoop {
         @Override
         public void onPartitionsRevoked(Collection<TopicPartition> partitions) {
             known.forget(); // offsets are committed after each batch
+            lag.released(partitions);
         }
 
         @Override
         public void onPartitionsLost(Collection<TopicPartition> partitions) {
             known.forget();
+            lag.released(partitions);
         }
     }
 

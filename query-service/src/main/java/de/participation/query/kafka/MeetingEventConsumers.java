@@ -22,11 +22,12 @@ class MeetingEventConsumers implements SmartLifecycle {
 
     MeetingEventConsumers(ProjectionProperties settings, QueryKafkaProperties kafka, QueryKafkaClients clients,
                           ProjectionService projection, DeadLetters deadLetters, SkippedRecords skipped,
-                          ParkingRequests requests, StoreIdentity store, Clock clock) {
+                          ParkingRequests requests, StoreIdentity store, Clock clock, ProjectionLag lag,
+                          ProjectionObservation observation) {
         consumers = IntStream.range(0, settings.consumers()).mapToObj(number -> {
             KnownDocuments known = KnownDocuments.upTo(settings.rememberedBytes().toBytes());
             return new MeetingEventConsumer(number, kafka, clients, store, known,
-                    new ParkedMeetings(projection, deadLetters, skipped, requests, clock, known));
+                    new ParkedMeetings(projection, deadLetters, skipped, requests, clock, known, observation), lag);
         }).toList();
     }
 

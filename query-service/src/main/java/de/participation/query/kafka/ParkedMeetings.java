@@ -40,6 +40,7 @@ final class ParkedMeetings {
     private final ParkingRequests requests;
     private final Clock clock;
     private final KnownDocuments known;
+    private final ParkingProjection.Projector projector;
     private Set<UUID> parked = Set.of();
     private Set<String> skipped = new HashSet<>();
     private long nextRequestsCheck;
@@ -48,13 +49,14 @@ final class ParkedMeetings {
     private ParkedRecords knownFrom;
 
     ParkedMeetings(ProjectionService projection, DeadLetters deadLetters, SkippedRecords skippedRecords,
-                   ParkingRequests requests, Clock clock, KnownDocuments known) {
+                   ParkingRequests requests, Clock clock, KnownDocuments known, ProjectionObservation observation) {
         this.projection = projection;
         this.deadLetters = deadLetters;
         this.skippedRecords = skippedRecords;
         this.requests = requests;
         this.clock = clock;
         this.known = known;
+        this.projector = observation.observing((events, asPublished) -> projection.apply(events, asPublished, known));
     }
 
     /** Reads the operators' skips, which outlive any store: a replay from the start skips them again. */
@@ -83,7 +85,7 @@ final class ParkedMeetings {
             knowParkedOf(live);
         }
         ParkingProjection.Result result = ParkingProjection.project(records, parked, skipped,
-                (events, asPublished) -> projection.apply(events, asPublished, known), clock.instant());
+                projector, clock.instant());
         keep(result, false);
     }
 
@@ -122,7 +124,7 @@ final class ParkedMeetings {
         others.remove(meetingId);
         ParkingProjection.Result result = ParkingProjection.project(
                 records.stream().map(ParkedMeetings::asRecord).toList(), others, skipped,
-                (events, asPublished) -> projection.apply(events, asPublished, known), clock.instant());
+                projector, clock.instant());
         Set<String> stillParked = result.parked().stream().map(ParkedRecord::position).collect(Collectors.toSet());
         keep(result, true);
         projection.parked().release(meetingId, records.stream().map(ParkedRecord::position)

@@ -78,6 +78,19 @@ public final class ParkedRecords {
         return from;
     }
 
+    /** How many records are parked, and how many meetings they park. */
+    public record Counts(long records, long meetings) {
+    }
+
+    /** Two counting queries: the records, and the meetings they belong to (records without a meeting park none). */
+    public Counts counts() {
+        long meetingsParked = 0;
+        for (String ignored : records.distinct("meetingId", Filters.ne("meetingId", null), String.class)) {
+            meetingsParked++;
+        }
+        return new Counts(records.countDocuments(), meetingsParked);
+    }
+
     /** Every parked record, in topic order. */
     public List<ParkedRecord> all() {
         return inTopicOrder(records.find().map(ParkedRecord::from).into(new ArrayList<>()));

@@ -2,6 +2,8 @@ package de.participation.query.webhooks;
 
 import com.mongodb.client.MongoCollection;
 import com.mongodb.client.MongoDatabase;
+import com.mongodb.client.model.Accumulators;
+import com.mongodb.client.model.Aggregates;
 import com.mongodb.client.model.BulkWriteOptions;
 import com.mongodb.client.model.Filters;
 import com.mongodb.client.model.Indexes;
@@ -40,6 +42,10 @@ class Deliveries {
 
     private final MongoCollection<Document> collection;
 
+    /** The deliveries pending: in all, and of the one subscription with the most. */
+    record Backlog(long total, long largest) {
+    }
+
     Deliveries(MongoDatabase database) {
         this.collection = database.getCollection(COLLECTION);
     }
@@ -66,6 +72,20 @@ class Deliveries {
         return collection.find(Filters.and(Filters.eq("status", Status.PENDING.name()),
                         Filters.in("partition", partitions)))
                 .map(Delivery::of).into(new ArrayList<>());
+    }
+
+    /** One aggregation over the pending deliveries (the queue, which is short while receivers keep up). */
+    Backlog backlog() {
+        long total = 0;
+        long largest = 0;
+        for (Document subscription : collection.aggregate(List.of(
+                Aggregates.match(Filters.eq("status", Status.PENDING.name())),
+                Aggregates.group("$webhookId", Accumulators.sum("pending", 1))))) {
+            long pending = ((Number) subscription.get("pending")).longValue();
+            total += pending;
+            largest = Math.max(largest, pending);
+        }
+        return new Backlog(total, largest);
     }
 
     Optional<Delivery> find(UUID id) {

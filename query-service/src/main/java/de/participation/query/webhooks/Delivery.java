@@ -20,10 +20,13 @@ import java.util.UUID;
  * @param roundAttempts   attempts since the delivery was created or retried by hand, which
  *                        choose the next pause
  * @param attempts        the latest attempts, newest last
+ * @param traceparent     the trace of the request that caused the event (W3C), which each attempt
+ *                        continues; null if the event carried none
  */
 record Delivery(UUID id, UUID webhookId, UUID meetingId, int partition, long sequence, UUID eventId,
                 String eventType, String event, String body, Instant createdAt, Status status,
-                int roundAttempts, Instant nextAttemptAt, Instant deliveredAt, List<Attempt> attempts) {
+                int roundAttempts, Instant nextAttemptAt, Instant deliveredAt, List<Attempt> attempts,
+                String traceparent) {
 
     enum Status { PENDING, DELIVERED, FAILED }
 
@@ -50,7 +53,7 @@ record Delivery(UUID id, UUID webhookId, UUID meetingId, int partition, long seq
         UUID id = UUID.nameUUIDFromBytes((subscription.id() + "/" + event.id()).getBytes(StandardCharsets.UTF_8));
         return new Delivery(id, subscription.id(), UUID.fromString(event.subject()), partition, event.sequence(),
                 UUID.fromString(event.id()), event.type(), name, body,
-                now, Status.PENDING, 0, now, null, List.of());
+                now, Status.PENDING, 0, now, null, List.of(), event.traceparent());
     }
 
     /** Deliveries of the same queue go out one after the other, in order of their sequence. */
@@ -73,7 +76,8 @@ record Delivery(UUID id, UUID webhookId, UUID meetingId, int partition, long seq
                 .append("roundAttempts", roundAttempts)
                 .append("nextAttemptAt", date(nextAttemptAt))
                 .append("deliveredAt", date(deliveredAt))
-                .append("attempts", attempts.stream().map(Attempt::toDocument).toList());
+                .append("attempts", attempts.stream().map(Attempt::toDocument).toList())
+                .append("traceparent", traceparent);
     }
 
     static Delivery of(Document document) {
@@ -84,7 +88,8 @@ record Delivery(UUID id, UUID webhookId, UUID meetingId, int partition, long seq
                 document.getString("event"), document.getString("body"), document.getDate("createdAt").toInstant(),
                 Status.valueOf(document.getString("status")), document.getInteger("roundAttempts"),
                 instant(document.getDate("nextAttemptAt")), instant(document.getDate("deliveredAt")),
-                document.getList("attempts", Document.class).stream().map(Attempt::of).toList());
+                document.getList("attempts", Document.class).stream().map(Attempt::of).toList(),
+                document.getString("traceparent"));
     }
 
     private static Date date(Instant instant) {

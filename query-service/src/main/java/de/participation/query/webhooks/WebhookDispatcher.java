@@ -1,8 +1,11 @@
 package de.participation.query.webhooks;
 
 import de.participation.query.background.BackgroundLoop;
+import de.participation.query.observability.EventTraces;
 import de.participation.query.webhooks.Delivery.Attempt;
 import de.participation.query.webhooks.Delivery.Status;
+import io.micrometer.tracing.Span;
+import io.micrometer.tracing.Tracer;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Component;
@@ -27,7 +30,8 @@ import java.util.concurrent.TimeUnit;
  * {@code participation.webhooks.concurrency-per-subscription} of one subscriber's, so that a slow
  * receiver holds only its own deliveries back ({@link AttemptsUnderWay}). A failed
  * attempt is retried after the next pause of {@code participation.webhooks.retry-delays}; when
- * they are used up, the delivery is failed and its queue moves on.
+ * they are used up, the delivery is failed and its queue moves on. Each attempt is a span
+ * {@code deliver webhook} in the trace of the request that caused the event, if it carried one.
  */
 @Component
 class WebhookDispatcher extends BackgroundLoop {
@@ -43,6 +47,7 @@ class WebhookDispatcher extends BackgroundLoop {
     private final WebhookProperties properties;
     private final Clock clock;
     private final AttemptsUnderWay underWay;
+    private final EventTraces traces;
     private final ExecutorService senders = Executors.newVirtualThreadPerTaskExecutor();
     private final Object signal = new Object();
     private boolean signalled;
@@ -50,13 +55,14 @@ class WebhookDispatcher extends BackgroundLoop {
     private Instant prunedAt = Instant.MIN;
 
     WebhookDispatcher(Deliveries deliveries, Subscriptions subscriptions, WebhookSender sender,
-                      WebhookProperties properties, Clock clock) {
+                      WebhookProperties properties, Clock clock, EventTraces traces) {
         super("webhook-dispatcher");
         this.deliveries = deliveries;
         this.subscriptions = subscriptions;
         this.sender = sender;
         this.properties = properties;
         this.clock = clock;
+        this.traces = traces;
         this.underWay = new AttemptsUnderWay(properties.concurrency(), properties.concurrencyPerSubscription());
     }
 
@@ -133,11 +139,21 @@ class WebhookDispatcher extends BackgroundLoop {
             return;
         }
         Delivery delivery = pending.get();
-        Attempt attempt = sender.send(subscription.get(), delivery);
-        if (attempt.succeeded()) {
-            deliveries.delivered(delivery, attempt);
-        } else {
-            deliveries.attemptFailed(delivery, attempt, nextAttempt(delivery, attempt.at()));
+        Span span = traces.continueTrace(delivery.traceparent(), "deliver webhook", Span.Kind.CLIENT)
+                .tag("event.type", delivery.event());
+        try (Tracer.SpanInScope scope = traces.inScope(span)) {
+            Attempt attempt = sender.send(subscription.get(), delivery);
+            if (attempt.status() != null) {
+                span.tag("http.response.status_code", attempt.status());
+            }
+            span.tag("outcome", attempt.succeeded() ? "delivered" : "failed");
+            if (attempt.succeeded()) {
+                deliveries.delivered(delivery, attempt);
+            } else {
+                deliveries.attemptFailed(delivery, attempt, nextAttempt(delivery, attempt.at()));
+            }
+        } finally {
+            span.end();
         }
     }
 

@@ -2,6 +2,7 @@ package de.participation.query.webhooks;
 
 import de.participation.query.webhooks.Delivery.Attempt;
 import de.participation.query.webhooks.TargetGuard.RefusedAddress;
+import de.participation.query.webhooks.WebhookMetrics.Outcome;
 import org.apache.hc.client5.http.classic.methods.HttpPost;
 import org.apache.hc.client5.http.config.ConnectionConfig;
 import org.apache.hc.client5.http.config.RequestConfig;
@@ -49,15 +50,18 @@ class WebhookSender implements AutoCloseable {
     private final WebhookSecrets secrets;
     private final Duration timeout;
     private final Clock clock;
+    private final WebhookMetrics metrics;
     private final CloseableHttpClient client;
     private final ScheduledExecutorService deadlines = Executors.newSingleThreadScheduledExecutor(
             Thread.ofPlatform().name("webhook-deadlines").daemon().factory());
 
-    WebhookSender(TargetGuard guard, WebhookSecrets secrets, WebhookProperties properties, Clock clock) {
+    WebhookSender(TargetGuard guard, WebhookSecrets secrets, WebhookProperties properties, Clock clock,
+                  WebhookMetrics metrics) {
         this.guard = guard;
         this.secrets = secrets;
         this.timeout = properties.timeout();
         this.clock = clock;
+        this.metrics = metrics;
         Timeout bound = Timeout.of(timeout);
         this.client = HttpClients.custom()
                 .setConnectionManager(PoolingHttpClientConnectionManagerBuilder.create()
@@ -98,20 +102,30 @@ class WebhookSender implements AutoCloseable {
             try {
                 ClassicHttpResponse response = client.executeOpen(null, request, null);
                 String answer = answerOf(response, request);
-                return new Attempt(at, response.getCode(), "HTTP " + response.getCode() + answer, elapsedMillis(started));
+                Attempt attempt = new Attempt(at, response.getCode(), "HTTP " + response.getCode() + answer,
+                        elapsedMillis(started));
+                metrics.attempted(attempt.succeeded() ? Outcome.DELIVERED : Outcome.ERROR_STATUS,
+                        System.nanoTime() - started);
+                return attempt;
             } catch (RefusedAddress refused) {
                 return notSent(at, refused.getMessage());
             } catch (UnknownHostException unknown) {
                 return notSent(at, TargetGuard.UNRESOLVABLE);
             } catch (IOException failed) {
                 request.cancel(); // whatever broke, the connection is not used again
+                metrics.attempted(timedOut(failed, deadline) ? Outcome.TIMEOUT : Outcome.CONNECTION_FAILED,
+                        System.nanoTime() - started);
                 return new Attempt(at, null, whyNot(failed, deadline), elapsedMillis(started));
             }
         }
     }
 
+    private static boolean timedOut(IOException failed, ExchangeDeadline deadline) {
+        return deadline.passed() || failed instanceof InterruptedIOException;
+    }
+
     private String whyNot(IOException failed, ExchangeDeadline deadline) {
-        if (deadline.passed() || failed instanceof InterruptedIOException) {
+        if (timedOut(failed, deadline)) {
             return "no complete answer within " + timeout.toMillis() + " ms";
         }
         if (Thread.currentThread().isInterrupted()) {
@@ -137,7 +151,8 @@ class WebhookSender implements AutoCloseable {
         return text.isEmpty() ? "" : ": " + text;
     }
 
-    private static Attempt notSent(Instant at, String refusal) {
+    private Attempt notSent(Instant at, String refusal) {
+        metrics.refused();
         return new Attempt(at, null, "not sent: the URL " + refusal, 0);
     }
 

@@ -30,6 +30,7 @@ public final class Histories {
     private final UUID meetingId;
     private final List<MeetingEventEnvelope> events = new ArrayList<>();
     private Instant time = Instant.parse("2030-05-20T08:00:00Z");
+    private String traceparent;
 
     public Histories(UUID meetingId) {
         this.meetingId = meetingId;
@@ -43,6 +44,12 @@ public final class Histories {
         return List.copyOf(events);
     }
 
+    /** The events added from now on were caused by a request traced as {@code traceparent} (W3C). */
+    public Histories traced(String traceparent) {
+        this.traceparent = traceparent;
+        return this;
+    }
+
     public Histories add(MeetingEvent event) {
         return add(event, "corr-" + events.size(), "portal");
     }
@@ -51,7 +58,7 @@ public final class Histories {
     public Histories add(MeetingEvent event, String correlationId, String issuedBy) {
         time = time.plusSeconds(1);
         events.add(MeetingEventEnvelope.of(UUID.randomUUID().toString(), time, events.size(), correlationId,
-                issuedBy, event));
+                issuedBy, traceparent, event));
         return this;
     }
 

@@ -11,24 +11,32 @@ import de.participation.localstack.LocalWebhookReceiver.Received;
 import de.participation.query.QueryServiceApplication;
 import de.participation.query.support.EventPublisher;
 import de.participation.query.support.Histories;
+import de.participation.query.support.PrometheusScrape;
 import de.participation.query.support.QueryServiceInfrastructure;
+import de.participation.query.support.SseClient;
 import de.participation.query.support.TestMongo;
 import de.participation.query.support.TestTokens;
 import de.participation.web.security.Roles;
+import io.opentelemetry.sdk.testing.exporter.InMemorySpanExporter;
+import io.opentelemetry.sdk.trace.data.SpanData;
+import io.opentelemetry.sdk.trace.export.SpanExporter;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.boot.web.context.WebServerApplicationContext;
 import org.springframework.context.ConfigurableApplicationContext;
+import org.springframework.context.annotation.Bean;
 
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.HexFormat;
 import java.util.Set;
 import java.util.UUID;
+import java.util.concurrent.ThreadLocalRandom;
 import java.util.stream.Collectors;
 import java.util.stream.IntStream;
 
@@ -39,7 +47,8 @@ import static org.awaitility.Awaitility.await;
  * Webhooks against a real Kafka broker, MongoDB and real HTTP receivers: signed CloudEvents, in
  * order per meeting and subscriber, at least once and exactly once per {@code webhook-id} for a
  * receiver that comes back, failed after the retries with every attempt listed, retried by hand,
- * across a restart of the sending service, and only to whom the role matrix allows.
+ * across a restart of the sending service, and only to whom the role matrix allows; the service's
+ * meters and the trace an event carries, seen by a monitoring client and a span exporter.
  */
 class WebhooksIT {
 
@@ -271,15 +280,135 @@ class WebhooksIT {
         }
     }
 
+    @Test
+    void aTracedEventIsProjectedAndDeliveredWithinTheTraceOfTheRequestThatCausedIt() {
+        InMemorySpanExporter spans = service.getBean(InMemorySpanExporter.class);
+        String traceId = HexFormat.of().formatHex(randomBytes(16));
+        String requestSpanId = HexFormat.of().formatHex(randomBytes(8));
+        try (LocalWebhookReceiver receiver = LocalWebhookReceiver.start()) {
+            Response created = subscribe(portal, receiver.url("/traced"), List.of("registration.confirmed"));
+            Histories meeting = new Histories(UUID.randomUUID()).scheduled(5)
+                    .traced("00-" + traceId + "-" + requestSpanId + "-01").registered(UUID.randomUUID());
+            publishInterleaved(List.of(meeting));
+
+            await().atMost(PATIENCE).until(() -> ofMeetings(receiver, Set.of(meeting.meetingId())).size() == 1);
+            await().atMost(PATIENCE).untilAsserted(() -> assertThat(spans.getFinishedSpanItems())
+                    .filteredOn(span -> span.getTraceId().equals(traceId)).extracting(SpanData::getName)
+                    .containsOnlyOnce("project event").contains("deliver webhook"));
+            assertThat(spans.getFinishedSpanItems()).filteredOn(span -> span.getTraceId().equals(traceId))
+                    .as("both continue the request's span").extracting(SpanData::getParentSpanId)
+                    .containsOnly(requestSpanId);
+            assertThat(service.getBeansOfType(SpanExporter.class)).as("no exporter but the test's without an endpoint")
+                    .containsOnlyKeys("spansInMemory");
+            unsubscribe(portal, created);
+        }
+    }
+
+    @Test
+    void aMonitoringClientReadsWhatTheProjectionTheReadsAndTheWebhooksDid() {
+        JsonHttp monitoring = new JsonHttp(port).withBearer(TestTokens.withRole(Roles.MONITORING));
+        JsonHttp operator = new JsonHttp(port).withBearer(TestTokens.withRole(Roles.OPERATOR));
+        PrometheusScrape before = scrape(monitoring);
+        try (LocalWebhookReceiver up = LocalWebhookReceiver.start(); LocalWebhookReceiver down = LocalWebhookReceiver.start()) {
+            Response toUp = subscribe(operator, up.url("/up"), List.of("registration.confirmed"));
+            Response toDown = subscribe(operator, down.url("/down"), List.of("registration.confirmed"));
+            down.stop();
+            Histories meeting = new Histories(UUID.randomUUID()).scheduled(5)
+                    .registered(UUID.randomUUID()).registered(UUID.randomUUID()).registered(UUID.randomUUID());
+            publishInterleaved(List.of(meeting));
+            try (EventPublisher publisher = new EventPublisher(infrastructure.kafka().bootstrapServers())) {
+                publisher.publishRaw(UUID.randomUUID().toString(), "{not an event");
+            }
+
+            await().atMost(PATIENCE).untilAsserted(() -> {
+                PrometheusScrape waiting = scrape(monitoring);
+                assertThat(waiting.gauge("participation_webhooks_backlog", Map.of("scope", "total")))
+                        .as("the stopped receiver's three, one queue").isEqualTo(3);
+                assertThat(waiting.gauge("participation_webhooks_backlog", Map.of("scope", "largest"))).isEqualTo(3);
+                assertThat(increase(before, waiting, "participation_webhooks_deliveries_total",
+                        Map.of("outcome", "connection-failed"))).isPositive();
+            });
+            down.restart();
+            await().atMost(PATIENCE).until(() -> ofMeetings(up, Set.of(meeting.meetingId())).size() == 3);
+            assertThat(operator.get("/api/v1/meetings/" + meeting.meetingId()).status()).isEqualTo(200);
+            assertThat(operator.get("/api/v1/meetings/" + UUID.randomUUID()).status()).isEqualTo(404);
+
+            try (SseClient stream = SseClient.open("http://localhost:" + port + "/api/v1/meetings/"
+                    + meeting.meetingId() + "/capacity/stream", TestTokens.withRole(Roles.OPERATOR), null)) {
+                assertThat(stream.status()).isEqualTo(200);
+                await().atMost(PATIENCE).untilAsserted(() -> {
+                    PrometheusScrape after = scrape(monitoring);
+                    assertThat(increase(before, after, "participation_projection_events_total",
+                            Map.of("type", "MeetingScheduled"))).isEqualTo(1);
+                    assertThat(increase(before, after, "participation_projection_events_total",
+                            Map.of("type", "ParticipantRegistered"))).isEqualTo(3);
+                    assertThat(after.gauge("participation_projection_parked", Map.of("kind", "events"))).isEqualTo(1);
+                    assertThat(after.gauge("participation_projection_parked", Map.of("kind", "meetings"))).isEqualTo(1);
+                    assertThat(after.gauge("participation_projection_catching_up", Map.of())).isZero();
+                    assertThat(after.series("participation_projection_lag", Map.of()))
+                            .as("each of the six partitions, all projected").hasSize(6)
+                            .allSatisfy(partition -> assertThat(partition.value()).isZero());
+                    assertThat(after.series("participation_projection_lag_seconds", Map.of())).hasSize(6)
+                            .allSatisfy(partition -> assertThat(partition.value()).isZero());
+                    assertThat(increase(before, after, "participation_reads_seconds_count",
+                            Map.of("endpoint", "/api/v1/meetings/{meetingId}", "status", "200"))).isEqualTo(1);
+                    assertThat(increase(before, after, "participation_reads_seconds_count",
+                            Map.of("endpoint", "/api/v1/meetings/{meetingId}", "status", "404"))).isEqualTo(1);
+                    assertThat(after.gauge("participation_streams_open", Map.of())).isEqualTo(1);
+                    assertThat(after.gauge("participation_webhooks_backlog", Map.of("scope", "total"))).isZero();
+                    assertThat(after.gauge("participation_webhooks_backlog", Map.of("scope", "largest"))).isZero();
+                    double delivered = increase(before, after, "participation_webhooks_deliveries_total",
+                            Map.of("outcome", "delivered"));
+                    assertThat(delivered).as("three to the receiver that was up, and what the other got once back")
+                            .isEqualTo(3 + ofMeetings(down, Set.of(meeting.meetingId())).size());
+                    assertThat(increase(before, after, "participation_webhooks_attempt_seconds_count", Map.of()))
+                            .as("every attempt that reached the network").isEqualTo(delivered
+                                    + increase(before, after, "participation_webhooks_deliveries_total",
+                                    Map.of("outcome", "connection-failed")));
+                });
+            }
+            unsubscribe(operator, toUp);
+            unsubscribe(operator, toDown);
+        }
+    }
+
     // ---- helpers ----
+
+    /** Spans the service ends, kept for the trace test (a source of the context, not a scanned configuration). */
+    static class SpansInMemory {
+
+        @Bean
+        InMemorySpanExporter spansInMemory() {
+            return InMemorySpanExporter.create();
+        }
+    }
+
+    private static byte[] randomBytes(int length) {
+        byte[] bytes = new byte[length];
+        ThreadLocalRandom.current().nextBytes(bytes);
+        return bytes;
+    }
+
+    private static PrometheusScrape scrape(JsonHttp monitoring) {
+        Response metrics = monitoring.get("/actuator/prometheus");
+        assertThat(metrics.status()).isEqualTo(200);
+        return PrometheusScrape.of(metrics.raw().body());
+    }
+
+    private static double increase(PrometheusScrape before, PrometheusScrape after, String name, Map<String, String> labels) {
+        return after.total(name, labels) - before.total(name, labels);
+    }
 
     private static ConfigurableApplicationContext startService(String database) {
         List<String> arguments = new ArrayList<>(infrastructure.arguments(database));
         arguments.addAll(List.of("--server.port=0", "--participation.kafka.group-id=query-" + database,
                 "--participation.webhooks.allowed-targets=127.0.0.0/8",
                 "--participation.webhooks.retry-delays=" + RETRY_DELAYS, "--participation.webhooks.check-every=100ms",
-                "--participation.webhooks.max-per-owner=3"));
-        return new SpringApplicationBuilder(QueryServiceApplication.class).run(arguments.toArray(String[]::new));
+                "--participation.webhooks.max-per-owner=3",
+                // spans reach the test's exporter at once rather than every five seconds
+                "--management.tracing.opentelemetry.export.schedule-delay=50ms"));
+        return new SpringApplicationBuilder(QueryServiceApplication.class, SpansInMemory.class)
+                .run(arguments.toArray(String[]::new));
     }
 
     private static int portOf(ConfigurableApplicationContext context) {
