@@ -4,6 +4,7 @@ import com.mongodb.client.MongoClient;
 import com.mongodb.client.MongoClients;
 import com.mongodb.client.MongoDatabase;
 import de.participation.localstack.JsonHttp;
+import de.participation.localstack.PrometheusScrape;
 import de.participation.localstack.LocalIssuer;
 import de.participation.localstack.LocalKeyEncryptionKeys;
 import de.participation.localstack.LocalInfrastructure;
@@ -130,6 +131,25 @@ final class RunningSystem implements AutoCloseable {
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
+    }
+
+    /** The command service's {@code /actuator/prometheus}, as a monitoring client reads it. */
+    PrometheusScrape commandMetrics() {
+        return metricsOf(command.baseUrl());
+    }
+
+    /** The query service's {@code /actuator/prometheus}, as a monitoring client reads it. */
+    PrometheusScrape queryMetrics() {
+        return metricsOf(query.baseUrl());
+    }
+
+    private PrometheusScrape metricsOf(String baseUrl) {
+        JsonHttp.Response metrics = new JsonHttp(baseUrl).withBearer(issuer.token("monitoring", null))
+                .get("/actuator/prometheus");
+        if (metrics.status() != 200) {
+            throw new AssertionError("/actuator/prometheus of " + baseUrl + " answered " + metrics.status());
+        }
+        return PrometheusScrape.of(metrics.raw().body());
     }
 
     /** The command API as an organiser of {@link #ORGANISATION}. */

@@ -6,6 +6,7 @@ import de.participation.kafka.Topics;
 import de.participation.localstack.JsonHttp;
 import de.participation.localstack.JsonHttp.Response;
 import de.participation.localstack.LocalWebhookReceiver;
+import de.participation.localstack.PrometheusScrape;
 import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.OffsetSpec;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
@@ -17,6 +18,8 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -45,6 +48,7 @@ import static org.awaitility.Awaitility.await;
 class SystemEndToEndIT {
 
     private static final ObjectMapper JSON = new ObjectMapper();
+    private static final String UUID_PATTERN = "[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}";
     private static RunningSystem system;
 
     @BeforeAll
@@ -347,6 +351,101 @@ class SystemEndToEndIT {
             assertThat(system.portalQueries().delete("/api/v1/webhooks/" + subscribed.body().path("webhookId").asText())
                     .status()).isEqualTo(204);
         }
+    }
+
+    /**
+     * After a rush, what an operator's Prometheus reads from both services says what happened:
+     * every metric of docs/operations.md (and of the Grafana dashboard) is there, counts match the
+     * answers, and no label carries an id.
+     */
+    @Test
+    void bothServicesMetricsShowTheRushAsItHappened() throws Exception {
+        try (LocalWebhookReceiver receiver = LocalWebhookReceiver.start()) {
+            Response subscribed = system.portalQueries().post("/api/v1/webhooks", """
+                    {"url": "%s", "events": ["registration.confirmed", "registration.waitlisted"]}"""
+                    .formatted(receiver.url("/metrics")));
+            assertThat(subscribed.status()).isEqualTo(201);
+            PrometheusScrape commandBefore = system.commandMetrics();
+            PrometheusScrape queryBefore = system.queryMetrics();
+
+            UUID meetingId = schedule(50);
+            List<Registered> rush = burst(meetingId, 120, 16);
+            List<Response> full = IntStream.range(0, 5).mapToObj(n -> portal().post(
+                    "/api/v1/meetings/" + meetingId + "/registrations", """
+                    {"registrationId": "%s", "participant": {"name": "Spät %d", "email": "late%d@example.org"},
+                     "joinWaitingListIfFull": false}""".formatted(UUID.randomUUID(), n, n))).toList();
+            assertThat(full).extracting(Response::status).containsOnly(409);
+            long confirmed = rush.stream().filter(r -> r.answer().body().path("status").asText().equals("CONFIRMED")).count();
+
+            meetingAt(meetingId, 120);
+            await().atMost(Duration.ofSeconds(60)).until(() -> sequencesReceived(receiver, meetingId).size() >= 120);
+            PrometheusScrape commands = system.commandMetrics();
+            assertThat(increase(commandBefore, commands, "participation_commands_total",
+                    "type", "schedule-meeting", "outcome", "accepted")).isEqualTo(1);
+            assertThat(increase(commandBefore, commands, "participation_commands_total",
+                    "type", "register", "outcome", "accepted")).isEqualTo(120);
+            assertThat(increase(commandBefore, commands, "participation_commands_total",
+                    "type", "register", "outcome", "MEETING_FULL")).isEqualTo(5);
+            double batches = increase(commandBefore, commands, "participation_writer_batch_size_count");
+            assertThat(increase(commandBefore, commands, "participation_writer_batch_size_sum"))
+                    .as("every command the meeting's writer decided").isEqualTo(126);
+            assertThat(batches).isBetween(1.0, 126.0);
+            assertThat(increase(commandBefore, commands, "participation_writer_commit_seconds_count")).isEqualTo(batches);
+            assertThat(increase(commandBefore, commands, "participation_writer_queue_depth_count")).isEqualTo(batches);
+            assertThat(commands.gauge("participation_writer_queue_depth_largest")).isZero();
+            assertThat(commands.gauge("participation_forwarder_lag")).isZero();
+            assertThat(increase(commandBefore, commands, "participation_forwarder_delay_seconds_count"))
+                    .as("the meeting's 121 events, each acknowledged by Kafka").isEqualTo(121);
+            assertThat(increase(commandBefore, commands, "participation_keys_calls_seconds_count",
+                    "operation", "wrap", "outcome", "ok")).isGreaterThanOrEqualTo(120);
+            assertThat(commands.series("participation_deadlines_due")).hasSize(2);
+
+            PrometheusScrape projected = system.queryMetrics();
+            assertThat(increase(queryBefore, projected, "participation_projection_events_total",
+                    "type", "ParticipantRegistered")).isGreaterThanOrEqualTo(confirmed);
+            assertThat(increase(queryBefore, projected, "participation_projection_events_total"))
+                    .isGreaterThanOrEqualTo(121);
+            assertThat(increase(queryBefore, projected, "participation_webhooks_deliveries_total", "outcome", "delivered"))
+                    .as("one delivery per registration").isEqualTo(120);
+            assertThat(increase(queryBefore, projected, "participation_webhooks_attempt_seconds_count")).isEqualTo(120);
+            assertThat(projected.gauge("participation_projection_catching_up")).isZero();
+            assertThat(projected.gauge("participation_projection_parked", "kind", "events")).isZero();
+            assertThat(projected.series("participation_projection_lag")).isNotEmpty()
+                    .allSatisfy(partition -> assertThat(partition.value()).isZero());
+            assertThat(projected.series("participation_webhooks_backlog")).hasSize(2);
+            assertThat(projected.series("participation_streams_open")).hasSize(1);
+
+            for (int i = 0; i < 3; i++) {
+                assertThat(queries().get("/api/v1/meetings/" + meetingId).status()).isEqualTo(200);
+            }
+            assertThat(queries().get("/api/v1/meetings/" + UUID.randomUUID()).status()).isEqualTo(404);
+            PrometheusScrape read = system.queryMetrics();
+            assertThat(increase(projected, read, "participation_reads_seconds_count",
+                    "endpoint", "/api/v1/meetings/{meetingId}", "status", "200")).isEqualTo(3);
+            assertThat(increase(projected, read, "participation_reads_seconds_count",
+                    "endpoint", "/api/v1/meetings/{meetingId}", "status", "404")).isEqualTo(1);
+
+            List<String> scraped = new ArrayList<>(commands.names());
+            scraped.addAll(read.names());
+            assertThat(scraped).containsAll(dashboardMetrics());
+            assertThat(commands.labelValues()).noneMatch(value -> value.matches(".*" + UUID_PATTERN + ".*"));
+            assertThat(read.labelValues()).noneMatch(value -> value.matches(".*" + UUID_PATTERN + ".*"));
+            assertThat(system.portalQueries().delete("/api/v1/webhooks/" + subscribed.body().path("webhookId").asText())
+                    .status()).isEqualTo(204);
+        }
+    }
+
+    private static double increase(PrometheusScrape before, PrometheusScrape after, String name, String... labels) {
+        return after.total(name, labels) - before.total(name, labels);
+    }
+
+    /**
+     * The domain's metrics the Grafana dashboard reads (deploy/grafana/metrics.txt); Spring Boot's
+     * own there depend on the deployment's settings (the request histogram).
+     */
+    private static List<String> dashboardMetrics() throws Exception {
+        return Files.readAllLines(Path.of("..", "deploy", "grafana", "metrics.txt")).stream()
+                .map(String::strip).filter(line -> line.startsWith("participation_")).toList();
     }
 
     /**

@@ -1,15 +1,17 @@
 package de.participation.command.forwarding;
 
 import de.participation.command.support.Api;
-import de.participation.command.support.Scrape;
 import de.participation.command.support.TestDataDirectory;
 import de.participation.command.support.TestDatabase;
+import de.participation.command.support.TestTokens;
 import de.participation.command.support.TopicReader;
 import de.participation.command.support.TopicReader.Published;
 import de.participation.events.MeetingEventEnvelope;
 import de.participation.events.MeetingEventTypes;
 import de.participation.events.ParticipantRegistered;
 import de.participation.localstack.LocalKafka;
+import de.participation.localstack.PrometheusScrape;
+import de.participation.web.security.Roles;
 import io.opentelemetry.api.trace.SpanKind;
 import io.opentelemetry.sdk.testing.exporter.InMemorySpanExporter;
 import io.opentelemetry.sdk.trace.data.SpanData;
@@ -157,7 +159,7 @@ class KafkaForwardingIT {
     void theDomainMetricsShowWhatHappened() {
         Api api = new Api(port);
         UUID meetingId = UUID.randomUUID();
-        Scrape before = Scrape.of(api);
+        PrometheusScrape before = scrape(api);
         api.scheduleMeeting(meetingId, 1);
         api.register(meetingId, UUID.randomUUID(), "Erika Mustermann", "erika@example.org");
         api.post("/api/v1/meetings/" + meetingId + "/registrations", """
@@ -168,38 +170,44 @@ class KafkaForwardingIT {
                 UUID.randomUUID(), meetingId);
 
         await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> {
-            Scrape after = Scrape.of(api);
-            assertThat(after.value("participation_forwarder_lag")).isZero();
+            PrometheusScrape after = scrape(api);
+            assertThat(after.total("participation_forwarder_lag")).isZero();
             assertThat(increase(before, after, "participation_forwarder_delay_seconds_count")).isEqualTo(2);
         });
-        Scrape after = Scrape.of(api);
-        assertThat(increase(before, after, "participation_commands_total", "type=\"schedule-meeting\"", "outcome=\"accepted\""))
+        PrometheusScrape after = scrape(api);
+        assertThat(increase(before, after, "participation_commands_total", "type", "schedule-meeting", "outcome", "accepted"))
                 .isEqualTo(1);
-        assertThat(increase(before, after, "participation_commands_total", "type=\"register\"", "outcome=\"accepted\""))
+        assertThat(increase(before, after, "participation_commands_total", "type", "register", "outcome", "accepted"))
                 .isEqualTo(1);
-        assertThat(increase(before, after, "participation_commands_total", "type=\"register\"", "outcome=\"MEETING_FULL\""))
+        assertThat(increase(before, after, "participation_commands_total", "type", "register", "outcome", "MEETING_FULL"))
                 .isEqualTo(1);
-        assertThat(increase(before, after, "participation_commands_total", "type=\"register\"",
-                "outcome=\"VALIDATION_FAILED\"")).isEqualTo(1);
+        assertThat(increase(before, after, "participation_commands_total", "type", "register",
+                "outcome", "VALIDATION_FAILED")).isEqualTo(1);
         // Three commands reached the writers (the invalid one did not), each alone in its batch: each
         // was sent after the one before was answered.
         double batches = increase(before, after, "participation_writer_batch_size_count");
         assertThat(increase(before, after, "participation_writer_batch_size_sum")).isEqualTo(3);
         assertThat(batches).isEqualTo(3);
-        assertThat(increase(before, after, "participation_writer_batch_size_bucket", "le=\"64.0\"")).isEqualTo(batches);
+        assertThat(increase(before, after, "participation_writer_batch_size_bucket", "le", "64.0")).isEqualTo(batches);
         assertThat(increase(before, after, "participation_writer_commit_seconds_count")).isEqualTo(batches);
         assertThat(after.has("participation_writer_commit_seconds_bucket")).isTrue();
         assertThat(increase(before, after, "participation_writer_queue_depth_count")).isEqualTo(batches);
         assertThat(increase(before, after, "participation_writer_queue_depth_sum")).isGreaterThanOrEqualTo(3);
-        assertThat(after.value("participation_writer_queue_depth_largest")).isZero();
-        assertThat(after.value("participation_deadlines_due", "kind=\"offer\"")).isEqualTo(1);
-        assertThat(after.value("participation_deadlines_due", "kind=\"retention\"")).isZero();
-        assertThat(increase(before, after, "participation_keys_calls_seconds_count", "operation=\"wrap\"",
-                "outcome=\"ok\"")).isGreaterThanOrEqualTo(1);
+        assertThat(after.total("participation_writer_queue_depth_largest")).isZero();
+        assertThat(after.total("participation_deadlines_due", "kind", "offer")).isEqualTo(1);
+        assertThat(after.total("participation_deadlines_due", "kind", "retention")).isZero();
+        assertThat(increase(before, after, "participation_keys_calls_seconds_count", "operation", "wrap",
+                "outcome", "ok")).isGreaterThanOrEqualTo(1);
     }
 
-    private static double increase(Scrape before, Scrape after, String name, String... labels) {
-        return after.value(name, labels) - before.value(name, labels);
+    private static PrometheusScrape scrape(Api api) {
+        var metrics = api.get("/actuator/prometheus", "Authorization", "Bearer " + TestTokens.withRole(Roles.MONITORING));
+        assertThat(metrics.status()).isEqualTo(200);
+        return PrometheusScrape.of(metrics.raw().body());
+    }
+
+    private static double increase(PrometheusScrape before, PrometheusScrape after, String name, String... labels) {
+        return after.total(name, labels) - before.total(name, labels);
     }
 
     private List<SpanData> spansOf(String traceId) {

@@ -5,13 +5,13 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import de.participation.events.MeetingCapacityChanged;
 import de.participation.events.RegistrationStatus;
 import de.participation.localstack.JsonHttp;
+import de.participation.localstack.PrometheusScrape;
 import de.participation.localstack.JsonHttp.Response;
 import de.participation.localstack.LocalWebhookReceiver;
 import de.participation.localstack.LocalWebhookReceiver.Received;
 import de.participation.query.QueryServiceApplication;
 import de.participation.query.support.EventPublisher;
 import de.participation.query.support.Histories;
-import de.participation.query.support.PrometheusScrape;
 import de.participation.query.support.QueryServiceInfrastructure;
 import de.participation.query.support.SseClient;
 import de.participation.query.support.TestMongo;
@@ -322,11 +322,11 @@ class WebhooksIT {
 
             await().atMost(PATIENCE).untilAsserted(() -> {
                 PrometheusScrape waiting = scrape(monitoring);
-                assertThat(waiting.gauge("participation_webhooks_backlog", Map.of("scope", "total")))
+                assertThat(waiting.gauge("participation_webhooks_backlog", "scope", "total"))
                         .as("the stopped receiver's three, one queue").isEqualTo(3);
-                assertThat(waiting.gauge("participation_webhooks_backlog", Map.of("scope", "largest"))).isEqualTo(3);
+                assertThat(waiting.gauge("participation_webhooks_backlog", "scope", "largest")).isEqualTo(3);
                 assertThat(increase(before, waiting, "participation_webhooks_deliveries_total",
-                        Map.of("outcome", "connection-failed"))).isPositive();
+                        "outcome", "connection-failed")).isPositive();
             });
             down.restart();
             await().atMost(PATIENCE).until(() -> ofMeetings(up, Set.of(meeting.meetingId())).size() == 3);
@@ -339,32 +339,32 @@ class WebhooksIT {
                 await().atMost(PATIENCE).untilAsserted(() -> {
                     PrometheusScrape after = scrape(monitoring);
                     assertThat(increase(before, after, "participation_projection_events_total",
-                            Map.of("type", "MeetingScheduled"))).isEqualTo(1);
+                            "type", "MeetingScheduled")).isEqualTo(1);
                     assertThat(increase(before, after, "participation_projection_events_total",
-                            Map.of("type", "ParticipantRegistered"))).isEqualTo(3);
-                    assertThat(after.gauge("participation_projection_parked", Map.of("kind", "events"))).isEqualTo(1);
-                    assertThat(after.gauge("participation_projection_parked", Map.of("kind", "meetings"))).isEqualTo(1);
-                    assertThat(after.gauge("participation_projection_catching_up", Map.of())).isZero();
-                    assertThat(after.series("participation_projection_lag", Map.of()))
+                            "type", "ParticipantRegistered")).isEqualTo(3);
+                    assertThat(after.gauge("participation_projection_parked", "kind", "events")).isEqualTo(1);
+                    assertThat(after.gauge("participation_projection_parked", "kind", "meetings")).isEqualTo(1);
+                    assertThat(after.gauge("participation_projection_catching_up")).isZero();
+                    assertThat(after.series("participation_projection_lag"))
                             .as("each of the six partitions, all projected").hasSize(6)
                             .allSatisfy(partition -> assertThat(partition.value()).isZero());
-                    assertThat(after.series("participation_projection_lag_seconds", Map.of())).hasSize(6)
+                    assertThat(after.series("participation_projection_lag_seconds")).hasSize(6)
                             .allSatisfy(partition -> assertThat(partition.value()).isZero());
                     assertThat(increase(before, after, "participation_reads_seconds_count",
-                            Map.of("endpoint", "/api/v1/meetings/{meetingId}", "status", "200"))).isEqualTo(1);
+                            "endpoint", "/api/v1/meetings/{meetingId}", "status", "200")).isEqualTo(1);
                     assertThat(increase(before, after, "participation_reads_seconds_count",
-                            Map.of("endpoint", "/api/v1/meetings/{meetingId}", "status", "404"))).isEqualTo(1);
-                    assertThat(after.gauge("participation_streams_open", Map.of())).isEqualTo(1);
-                    assertThat(after.gauge("participation_webhooks_backlog", Map.of("scope", "total"))).isZero();
-                    assertThat(after.gauge("participation_webhooks_backlog", Map.of("scope", "largest"))).isZero();
+                            "endpoint", "/api/v1/meetings/{meetingId}", "status", "404")).isEqualTo(1);
+                    assertThat(after.gauge("participation_streams_open")).isEqualTo(1);
+                    assertThat(after.gauge("participation_webhooks_backlog", "scope", "total")).isZero();
+                    assertThat(after.gauge("participation_webhooks_backlog", "scope", "largest")).isZero();
                     double delivered = increase(before, after, "participation_webhooks_deliveries_total",
-                            Map.of("outcome", "delivered"));
+                            "outcome", "delivered");
                     assertThat(delivered).as("three to the receiver that was up, and what the other got once back")
                             .isEqualTo(3 + ofMeetings(down, Set.of(meeting.meetingId())).size());
-                    assertThat(increase(before, after, "participation_webhooks_attempt_seconds_count", Map.of()))
+                    assertThat(increase(before, after, "participation_webhooks_attempt_seconds_count"))
                             .as("every attempt that reached the network").isEqualTo(delivered
                                     + increase(before, after, "participation_webhooks_deliveries_total",
-                                    Map.of("outcome", "connection-failed")));
+                                    "outcome", "connection-failed"));
                 });
             }
             unsubscribe(operator, toUp);
@@ -395,7 +395,7 @@ class WebhooksIT {
         return PrometheusScrape.of(metrics.raw().body());
     }
 
-    private static double increase(PrometheusScrape before, PrometheusScrape after, String name, Map<String, String> labels) {
+    private static double increase(PrometheusScrape before, PrometheusScrape after, String name, String... labels) {
         return after.total(name, labels) - before.total(name, labels);
     }
 
