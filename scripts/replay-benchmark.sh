@@ -2,7 +2,8 @@
 # Builds the system and measures how fast the query service rebuilds its read models from the
 # history (see docs/benchmarks.md).
 #   scripts/replay-benchmark.sh [-Dbenchmark.query-service.jvm-options=…] [events]   (default 100000)
-# REPLAY_BENCHMARK_MAIN names another benchmark of the read side (scripts/restart-benchmark.sh).
+# REPLAY_BENCHMARK_MAIN names another benchmark in the load module (scripts/restart-benchmark.sh,
+# scripts/split-benchmark.sh); -D options go to its JVM, the rest are its arguments.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 source scripts/java-home.sh

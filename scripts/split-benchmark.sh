@@ -4,8 +4,4 @@
 #   scripts/split-benchmark.sh [-Dbenchmark.seconds=15 -Dbenchmark.connections=64 -Dbenchmark.rounds=2]
 # Needs wrk and pgbench (Debian packages wrk and postgresql-client).
 set -euo pipefail
-cd "$(dirname "$0")/.."
-source scripts/java-home.sh
-./mvnw -q -B -ntp -DskipTests package
-exec java "$@" -Dparticipation.root="$PWD" -Dlogback.configurationFile=local-stack/src/main/resources/local-stack-logback.xml \
-  -cp "load/target/classes:load/target/lib/*" de.participation.load.SplitRushBenchmark
+REPLAY_BENCHMARK_MAIN=SplitRushBenchmark exec "$(dirname "$0")/replay-benchmark.sh" "$@"

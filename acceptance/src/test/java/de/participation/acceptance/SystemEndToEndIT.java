@@ -361,10 +361,7 @@ class SystemEndToEndIT {
     @Test
     void bothServicesMetricsShowTheRushAsItHappened() throws Exception {
         try (LocalWebhookReceiver receiver = LocalWebhookReceiver.start()) {
-            Response subscribed = system.portalQueries().post("/api/v1/webhooks", """
-                    {"url": "%s", "events": ["registration.confirmed", "registration.waitlisted"]}"""
-                    .formatted(receiver.url("/metrics")));
-            assertThat(subscribed.status()).isEqualTo(201);
+            Response subscribed = subscribeToNewRegistrations(receiver, "/metrics");
             PrometheusScrape commandBefore = system.commandMetrics();
             PrometheusScrape queryBefore = system.queryMetrics();
 
@@ -435,6 +432,15 @@ class SystemEndToEndIT {
         }
     }
 
+    /** The portal's subscription to confirmed and waitlisted registrations, delivered to {@code path} of {@code receiver}. */
+    private static Response subscribeToNewRegistrations(LocalWebhookReceiver receiver, String path) {
+        Response subscribed = system.portalQueries().post("/api/v1/webhooks", """
+                {"url": "%s", "events": ["registration.confirmed", "registration.waitlisted"]}"""
+                .formatted(receiver.url(path)));
+        assertThat(subscribed.status()).isEqualTo(201);
+        return subscribed;
+    }
+
     private static double increase(PrometheusScrape before, PrometheusScrape after, String name, String... labels) {
         return after.total(name, labels) - before.total(name, labels);
     }
@@ -456,10 +462,7 @@ class SystemEndToEndIT {
     @Test
     void aMeetingPastItsRetentionLeavesNoTraceOfItsPeopleInAnyStoreTopicOrDeliveryLog() {
         try (LocalWebhookReceiver receiver = LocalWebhookReceiver.start()) {
-            Response subscribed = system.portalQueries().post("/api/v1/webhooks", """
-                    {"url": "%s", "events": ["registration.confirmed", "registration.waitlisted"]}"""
-                    .formatted(receiver.url("/retention")));
-            assertThat(subscribed.status()).isEqualTo(201);
+            Response subscribed = subscribeToNewRegistrations(receiver, "/retention");
             UUID meetingId = UUID.randomUUID();
             Instant start = Instant.now().plusSeconds(8);
             assertThat(organiser().post("/api/v1/meetings", """
