@@ -7,6 +7,7 @@ import org.axonframework.modelling.command.CommandTargetResolver;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
+import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
@@ -32,6 +33,7 @@ public final class MeetingWriters {
     private final GroupCommit groupCommit;
     private final WriterSettings settings;
     private final Semaphore batchSlots;
+    private volatile boolean stopping;
 
     MeetingWriters(GroupCommit groupCommit, WriterSettings settings) {
         this.groupCommit = groupCommit;
@@ -42,9 +44,12 @@ public final class MeetingWriters {
     /**
      * Queues {@code command} behind the commands of its meeting that came before it.
      *
-     * @throws MeetingBusyException if the meeting's queue is full
+     * @throws MeetingBusyException if the meeting's queue is full, or the writers are stopping
      */
     public CompletableFuture<CommandResultMessage<?>> submit(CommandMessage<?> command) {
+        if (stopping) {
+            throw new MeetingBusyException();
+        }
         String meetingId = MEETING_OF_COMMAND.resolveTarget(command).getIdentifier();
         PendingCommand pending = new PendingCommand(command);
         while (true) {
@@ -70,7 +75,7 @@ public final class MeetingWriters {
                 try {
                     List<PendingCommand> batch = queue.takeBatch(settings.maxBatch());
                     if (batch.isEmpty()) {
-                        queues.remove(meetingId, queue);
+                        retire(meetingId, queue);
                         return;
                     }
                     groupCommit.write(batch);
@@ -82,12 +87,42 @@ public final class MeetingWriters {
             // GroupCommit answers every failure itself; this is a last resort so that the queue's
             // callers are not left waiting for a writer that died.
             log.error("The writer of meeting {} failed", meetingId, unexpected);
-            queues.remove(meetingId, queue);
+            retire(meetingId, queue);
             for (List<PendingCommand> rest = queue.takeBatch(Integer.MAX_VALUE); !rest.isEmpty();
                  rest = queue.takeBatch(Integer.MAX_VALUE)) {
                 rest.forEach(command -> command.answer().completeExceptionally(unexpected));
             }
             throw unexpected;
+        }
+    }
+
+    private void retire(String meetingId, MeetingQueue queue) {
+        queues.remove(meetingId, queue);
+        synchronized (queues) {
+            queues.notifyAll(); // a stop may be waiting for the last writer
+        }
+    }
+
+    /**
+     * Takes no more commands (they are answered busy) and waits, at most {@code timeout}, until
+     * every command already queued is decided and committed. Called once, when the service stops,
+     * after the web server has answered the requests under way.
+     *
+     * @return whether every queue was drained in time
+     */
+    boolean stopAndDrain(Duration timeout) {
+        stopping = true;
+        long deadline = System.nanoTime() + timeout.toNanos();
+        synchronized (queues) {
+            for (long left = timeout.toNanos(); !queues.isEmpty() && left > 0; left = deadline - System.nanoTime()) {
+                try {
+                    queues.wait(Math.max(1, left / 1_000_000));
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                    return false;
+                }
+            }
+            return queues.isEmpty();
         }
     }
 
