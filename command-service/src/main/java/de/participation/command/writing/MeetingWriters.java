@@ -59,7 +59,8 @@ public final class MeetingWriters {
                     return pending.answer();
                 }
                 case QUEUED_START_WRITER -> {
-                    Thread.ofVirtual().name("meeting-writer-" + meetingId).start(() -> drain(meetingId, queue));
+                    // not named for its meeting: a structured log line carries the thread's name as a field
+                    Thread.ofVirtual().name("meeting-writer").start(() -> drain(meetingId, queue));
                     return pending.answer();
                 }
                 case FULL -> throw new MeetingBusyException();
