@@ -43,7 +43,7 @@ public class StoppingNotice extends OncePerRequestFilter implements SmartLifecyc
     private volatile boolean stopping;
     private volatile long lastArrivalNanos;
 
-    public StoppingNotice(@Value("${participation.http.stop-notice:5s}") Duration longest) {
+    public StoppingNotice(@Value("${participation.http.stop-notice:1s}") Duration longest) {
         this.longest = longest;
     }
 
