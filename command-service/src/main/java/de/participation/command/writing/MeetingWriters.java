@@ -33,6 +33,8 @@ public final class MeetingWriters {
     private final GroupCommit groupCommit;
     private final WriterSettings settings;
     private final Semaphore batchSlots;
+    /** Notified whenever a writer ends, for a stop waiting for the last one. */
+    private final Object writerEnded = new Object();
     private volatile boolean stopping;
 
     MeetingWriters(GroupCommit groupCommit, WriterSettings settings) {
@@ -99,8 +101,8 @@ public final class MeetingWriters {
 
     private void retire(String meetingId, MeetingQueue queue) {
         queues.remove(meetingId, queue);
-        synchronized (queues) {
-            queues.notifyAll(); // a stop may be waiting for the last writer
+        synchronized (writerEnded) {
+            writerEnded.notifyAll();
         }
     }
 
@@ -114,10 +116,10 @@ public final class MeetingWriters {
     boolean stopAndDrain(Duration timeout) {
         stopping = true;
         long deadline = System.nanoTime() + timeout.toNanos();
-        synchronized (queues) {
+        synchronized (writerEnded) {
             for (long left = timeout.toNanos(); !queues.isEmpty() && left > 0; left = deadline - System.nanoTime()) {
                 try {
-                    queues.wait(Math.max(1, left / 1_000_000));
+                    writerEnded.wait(Math.max(1, left / 1_000_000));
                 } catch (InterruptedException e) {
                     Thread.currentThread().interrupt();
                     return false;
