@@ -1,6 +1,8 @@
 package de.participation.acceptance;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import de.participation.localstack.DemoData;
 import de.participation.localstack.JsonHttp;
 import de.participation.localstack.JsonHttp.Response;
 import de.participation.localstack.LocalIssuer;
@@ -9,11 +11,13 @@ import org.junit.jupiter.api.Test;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.stream.Stream;
 import java.util.Map;
 import java.util.TreeMap;
 import java.util.UUID;
@@ -29,7 +33,9 @@ import static org.awaitility.Awaitility.await;
  * service's port opens, polled every 20 ms, they answer either the data exactly as before the
  * restart or 503 READ_MODELS_CATCHING_UP, never a 404, a short list or a low count. The data
  * directory keeps the layout the services used when they still started their databases
- * themselves, so that a directory from that version starts with its data.
+ * themselves, so that a directory from that version starts with its data. Run with the services'
+ * logs as JSON (LOG_FORMAT=ecs, as an operator sets it), no log line of the stack shows a name or an
+ * email address of the story's participants, the demo participants' included.
  */
 class LocalStackRestartIT {
 
@@ -41,7 +47,7 @@ class LocalStackRestartIT {
     private final Path data = temporaryDirectory();
     private final int commandPort = Ports.free();
     private final int queryPort = Ports.free();
-    private final Map<String, String> settings = Map.of("RATE_LIMIT_PER_ADDRESS", "1000000");
+    private final Map<String, String> settings = Map.of("RATE_LIMIT_PER_ADDRESS", "1000000", "LOG_FORMAT", "ecs");
 
     @Test
     void aRestartKeepsEveryDatumAndReadsNeverLieWhileTheReadModelsAreRebuilt() throws Exception {
@@ -81,6 +87,36 @@ class LocalStackRestartIT {
             Response retried = register(meetingId, registrationId);
             assertThat(retried.status()).isEqualTo(200);
             assertThat(retried.body().path("sequence")).isEqualTo(registered.body().path("sequence"));
+        }
+        assertServiceLogsAreJson();
+        assertNoLogLineShows(Stream.concat(DemoData.participantNamesAndEmails().stream(),
+                Stream.of("Erika Neustart", "@example.org")).toList());
+    }
+
+    /** The setting chose Spring Boot's ECS format: a service's start is logged as a JSON object. */
+    private void assertServiceLogsAreJson() throws IOException {
+        ObjectMapper json = new ObjectMapper();
+        for (String service : List.of("command-service", "query-service")) {
+            String started = Files.readAllLines(data.resolve("logs/" + service + ".log")).stream()
+                    .filter(line -> line.contains("Started ") && line.contains("Application")).findFirst().orElseThrow();
+            JsonNode line = json.readTree(started);
+            assertThat(line.path("@timestamp").isTextual()).as(started).isTrue();
+            assertThat(line.path("message").asText()).as(started).startsWith("Started ");
+        }
+    }
+
+    /** Neither the services' logs nor the infrastructure's show any of {@code personalData}. */
+    private void assertNoLogLineShows(List<String> personalData) throws IOException {
+        List<Path> logs;
+        try (Stream<Path> files = Files.list(data.resolve("logs"))) {
+            logs = files.filter(Files::isRegularFile).toList();
+        }
+        assertThat(logs).isNotEmpty();
+        for (Path log : logs) {
+            // decoded leniently: a part's log may hold bytes that are not UTF-8
+            assertThat(new String(Files.readAllBytes(log), StandardCharsets.UTF_8).lines())
+                    .as("lines of %s with personal data", log)
+                    .filteredOn(line -> personalData.stream().anyMatch(line::contains)).isEmpty();
         }
     }
 

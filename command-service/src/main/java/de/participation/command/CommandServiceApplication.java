@@ -1,5 +1,6 @@
 package de.participation.command;
 
+import de.participation.web.stopping.StoppingNotice;
 import de.participation.web.strict.StrictWebConfiguration;
 import org.springframework.boot.SpringApplication;
 import org.springframework.boot.autoconfigure.SpringBootApplication;
@@ -7,7 +8,7 @@ import org.springframework.boot.context.properties.ConfigurationPropertiesScan;
 import org.springframework.context.annotation.Import;
 
 @SpringBootApplication
-@Import(StrictWebConfiguration.class)
+@Import({StrictWebConfiguration.class, StoppingNotice.class})
 @ConfigurationPropertiesScan
 public class CommandServiceApplication {
 

@@ -5,14 +5,17 @@ import java.time.LocalDate;
 import java.time.ZoneId;
 import java.time.ZonedDateTime;
 import java.time.format.DateTimeFormatter;
+import java.util.Arrays;
+import java.util.List;
 import java.util.UUID;
+import java.util.stream.IntStream;
 
 /**
  * Demo meetings like those of DOMAIN.md (dates moved into the coming months so that registration is
  * open), with some registrations. Every id is derived from a fixed name, so loading again finds
  * everything present and changes nothing: the commands are idempotent.
  */
-final class DemoData {
+public final class DemoData {
 
     private static final ZoneId BERLIN = ZoneId.of("Europe/Berlin");
 
@@ -55,8 +58,8 @@ final class DemoData {
                             startsAt.format(DateTimeFormatter.ISO_OFFSET_DATE_TIME),
                             startsAt.plusHours(6).format(DateTimeFormatter.ISO_OFFSET_DATE_TIME), demo.capacity()));
             for (int i = 0; i < demo.registrations(); i++) {
-                String name = NAMES[i % NAMES.length] + (i < NAMES.length ? "" : " " + (i / NAMES.length + 1));
-                String email = name.toLowerCase().replace(' ', '.').replace("ö", "oe") + "@example.org";
+                String name = nameOf(i);
+                String email = emailOf(name);
                 String organisation = ORGANISATIONS[i % ORGANISATIONS.length];
                 post(commands, portal, "/api/v1/meetings/" + meetingId + "/registrations", """
                         {"registrationId": "%s", "participant": {"name": "%s", "email": "%s"%s},
@@ -65,6 +68,25 @@ final class DemoData {
                                 organisation == null ? "" : ", \"organisation\": \"" + organisation + "\""));
             }
         }
+    }
+
+    /**
+     * The names and email addresses of the demo participants: personal data, which no log line
+     * may show (a test scans the logs of the demo story for them).
+     */
+    public static List<String> participantNamesAndEmails() {
+        int most = Arrays.stream(MEETINGS).mapToInt(Demo::registrations).max().orElse(0);
+        return IntStream.range(0, most).mapToObj(DemoData::nameOf)
+                .flatMap(name -> List.of(name, emailOf(name)).stream()).toList();
+    }
+
+    /** The {@code i}th participant of a demo meeting: the names in turn, numbered from their second round on. */
+    private static String nameOf(int i) {
+        return NAMES[i % NAMES.length] + (i < NAMES.length ? "" : " " + (i / NAMES.length + 1));
+    }
+
+    private static String emailOf(String name) {
+        return name.toLowerCase().replace(' ', '.').replace("ö", "oe") + "@example.org";
     }
 
     /** Idempotent commands answer 201 the first time and 200 after that; anything else is a failure. */

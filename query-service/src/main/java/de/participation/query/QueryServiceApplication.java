@@ -1,5 +1,6 @@
 package de.participation.query;
 
+import de.participation.web.stopping.StoppingNotice;
 import de.participation.web.strict.StrictWebConfiguration;
 import org.springframework.boot.SpringApplication;
 import org.springframework.boot.autoconfigure.SpringBootApplication;
@@ -9,7 +10,7 @@ import org.springframework.context.annotation.Import;
 
 /** The read side: projects the Kafka history into MongoDB and serves it. */
 @SpringBootApplication(exclude = MongoAutoConfiguration.class)
-@Import(StrictWebConfiguration.class)
+@Import({StrictWebConfiguration.class, StoppingNotice.class})
 @ConfigurationPropertiesScan
 public class QueryServiceApplication {
 

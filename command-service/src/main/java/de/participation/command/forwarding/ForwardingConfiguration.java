@@ -9,10 +9,13 @@ import org.apache.kafka.clients.producer.Producer;
 import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.common.serialization.StringSerializer;
 import org.axonframework.config.ConfigurerModule;
+import org.axonframework.config.EventProcessingConfiguration;
 import org.axonframework.eventhandling.PropagatingErrorHandler;
+import org.axonframework.eventsourcing.eventstore.EventStore;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
 import org.springframework.boot.context.event.ApplicationReadyEvent;
 import org.springframework.context.ApplicationListener;
@@ -21,6 +24,7 @@ import org.springframework.context.annotation.Configuration;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.transaction.PlatformTransactionManager;
 
+import java.time.Duration;
 import java.util.Map;
 
 /**
@@ -84,6 +88,13 @@ class ForwardingConfiguration {
     @Bean
     MeterBinder forwarderLag(JdbcTemplate jdbc) {
         return new ForwarderLag(jdbc, KafkaForwarder.PROCESSING_GROUP);
+    }
+
+    /** @param timeout the longest each phase of a stop may take, as for Spring's own phases */
+    @Bean
+    ForwarderDrain forwarderDrain(EventProcessingConfiguration processing, EventStore eventStore,
+                                  @Value("${spring.lifecycle.timeout-per-shutdown-phase:30s}") Duration timeout) {
+        return new ForwarderDrain(processing, eventStore, timeout);
     }
 
     /**

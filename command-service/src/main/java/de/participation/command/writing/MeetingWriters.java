@@ -11,6 +11,7 @@ import org.axonframework.modelling.command.CommandTargetResolver;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
+import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
@@ -38,6 +39,9 @@ public final class MeetingWriters {
     private final Semaphore batchSlots;
     private final Tracer tracer;
     private final DistributionSummary queueDepth;
+    /** Notified whenever a writer ends, for a stop waiting for the last one. */
+    private final Object writerEnded = new Object();
+    private volatile boolean stopping;
 
     MeetingWriters(GroupCommit groupCommit, WriterSettings settings, Tracer tracer, MeterRegistry meters) {
         this.groupCommit = groupCommit;
@@ -58,9 +62,12 @@ public final class MeetingWriters {
     /**
      * Queues {@code command} behind the commands of its meeting that came before it.
      *
-     * @throws MeetingBusyException if the meeting's queue is full
+     * @throws MeetingBusyException if the meeting's queue is full, or the writers are stopping
      */
     public CompletableFuture<CommandResultMessage<?>> submit(CommandMessage<?> command) {
+        if (stopping) {
+            throw new MeetingBusyException();
+        }
         String meetingId = MEETING_OF_COMMAND.resolveTarget(command).getIdentifier();
         PendingCommand pending = new PendingCommand(command, tracer.currentTraceContext().context());
         while (true) {
@@ -70,7 +77,8 @@ public final class MeetingWriters {
                     return pending.answer();
                 }
                 case QUEUED_START_WRITER -> {
-                    Thread.ofVirtual().name("meeting-writer-" + meetingId).start(() -> drain(meetingId, queue));
+                    // not named for its meeting: a structured log line carries the thread's name as a field
+                    Thread.ofVirtual().name("meeting-writer").start(() -> drain(meetingId, queue));
                     return pending.answer();
                 }
                 case FULL -> throw new MeetingBusyException();
@@ -86,7 +94,7 @@ public final class MeetingWriters {
                 try {
                     List<PendingCommand> batch = queue.takeBatch(settings.maxBatch());
                     if (batch.isEmpty()) {
-                        queues.remove(meetingId, queue);
+                        retire(meetingId, queue);
                         return;
                     }
                     queueDepth.record(batch.size() + queue.depth());
@@ -99,7 +107,7 @@ public final class MeetingWriters {
             // GroupCommit answers every failure itself; this is a last resort so that the queue's
             // callers are not left waiting for a writer that died.
             log.error("The writer of meeting {} failed", meetingId, unexpected);
-            queues.remove(meetingId, queue);
+            retire(meetingId, queue);
             for (List<PendingCommand> rest = queue.takeBatch(Integer.MAX_VALUE); !rest.isEmpty();
                  rest = queue.takeBatch(Integer.MAX_VALUE)) {
                 rest.forEach(command -> command.answer().completeExceptionally(unexpected));
@@ -111,6 +119,36 @@ public final class MeetingWriters {
     /** Only the meetings with work have a queue, so this looks at no more than those. */
     private int largestQueue() {
         return queues.values().stream().mapToInt(MeetingQueue::depth).max().orElse(0);
+    }
+
+    private void retire(String meetingId, MeetingQueue queue) {
+        queues.remove(meetingId, queue);
+        synchronized (writerEnded) {
+            writerEnded.notifyAll();
+        }
+    }
+
+    /**
+     * Takes no more commands (they are answered busy) and waits, at most {@code timeout}, until
+     * every command already queued is decided and committed. Called once, when the service stops,
+     * after the web server has answered the requests under way.
+     *
+     * @return whether every queue was drained in time
+     */
+    boolean stopAndDrain(Duration timeout) {
+        stopping = true;
+        long deadline = System.nanoTime() + timeout.toNanos();
+        synchronized (writerEnded) {
+            for (long left = timeout.toNanos(); !queues.isEmpty() && left > 0; left = deadline - System.nanoTime()) {
+                try {
+                    writerEnded.wait(Math.max(1, left / 1_000_000));
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                    return false;
+                }
+            }
+            return queues.isEmpty();
+        }
     }
 
     /** The meeting's queue is full: more commands are waiting for it than can be decided in time. */

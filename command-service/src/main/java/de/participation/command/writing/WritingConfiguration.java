@@ -6,6 +6,7 @@ import io.micrometer.tracing.Tracer;
 import org.axonframework.commandhandling.CommandBus;
 import org.axonframework.common.transaction.TransactionManager;
 import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -13,6 +14,7 @@ import org.springframework.core.Ordered;
 import org.springframework.core.annotation.Order;
 
 import javax.sql.DataSource;
+import java.time.Duration;
 
 /** The meetings' writers (group commit per meeting) in front of Axon's command bus. */
 @Configuration(proxyBeanMethods = false)
@@ -33,5 +35,12 @@ class WritingConfiguration {
     @Order(Ordered.HIGHEST_PRECEDENCE)
     BatchCommitTracing batchCommitTracing(ObjectProvider<Tracer> tracer) {
         return new BatchCommitTracing(tracer.getIfAvailable(() -> Tracer.NOOP));
+    }
+
+    /** @param timeout the longest each phase of a stop may take, as for Spring's own phases */
+    @Bean
+    WritersShutdown writersShutdown(MeetingWriters meetingWriters,
+                                    @Value("${spring.lifecycle.timeout-per-shutdown-phase:30s}") Duration timeout) {
+        return new WritersShutdown(meetingWriters, timeout);
     }
 }

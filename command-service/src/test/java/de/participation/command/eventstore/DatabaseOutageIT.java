@@ -18,7 +18,8 @@ import static org.awaitility.Awaitility.await;
 /**
  * PostgreSQL goes away and comes back: meanwhile commands are answered at once with 503 and
  * Retry-After (not after the pool's wait, not with a 500), nothing is half-written, and once the
- * database is back the same service takes commands again, without a restart.
+ * database is back the same service takes commands again, without a restart. Its readiness probe
+ * says so (503) meanwhile, its liveness stays 200.
  */
 class DatabaseOutageIT {
 
@@ -32,7 +33,13 @@ class DatabaseOutageIT {
             UUID meetingId = UUID.randomUUID();
             assertThat(api.scheduleMeeting(meetingId, 5).status()).isEqualTo(201);
 
+            assertThat(api.get("/actuator/health/readiness").status()).isEqualTo(200);
+
             postgres.close();
+            // without PostgreSQL no command can be decided: out of the balancer, but not restarted
+            assertThat(api.get("/actuator/health/readiness").status()).isEqualTo(503);
+            assertThat(api.get("/actuator/health/liveness").status()).isEqualTo(200);
+            assertThat(api.get("/actuator/health").status()).isEqualTo(503);
             long started = System.nanoTime();
             Response refused = api.register(meetingId, UUID.randomUUID(), "Erika Mustermann", "erika@example.org");
             Duration took = Duration.ofNanos(System.nanoTime() - started);
@@ -46,6 +53,7 @@ class DatabaseOutageIT {
             UUID erika = UUID.randomUUID();
             await().atMost(Duration.ofSeconds(30)).until(() ->
                     api.register(meetingId, erika, "Erika Mustermann", "erika@example.org").status() / 100 == 2);
+            assertThat(api.get("/actuator/health/readiness").status()).isEqualTo(200);
             assertThat(service.storedEvents().of(meetingId)).extracting(event -> event.simpleType())
                     .containsExactly("MeetingScheduled", "ParticipantRegistered");
         } finally {

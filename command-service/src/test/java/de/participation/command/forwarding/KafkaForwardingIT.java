@@ -1,6 +1,8 @@
 package de.participation.command.forwarding;
 
 import de.participation.command.support.Api;
+import de.participation.command.support.RunningService;
+import de.participation.command.support.StoredEvents;
 import de.participation.command.support.TestDataDirectory;
 import de.participation.command.support.TestDatabase;
 import de.participation.command.support.TestTokens;
@@ -9,6 +11,7 @@ import de.participation.command.support.TopicReader.Published;
 import de.participation.events.MeetingEventEnvelope;
 import de.participation.events.MeetingEventTypes;
 import de.participation.events.ParticipantRegistered;
+import de.participation.localstack.JsonHttp.Response;
 import de.participation.localstack.LocalKafka;
 import de.participation.localstack.PrometheusScrape;
 import de.participation.web.security.Roles;
@@ -25,22 +28,34 @@ import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Import;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.jdbc.datasource.DriverManagerDataSource;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 
+import java.io.UncheckedIOException;
+import java.net.ConnectException;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
+import java.util.Collection;
 import java.util.List;
 import java.util.Optional;
+import java.util.Set;
 import java.util.UUID;
+import java.util.concurrent.ConcurrentLinkedQueue;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.function.Supplier;
+import java.util.stream.Collectors;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 /**
- * Every stored event reaches the real broker, in order per meeting, as a CloudEvent; and what an
- * operator sees of that: the domain's metrics at /actuator/prometheus, and one trace from the request
- * through its batch's commit to the send to Kafka (spans kept in memory, every request sampled).
+ * Every stored event reaches the real broker, in order per meeting, as a CloudEvent, also those
+ * stored just before the service stops; and what an operator sees of that: the domain's metrics at
+ * /actuator/prometheus, and one trace from the request through its batch's commit to the send to
+ * Kafka (spans kept in memory, every request sampled).
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
 @AutoConfigureObservability
@@ -223,5 +238,81 @@ class KafkaForwardingIT {
                 .filter(span -> span.getName().equals("commit batch"))
                 .filter(span -> span.getLinks().stream().anyMatch(link -> link.getSpanContext().getTraceId().equals(traceId)))
                 .findFirst();
+    }
+
+    /**
+     * The service stops (as on SIGTERM, whose shutdown hook closes the context) while 16 clients
+     * register, each one request after another until it gets no 2xx: every request sent is answered,
+     * 2xx or 503, and none is cut off without an answer (a connection refused once the port is
+     * closed was never a request). Every registration answered 2xx is stored and, by the time the
+     * service has stopped, on Kafka: nothing waits for an instance to start again.
+     */
+    @Test
+    void aServiceStoppedUnderLoadAnswersEveryRequestAndForwardsEveryAcceptedRegistration() {
+        String database = TestDatabase.create();
+        // one event per forwarded batch: the forwarder falls behind the writers, and has work left at the stop
+        RunningService service = RunningService.publishing(database, KAFKA.bootstrapServers(),
+                "--axon.eventhandling.processors.kafka-forwarder.batch-size=1");
+        Api api = service.api();
+        UUID meetingId = UUID.randomUUID();
+        assertThat(api.scheduleMeeting(meetingId, 100_000).status()).isEqualTo(201);
+
+        Collection<Attempt> attempts = new ConcurrentLinkedQueue<>();
+        try (ExecutorService clients = Executors.newFixedThreadPool(16)) {
+            for (int client = 0; client < 16; client++) {
+                int number = client;
+                clients.submit(() -> registerUntilRefused(api, meetingId, number, attempts));
+            }
+            await().atMost(Duration.ofSeconds(30)).until(() -> attempts.size() >= 200);
+            service.close();
+        }
+
+        assertThat(attempts).as("requests cut off without an answer").filteredOn(Attempt::cutOff).isEmpty();
+        assertThat(attempts).filteredOn(Attempt::answered).extracting(Attempt::status)
+                .allMatch(status -> status / 100 == 2 || status == 503);
+        Set<UUID> accepted = attempts.stream().filter(attempt -> attempt.status() / 100 == 2)
+                .map(Attempt::registrationId).collect(Collectors.toSet());
+        assertThat(accepted).hasSizeGreaterThanOrEqualTo(200);
+        assertThat(new StoredEvents(new JdbcTemplate(new DriverManagerDataSource(database))).registeredIdsOf(meetingId))
+                .containsAll(accepted);
+        assertThat(topic.recordsOf(meetingId)).extracting(published -> published.envelope().data())
+                .filteredOn(ParticipantRegistered.class::isInstance)
+                .extracting(registered -> ((ParticipantRegistered) registered).registrationId())
+                .containsAll(accepted);
+    }
+
+    /** One client: a registration after another, until one is not accepted or not even answered. */
+    private static void registerUntilRefused(Api api, UUID meetingId, int client, Collection<Attempt> attempts) {
+        for (int n = 0; ; n++) {
+            UUID registrationId = UUID.randomUUID();
+            String person = client + "-" + n;
+            Attempt attempt = Attempt.of(registrationId, () -> api.register(meetingId, registrationId,
+                    "Teilnehmer " + person, "person" + person + "@example.org"));
+            attempts.add(attempt);
+            if (attempt.status() / 100 != 2) {
+                return;
+            }
+        }
+    }
+
+    /** A request and its answer's status, or why there was none (status 0). */
+    private record Attempt(UUID registrationId, int status, Exception noAnswer) {
+
+        static Attempt of(UUID registrationId, Supplier<Response> request) {
+            try {
+                return new Attempt(registrationId, request.get().status(), null);
+            } catch (UncheckedIOException noAnswer) {
+                return new Attempt(registrationId, 0, noAnswer.getCause());
+            }
+        }
+
+        boolean answered() {
+            return noAnswer == null;
+        }
+
+        /** Sent, but the connection ended without an answer; a refused connection sent nothing. */
+        boolean cutOff() {
+            return !answered() && !(noAnswer instanceof ConnectException);
+        }
     }
 }

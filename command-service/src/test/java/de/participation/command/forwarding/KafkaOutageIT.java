@@ -28,7 +28,8 @@ import static org.awaitility.Awaitility.await;
 
 /**
  * Commands do not depend on Kafka; forwarding catches up, in order, when the broker returns; health
- * says DEGRADED, naming Kafka, meanwhile, and the forwarder's lag counts the events waiting.
+ * says DEGRADED, naming Kafka, meanwhile, while the readiness and liveness probes stay 200, and the
+ * forwarder's lag counts the events waiting.
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
 class KafkaOutageIT {
@@ -67,6 +68,9 @@ class KafkaOutageIT {
         assertThat(health.status()).isEqualTo(200);
         assertThat(health.body().path("status").asText()).isEqualTo("DEGRADED");
         assertThat(health.body().path("components").path("kafka").path("status").asText()).isEqualTo("DEGRADED");
+        // commands are still taken, so the instance stays in the balancer, and nothing asks for a restart
+        assertThat(api.get("/actuator/health/readiness").status()).isEqualTo(200);
+        assertThat(api.get("/actuator/health/liveness").status()).isEqualTo(200);
         for (int i = 0; i < 20; i++) {
             assertThat(api.register(meetingId, UUID.randomUUID(), "Teilnehmer " + i, "p" + i + "@example.org").status())
                     .isEqualTo(201);

@@ -41,6 +41,14 @@ public final class StoredEvents {
                 String.class, meetingId.toString(), registrationId.toString());
     }
 
+    /** The registration ids of the meeting's stored ParticipantRegistered events. */
+    public List<UUID> registeredIdsOf(UUID meetingId) {
+        return jdbc.queryForList("""
+                select convert_from(payload, 'UTF8')::json ->> 'registrationId' from domainevententry
+                where aggregateidentifier = ? and payloadtype = 'de.participation.events.ParticipantRegistered'""",
+                String.class, meetingId.toString()).stream().map(UUID::fromString).toList();
+    }
+
     public long total() {
         Long count = jdbc.queryForObject("select count(*) from domainevententry", Long.class);
         return count == null ? 0 : count;

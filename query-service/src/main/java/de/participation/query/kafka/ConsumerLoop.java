@@ -2,6 +2,8 @@ package de.participation.query.kafka;
 
 import de.participation.query.background.BackgroundLoop;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
+import org.apache.kafka.clients.consumer.OffsetAndMetadata;
+import org.apache.kafka.common.TopicPartition;
 import org.apache.kafka.common.errors.WakeupException;
 import org.apache.kafka.common.serialization.StringDeserializer;
 
@@ -24,6 +26,21 @@ public abstract class ConsumerLoop extends BackgroundLoop {
 
     /** Uses the new consumer until {@link #running()} turns false or something fails. */
     protected abstract void consume(KafkaConsumer<String, String> kafka);
+
+    /**
+     * Commits the offsets of work done, also when a stop woke the consumer up meanwhile (it comes
+     * whenever it comes, also while a batch is written): the wake-up makes the first attempt throw
+     * instead of committing, and the batch would be done again after the restart. The first attempt
+     * spends the wake-up, so the second commits; then the stop goes on.
+     */
+    protected static void commitDone(KafkaConsumer<String, String> kafka, Map<TopicPartition, OffsetAndMetadata> done) {
+        try {
+            kafka.commitSync(done);
+        } catch (WakeupException stopping) {
+            kafka.commitSync(done);
+            throw stopping;
+        }
+    }
 
     @Override
     protected final void work() {

@@ -81,7 +81,7 @@ class MeetingEventConsumer extends ConsumerLoop {
                 List<ConsumerRecord<String, String>> batch = new ArrayList<>(records.count());
                 records.forEach(batch::add);
                 parking.project(batch);
-                kafka.commitSync(StoreBoundOffsets.after(records, storeId));
+                commitDone(kafka, StoreBoundOffsets.after(records, storeId));
             }
             parking.carryOutRequests();
         }

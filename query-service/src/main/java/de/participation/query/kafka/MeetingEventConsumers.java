@@ -3,6 +3,7 @@ package de.participation.query.kafka;
 import de.participation.query.projection.KnownDocuments;
 import de.participation.query.projection.ProjectionService;
 import de.participation.query.projection.StoreIdentity;
+import org.springframework.boot.web.context.WebServerGracefulShutdownLifecycle;
 import org.springframework.context.SmartLifecycle;
 import org.springframework.stereotype.Component;
 
@@ -13,7 +14,9 @@ import java.util.stream.IntStream;
 /**
  * The live projection of this instance: {@code participation.projection.consumers} consumers in the
  * group, among which Kafka divides the partitions, so that partitions are projected in parallel.
- * Each remembers the documents it wrote, within its own bound.
+ * Each remembers the documents it wrote, within its own bound. They stop after the web server (a
+ * lower phase stops later): a read under way that waits for its {@code minSequence} is still
+ * answered from the projection while the server finishes its requests.
  */
 @Component
 class MeetingEventConsumers implements SmartLifecycle {
@@ -39,6 +42,11 @@ class MeetingEventConsumers implements SmartLifecycle {
     @Override
     public void stop() {
         consumers.forEach(MeetingEventConsumer::stop);
+    }
+
+    @Override
+    public int getPhase() {
+        return WebServerGracefulShutdownLifecycle.SMART_LIFECYCLE_PHASE - 2048;
     }
 
     @Override

@@ -105,12 +105,12 @@ class WebhookEventConsumer extends ConsumerLoop {
             }
             if (!records.isEmpty() && !subscriptions.exist()) {
                 deliver(asList(records)); // nobody to deliver to: only the meetings' organisations are kept
-                kafka.commitSync(StoreBoundOffsets.after(records, storeId));
+                commitDone(kafka, StoreBoundOffsets.after(records, storeId));
             } else if (!records.isEmpty()) {
                 List<ConsumerRecord<String, String>> ready = behindTheProjection(records, kafka, storeId);
                 if (!ready.isEmpty()) {
                     deliver(held.sift(ready, skipped));
-                    kafka.commitSync(StoreBoundOffsets.after(ready, storeId));
+                    commitDone(kafka, StoreBoundOffsets.after(ready, storeId));
                 }
             }
             held.release(kafka.assignment().stream().map(TopicPartition::partition).toList(), this::deliver);

@@ -28,7 +28,8 @@ import static org.awaitility.Awaitility.await;
 
 /**
  * With Kafka away the query service keeps serving what it has projected, its operators' status
- * says Kafka is unavailable (at once, no 500), and its health is DEGRADED, naming Kafka; when the
+ * says Kafka is unavailable (at once, no 500), and its health is DEGRADED, naming Kafka, while its
+ * readiness and liveness probes stay 200; when the
  * broker is back, all of it recovers by itself.
  */
 class KafkaOutageStatusIT {
@@ -67,6 +68,9 @@ class KafkaOutageStatusIT {
                 Response health = new JsonHttp(port).get("/actuator/health");
                 assertThat(health.status()).isEqualTo(200);
                 assertThat(health.body().path("components").path("kafka").path("status").asText()).isEqualTo("DEGRADED");
+                // reads go on, so the instance stays in the balancer, and nothing asks for a restart
+                assertThat(new JsonHttp(port).get("/actuator/health/readiness").status()).isEqualTo(200);
+                assertThat(new JsonHttp(port).get("/actuator/health/liveness").status()).isEqualTo(200);
                 assertThat(organiser.get("/api/v1/meetings/" + meeting.meetingId()).body().path("confirmed").asInt())
                         .isEqualTo(1);
 

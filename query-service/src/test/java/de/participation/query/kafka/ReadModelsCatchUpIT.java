@@ -12,6 +12,7 @@ import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
 import org.apache.kafka.clients.consumer.OffsetAndMetadata;
 import org.apache.kafka.common.TopicPartition;
+import org.apache.kafka.common.errors.WakeupException;
 import org.apache.kafka.common.serialization.StringDeserializer;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Test;
@@ -28,12 +29,14 @@ import java.util.stream.Collectors;
 import java.util.stream.IntStream;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.awaitility.Awaitility.await;
 
 /**
  * When read models may be served: a store first seen must reach the end of the history as it was
  * at that moment, counted in offsets committed for that very store; then it is live for good,
- * also for instances that cannot reach Kafka; a replaced store starts over.
+ * also for instances that cannot reach Kafka; a replaced store starts over. A consumer stopped
+ * while it projected still commits what it projected, so that it counts.
  */
 class ReadModelsCatchUpIT {
 
@@ -83,6 +86,20 @@ class ReadModelsCatchUpIT {
         assertThat(progressNow("127.0.0.1:1")).isEqualTo(new Progress(false, null, null));
     }
 
+    /** The stop wakes the consumer up while it writes a batch: the batch's offsets are committed all the same. */
+    @Test
+    void aConsumerWokenByAStopWhileItProjectsStillCommitsTheBatch() {
+        Topics.ensureExists(KAFKA.bootstrapServers(), Topics.MEETING_EVENTS, 6, (short) 1);
+        Map<TopicPartition, OffsetAndMetadata> projected = Map.of(
+                new TopicPartition(Topics.MEETING_EVENTS, 0), new OffsetAndMetadata(0, "store-of-the-stopped-consumer"));
+        try (KafkaConsumer<String, String> consumer = consumer("stopped-while-projecting")) {
+            consumer.assign(projected.keySet());
+            consumer.wakeup();
+            assertThatThrownBy(() -> ConsumerLoop.commitDone(consumer, projected)).isInstanceOf(WakeupException.class);
+            assertThat(consumer.committed(projected.keySet())).isEqualTo(projected);
+        }
+    }
+
     /** The progress as an instance that starts now reads it (nothing remembered). */
     private Progress progressNow(String bootstrapServers) {
         ProjectionOffsets offsets = new ProjectionOffsets(clients(bootstrapServers));
@@ -126,8 +143,12 @@ class ReadModelsCatchUpIT {
     }
 
     private static KafkaConsumer<String, String> consumer() {
+        return consumer(GROUP);
+    }
+
+    private static KafkaConsumer<String, String> consumer(String group) {
         return new KafkaConsumer<>(Map.of(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, KAFKA.bootstrapServers(),
-                ConsumerConfig.GROUP_ID_CONFIG, GROUP, ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, false),
+                ConsumerConfig.GROUP_ID_CONFIG, group, ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, false),
                 new StringDeserializer(), new StringDeserializer());
     }
 

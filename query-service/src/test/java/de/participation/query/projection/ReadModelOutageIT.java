@@ -33,7 +33,8 @@ import static org.awaitility.Awaitility.await;
  * and the projection waits; an event published during the outage is projected once MongoDB is
  * back, without a restart of the query service. The stand-in comes back empty (it keeps its
  * documents in memory), so this also shows the projection noticing a new store and projecting the
- * whole history into it; meanwhile reads answer 503, never a 404 or a short count. Needs a
+ * whole history into it; meanwhile reads answer 503, never a 404 or a short count. Its readiness
+ * probe says so (503) while its liveness stays 200, and it is ready again once MongoDB is. Needs a
  * MongoDB the test can stop, so it runs on the stand-in (not against MONGODB_URI).
  */
 class ReadModelOutageIT {
@@ -64,7 +65,13 @@ class ReadModelOutageIT {
                 await().atMost(Duration.ofSeconds(30))
                         .until(() -> reads.get("/api/v1/meetings/" + meeting.meetingId()).status() == 200);
 
+                JsonHttp probes = new JsonHttp(((WebServerApplicationContext) service).getWebServer().getPort());
+                assertThat(probes.get("/actuator/health/readiness").status()).isEqualTo(200);
+
                 mongo.close();
+                // without MongoDB no read can be served: out of the balancer, but not restarted
+                assertThat(probes.get("/actuator/health/readiness").status()).isEqualTo(503);
+                assertThat(probes.get("/actuator/health/liveness").status()).isEqualTo(200);
                 long started = System.nanoTime();
                 Response refused = reads.get("/api/v1/meetings/" + meeting.meetingId());
                 assertThat(Duration.ofNanos(System.nanoTime() - started)).isLessThan(Duration.ofSeconds(5));
@@ -90,6 +97,7 @@ class ReadModelOutageIT {
                     return false;
                 });
                 assertThat(wrong).as("answers while the new store caught up").isEmpty();
+                assertThat(probes.get("/actuator/health/readiness").status()).isEqualTo(200);
             }
         } finally {
             mongo.close();
