@@ -2,6 +2,7 @@ package de.participation.command.web;
 
 import de.participation.command.support.CommandServiceIT;
 import de.participation.localstack.CheckedInApiDescription;
+import de.participation.localstack.JsonHttp;
 import de.participation.localstack.JsonHttp.Response;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -23,6 +24,14 @@ class CommandApiIT extends CommandServiceIT {
     @Test
     void servesTheCheckedInApiDescription() {
         new CheckedInApiDescription("command-service").check(port);
+    }
+
+    @Test
+    void servesTheApiDescriptionAsYamlTooWithoutAToken() {
+        Response yaml = new JsonHttp(port).get("/v3/api-docs.yaml");
+
+        assertThat(yaml.status()).isEqualTo(200);
+        assertThat(yaml.raw().body()).contains("openapi: 3.1.0", "/api/v1/meetings/{meetingId}/registrations:");
     }
 
     private void assertProblem(Response response, int status, String code) {
