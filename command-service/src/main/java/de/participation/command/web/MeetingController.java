@@ -138,7 +138,7 @@ class MeetingController {
         return new MeetingSequence(meetingId, sequence);
     }
 
-    @Operation(summary = "Cancel a meeting", description = "Of the organiser's own organisation's meetings; "
+    @Operation(operationId = "cancelMeeting", summary = "Cancel a meeting", description = "Of the organiser's own organisation's meetings; "
             + "every active registration ends with it. Cancelling again changes nothing.")
     @SecurityRequirement(name = ApiDescription.BEARER, scopes = Roles.ORGANISER)
     @MeetingCommand

@@ -112,7 +112,7 @@ class RegistrationController {
                 : ResponseEntity.ok(body);
     }
 
-    @Operation(summary = "Cancel a registration", description = "Cancelling a waitlisted registration is "
+    @Operation(operationId = "cancelRegistration", summary = "Cancel a registration", description = "Cancelling a waitlisted registration is "
             + "leaving the waiting list; the freed seats move the next up (`promoted`, `offered`). Cancelling again "
             + "answers the same. Organisers: their own organisation's meetings (the dashboard, for someone who "
             + "called off).")

@@ -82,7 +82,7 @@ class ParkedMeetingsController {
     record SkipRequest(Integer partition, Long offset) {
     }
 
-    @Operation(summary = "The parked meetings", description = "Each with the record that parked it; records parked "
+    @Operation(operationId = "parkedMeetings", summary = "The parked meetings", description = "Each with the record that parked it; records parked "
             + "alone; the records skipped.")
     @SecurityRequirement(name = ApiDescription.BEARER, scopes = Roles.OPERATOR)
     @GetMapping
@@ -107,7 +107,7 @@ class ParkedMeetingsController {
         return new Overview(meetings, alone, skips);
     }
 
-    @Operation(summary = "Apply a parked meeting's records again")
+    @Operation(operationId = "retryParkedMeeting", summary = "Apply a parked meeting's records again")
     @SecurityRequirement(name = ApiDescription.BEARER, scopes = Roles.OPERATOR)
     @ApiResponse(responseCode = "200", description = "Carried out, with its outcome")
     @ApiResponse(responseCode = "202", description = "Not carried out within 10 s; its state at the `Location`")

@@ -6,6 +6,7 @@ import de.participation.web.openapi.ApiDescription;
 import de.participation.web.openapi.Refusal;
 import de.participation.web.security.Roles;
 import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.Parameter;
 import io.swagger.v3.oas.annotations.media.ArraySchema;
 import io.swagger.v3.oas.annotations.media.Content;
 import io.swagger.v3.oas.annotations.media.Schema;
@@ -135,7 +136,8 @@ class MeetingQueryController {
             @RequestParam(defaultValue = "0") @PositiveOrZero int offset,
             @RequestParam(defaultValue = "" + Page.DEFAULT_LIMIT) @Min(1) @Max(Page.MAX_LIMIT) int limit,
             @RequestParam(required = false) Boolean checkedIn,
-            @RequestHeader(value = HttpHeaders.ACCEPT, required = false) String accept,
+            // OpenAPI describes content negotiation by the response's media types, not as a parameter
+            @Parameter(hidden = true) @RequestHeader(value = HttpHeaders.ACCEPT, required = false) String accept,
             @RequestHeader(value = HttpHeaders.ACCEPT_LANGUAGE, required = false) String language,
             HttpServletResponse response) throws IOException {
         // chosen here rather than by a second mapping with produces = text/csv: for a client that

@@ -42,7 +42,7 @@ class CapacityStreamController {
         this.streams = streams;
     }
 
-    @Operation(summary = "A meeting's capacity, live", description = "Server-sent events: one `capacity` event with "
+    @Operation(operationId = "meetingCapacityStream", summary = "A meeting's capacity, live", description = "Server-sent events: one `capacity` event with "
             + "the meeting summary at once, then one after every change. Organisers: their own organisation's "
             + "meetings; operators: every meeting.")
     @SecurityRequirement(name = ApiDescription.BEARER, scopes = {Roles.ORGANISER, Roles.OPERATOR})
@@ -57,7 +57,7 @@ class CapacityStreamController {
     }
 
     /** Every meeting the viewer sees: an organiser's organisation's, an operator's all. */
-    @Operation(summary = "Every meeting's capacity, live", description = "Server-sent events for the overview: "
+    @Operation(operationId = "capacityStream", summary = "Every meeting's capacity, live", description = "Server-sent events for the overview: "
             + "the meetings the caller sees (an organiser's organisation's, an operator's all) at once, then each "
             + "change.")
     @SecurityRequirement(name = ApiDescription.BEARER, scopes = {Roles.ORGANISER, Roles.OPERATOR})

@@ -237,7 +237,7 @@ class WebhookController {
     }
 
     /** Sends a delivery again (failed, or to replay it), as soon as possible, with a fresh round of retries. */
-    @Operation(summary = "Send a delivery again", description = "As soon as possible, with a fresh round of "
+    @Operation(operationId = "retryDelivery", summary = "Send a delivery again", description = "As soon as possible, with a fresh round of "
             + "retries.")
     @SecurityRequirement(name = ApiDescription.BEARER, scopes = {Roles.PORTAL, Roles.ORGANISER, Roles.OPERATOR})
     @ApiResponse(responseCode = "202", description = "Pending again")
