@@ -82,6 +82,16 @@ public final class ProblemDescriptions implements OperationCustomizer {
     }
 
     private List<ProblemCase> cases(Operation operation, HandlerMethod handlerMethod, boolean secured) {
+        List<ProblemCase> cases = new ArrayList<>(derived(operation, secured));
+        cases.addAll(refusals(handlerMethod));
+        if (secured) {
+            cases.addAll(everyOperation);
+        }
+        return cases;
+    }
+
+    /** What the operation answers by its kind: with a token, with input, with an id in its path, with a body. */
+    private List<ProblemCase> derived(Operation operation, boolean secured) {
         List<ProblemCase> cases = new ArrayList<>();
         List<Parameter> parameters = operation.getParameters() == null ? List.of() : operation.getParameters();
         boolean hasBody = operation.getRequestBody() != null;
@@ -104,16 +114,17 @@ public final class ProblemDescriptions implements OperationCustomizer {
         if (hasBody) {
             cases.addAll(withBody);
         }
-        Stream.of(handlerMethod.getBeanType(), handlerMethod.getMethod())
+        return cases;
+    }
+
+    /** The {@link Refusal}s on the operation's method and controller, also those of an annotation there. */
+    private static List<ProblemCase> refusals(HandlerMethod handlerMethod) {
+        return Stream.of(handlerMethod.getBeanType(), handlerMethod.getMethod())
                 .flatMap(annotated -> AnnotatedElementUtils.findMergedRepeatableAnnotations(annotated, Refusal.class)
                         .stream())
                 .flatMap(refusal -> Arrays.stream(refusal.codes())
                         .map(code -> new ProblemCase(refusal.status(), code, refusal.when())))
-                .forEach(cases::add);
-        if (secured) {
-            cases.addAll(everyOperation);
-        }
-        return cases;
+                .toList();
     }
 
     private static ApiResponse response(int status, List<ProblemCase> problems) {
@@ -130,7 +141,7 @@ public final class ProblemDescriptions implements OperationCustomizer {
                         .examples(examples)));
         if (status == HttpStatus.TOO_MANY_REQUESTS.value() || status == HttpStatus.SERVICE_UNAVAILABLE.value()) {
             response.addHeaderObject("Retry-After", new Header()
-                    .description("Seconds to wait before trying again")
+                    .description("With the codes a retry can cure: seconds to wait before trying again")
                     .schema(ApiDescription.type("integer")));
         }
         return response;
