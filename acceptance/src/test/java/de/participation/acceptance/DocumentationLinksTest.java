@@ -147,7 +147,7 @@ class DocumentationLinksTest {
     }
 
     /** The tests run in the module's directory; the repository's root is the nearest one above with {@code mvnw}. */
-    private static Path repositoryRoot() {
+    static Path repositoryRoot() {
         for (Path dir = Path.of("").toAbsolutePath(); dir != null; dir = dir.getParent()) {
             if (Files.exists(dir.resolve("mvnw")) && Files.exists(dir.resolve("README.md"))) {
                 return dir;

@@ -1,5 +1,9 @@
 package de.participation.command.web;
 
+import de.participation.web.openapi.ApiDescription;
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.security.SecurityRequirement;
+import io.swagger.v3.oas.annotations.tags.Tag;
 import de.participation.command.meeting.EraseParticipantData;
 import de.participation.command.meeting.ErasureOutcome;
 import de.participation.command.meeting.MeetingRuleViolation;
@@ -16,6 +20,8 @@ import java.util.UUID;
  * registration's meeting or by an operator. Repeating it changes nothing and answers the same.
  */
 @RestController
+@Tag(name = "Personal data", description = "Erasure, opening sealed participants, and the data protection officer's "
+        + "scans")
 class ErasureController {
 
     private final CommandDispatcher commands;
@@ -30,6 +36,11 @@ class ErasureController {
     }
 
     @CommandType("erase-participant-data")
+    @Operation(summary = "Erase a participant's personal data", description = "GDPR Art. 17: the registration keeps "
+            + "its status and place, its participant is gone. Organisers: their own organisation's meetings; operators: "
+            + "any. Repeating it answers the same.")
+    @SecurityRequirement(name = ApiDescription.BEARER, scopes = {Roles.ORGANISER, Roles.OPERATOR})
+    @MeetingCommand
     @PostMapping("/api/v1/registrations/{registrationId}/erasure")
     ErasureResponse erase(@PathVariable UUID registrationId, RequestOrigin origin) throws MeetingRuleViolation {
         UUID meetingId = registrationIds.meetingOf(registrationId)

@@ -1,5 +1,11 @@
 package de.participation.command.web;
 
+import de.participation.web.openapi.ApiDescription;
+import de.participation.web.security.Roles;
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.responses.ApiResponse;
+import io.swagger.v3.oas.annotations.security.SecurityRequirement;
+import io.swagger.v3.oas.annotations.tags.Tag;
 import de.participation.command.personaldata.KeyEncryptionKeyRotation;
 import de.participation.command.personaldata.KeyEncryptionKeyRotation.Status;
 import org.slf4j.Logger;
@@ -17,6 +23,7 @@ import java.net.URI;
  * KEK was appended to the KEK file (docs/operations.md, "Rotating the key-encryption key").
  */
 @RestController
+@Tag(name = "Key-encryption keys", description = "The operator's rotation of the key-encryption key")
 class KeyEncryptionKeyController {
 
     private static final Logger log = LoggerFactory.getLogger(KeyEncryptionKeyController.class);
@@ -28,12 +35,19 @@ class KeyEncryptionKeyController {
         this.rotation = rotation;
     }
 
+    @Operation(summary = "The key-encryption keys in use", description = "Which KEK wraps how many stored keys, "
+            + "whether this instance holds each, and this instance's re-wrap.")
+    @SecurityRequirement(name = ApiDescription.BEARER, scopes = Roles.OPERATOR)
     @GetMapping(PATH)
     Status status() {
         return rotation.status();
     }
 
     /** Accepted at once; the re-wrap runs in the background, its progress at the Location. */
+    @Operation(summary = "Re-wrap every stored key under the current KEK", description = "Runs in the "
+            + "background; posted again (after a restart, on another instance) it continues with what is left.")
+    @SecurityRequirement(name = ApiDescription.BEARER, scopes = Roles.OPERATOR)
+    @ApiResponse(responseCode = "202", description = "Started, with `Location: /api/v1/admin/key-encryption-keys`")
     @PostMapping(PATH + "/rewrap")
     ResponseEntity<Status> rewrap(RequestOrigin origin) {
         Status status = rotation.startRewrap();

@@ -1,5 +1,12 @@
 package de.participation.command.web;
 
+import de.participation.web.openapi.ApiDescription;
+import de.participation.web.openapi.Refusal;
+import de.participation.web.security.Roles;
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.responses.ApiResponse;
+import io.swagger.v3.oas.annotations.security.SecurityRequirement;
+import io.swagger.v3.oas.annotations.tags.Tag;
 import de.participation.command.meeting.CancelMeeting;
 import de.participation.command.meeting.CapacityOutcome;
 import de.participation.command.meeting.ChangeCapacity;
@@ -33,6 +40,7 @@ import java.util.UUID;
 /** The organisers' commands on a meeting. */
 @RestController
 @RequestMapping("/api/v1/meetings")
+@Tag(name = "Meetings", description = "The organisers' commands on a meeting")
 class MeetingController {
 
     private final CommandDispatcher commands;
@@ -47,6 +55,14 @@ class MeetingController {
     }
 
     @CommandType("schedule-meeting")
+    @Operation(summary = "Schedule a meeting", description = "For the organiser's organisation. `meetingId` is "
+            + "optional: chosen by the caller, it makes the request idempotent.")
+    @SecurityRequirement(name = ApiDescription.BEARER, scopes = Roles.ORGANISER)
+    @ApiResponse(responseCode = "201", description = "Scheduled, with `Location`")
+    @ApiResponse(responseCode = "200", description = "Scheduled before with the same `meetingId` and details: "
+            + "the same body, nothing changed")
+    @Refusal(status = 409, codes = "MEETING_ID_CONFLICT", when = "the `meetingId` was scheduled with other details")
+    @MeetingCommand
     @PostMapping
     ResponseEntity<MeetingSequence> schedule(@Valid @RequestBody ScheduleMeetingRequest request, RequestOrigin origin)
             throws MeetingRuleViolation {
@@ -71,6 +87,12 @@ class MeetingController {
     }
 
     @CommandType("change-capacity")
+    @Operation(summary = "Change a meeting's capacity", description = "Of the organiser's own organisation's "
+            + "meetings. Growing it moves waitlisted registrations up into the new seats, in order.")
+    @SecurityRequirement(name = ApiDescription.BEARER, scopes = Roles.ORGANISER)
+    @Refusal(status = 409, codes = "MEETING_CANCELLED", when = "the meeting was cancelled")
+    @Refusal(status = 409, codes = "CAPACITY_BELOW_CONFIRMED", when = "below the confirmed and offered seats")
+    @MeetingCommand
     @PutMapping("/{meetingId}/capacity")
     CapacityResponse changeCapacity(@PathVariable UUID meetingId, @Valid @RequestBody ChangeCapacityRequest request,
                                     RequestOrigin origin) throws MeetingRuleViolation {
@@ -82,6 +104,12 @@ class MeetingController {
 
     /** Fields left out stay as they are; the times must still agree with each other. */
     @CommandType("change-details")
+    @Operation(summary = "Change a meeting's details", description = "Of the organiser's own organisation's "
+            + "meetings; any subset of the fields. The times must still agree with each other (else 400, naming "
+            + "the field).")
+    @SecurityRequirement(name = ApiDescription.BEARER, scopes = Roles.ORGANISER)
+    @Refusal(status = 409, codes = "MEETING_CANCELLED", when = "the meeting was cancelled")
+    @MeetingCommand
     @PutMapping("/{meetingId}/details")
     DetailsResponse changeDetails(@PathVariable UUID meetingId, @Valid @RequestBody ChangeDetailsRequest request,
                                   RequestOrigin origin) throws MeetingRuleViolation {
@@ -94,6 +122,10 @@ class MeetingController {
     }
 
     @CommandType("close-registration")
+    @Operation(summary = "Close registration", description = "Of the organiser's own organisation's meetings.")
+    @SecurityRequirement(name = ApiDescription.BEARER, scopes = Roles.ORGANISER)
+    @Refusal(status = 409, codes = "MEETING_CANCELLED", when = "the meeting was cancelled")
+    @MeetingCommand
     @PostMapping("/{meetingId}/registration/close")
     MeetingSequence closeRegistration(@PathVariable UUID meetingId, RequestOrigin origin) throws MeetingRuleViolation {
         long sequence = commands.dispatch(new CloseRegistration(meetingId, origin.requireOrganisation()), origin);
@@ -101,6 +133,10 @@ class MeetingController {
     }
 
     @CommandType("reopen-registration")
+    @Operation(summary = "Reopen registration", description = "Of the organiser's own organisation's meetings.")
+    @SecurityRequirement(name = ApiDescription.BEARER, scopes = Roles.ORGANISER)
+    @Refusal(status = 409, codes = "MEETING_CANCELLED", when = "the meeting was cancelled")
+    @MeetingCommand
     @PostMapping("/{meetingId}/registration/open")
     MeetingSequence reopenRegistration(@PathVariable UUID meetingId, RequestOrigin origin) throws MeetingRuleViolation {
         long sequence = commands.dispatch(new ReopenRegistration(meetingId, origin.requireOrganisation()), origin);
@@ -108,6 +144,10 @@ class MeetingController {
     }
 
     @CommandType("cancel-meeting")
+    @Operation(operationId = "cancelMeeting", summary = "Cancel a meeting", description = "Of the organiser's own organisation's meetings; "
+            + "every active registration ends with it. Cancelling again changes nothing.")
+    @SecurityRequirement(name = ApiDescription.BEARER, scopes = Roles.ORGANISER)
+    @MeetingCommand
     @PostMapping("/{meetingId}/cancel")
     MeetingSequence cancel(@PathVariable UUID meetingId, @Valid @RequestBody(required = false) ReasonRequest request,
                            RequestOrigin origin) throws MeetingRuleViolation {

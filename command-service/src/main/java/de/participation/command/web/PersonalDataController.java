@@ -1,5 +1,10 @@
 package de.participation.command.web;
 
+import de.participation.web.openapi.ApiDescription;
+import de.participation.web.openapi.Refusal;
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.security.SecurityRequirement;
+import io.swagger.v3.oas.annotations.tags.Tag;
 import de.participation.command.personaldata.KeyService;
 import de.participation.command.privacy.ScanTrail;
 import de.participation.events.Participant;
@@ -31,6 +36,7 @@ import java.util.UUID;
  * registration has no key any more and comes back as {@code erased}.
  */
 @RestController
+@Tag(name = "Personal data")
 class PersonalDataController {
 
     private static final Logger log = LoggerFactory.getLogger(PersonalDataController.class);
@@ -74,6 +80,9 @@ class PersonalDataController {
      * the key service would recognise {@code email} in each meeting. After an erasure they are found
      * nowhere. Who asked is recorded in the {@link ScanTrail} (never the address).
      */
+    @Operation(summary = "The hashes by which an email is recognised in each meeting", description = "For the "
+            + "data protection officer's scan of the read models; recorded in the scan trail (never the address).")
+    @SecurityRequirement(name = ApiDescription.BEARER, scopes = Roles.DATA_PROTECTION)
     @PostMapping("/api/v1/personal-data/email-hashes")
     EmailHashesResponse emailHashes(@Valid @RequestBody EmailHashesRequest request, @AuthenticationPrincipal Jwt caller,
                                     RequestOrigin origin) {
@@ -82,6 +91,12 @@ class PersonalDataController {
         return new EmailHashesResponse(keyService.emailHashes(request.email(), request.meetingIds()));
     }
 
+    @Operation(summary = "Open sealed participants", description = "The query service's call, with its reader's "
+            + "token: organisers only their own organisation's registrations. An erased registration comes back as "
+            + "`erased`.")
+    @SecurityRequirement(name = ApiDescription.BEARER, scopes = {Roles.PORTAL, Roles.ORGANISER, Roles.AUDITOR})
+    @Refusal(status = 503, codes = "KEY_ENCRYPTION_KEY_MISSING", when = "a key it needs is wrapped under a "
+            + "key-encryption key this service does not hold (an operator must provide it)")
     @PostMapping(PATH)
     OpenResponse open(@Valid @RequestBody OpenRequest request, RequestOrigin origin) {
         String organisation = origin.hasRole(Roles.PORTAL) || origin.hasRole(Roles.AUDITOR)

@@ -1,5 +1,10 @@
 package de.participation.command.web;
 
+import de.participation.web.openapi.ApiDescription;
+import de.participation.web.security.Roles;
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.security.SecurityRequirement;
+import io.swagger.v3.oas.annotations.tags.Tag;
 import de.participation.command.privacy.PersonalDataScan;
 import de.participation.command.privacy.ScanTrail;
 import de.participation.web.Page;
@@ -33,6 +38,7 @@ import java.util.List;
  * auditors read here; the outcome is logged (never the address).
  */
 @RestController
+@Tag(name = "Personal data")
 class PersonalDataScanController {
 
     static final String PATH = "/api/v1/admin/personal-data-scans";
@@ -49,6 +55,9 @@ class PersonalDataScanController {
     record ScanRequest(@NotBlank @Email @Size(max = 254) String email) {
     }
 
+    @Operation(summary = "Scan this service's stores for a person's data", description = "The event store, its "
+            + "snapshots, the key table and every topic; recorded in the scan trail before it runs.")
+    @SecurityRequirement(name = ApiDescription.BEARER, scopes = Roles.DATA_PROTECTION)
     @PostMapping(PATH)
     ScanReport scan(@Valid @RequestBody ScanRequest request, @AuthenticationPrincipal Jwt caller,
                     RequestOrigin origin) {
@@ -60,6 +69,9 @@ class PersonalDataScanController {
     }
 
     /** The trail of the scans and of the hashes asked for the read side's scans, newest first. */
+    @Operation(summary = "The trail of the scans", description = "Newest first, paged (`X-Total-Count`, "
+            + "`Link: rel=\"next\"`).")
+    @SecurityRequirement(name = ApiDescription.BEARER, scopes = {Roles.DATA_PROTECTION, Roles.AUDITOR})
     @GetMapping(PATH)
     ResponseEntity<List<ScanTrailEntry>> trail(
             @RequestParam(defaultValue = "0") @PositiveOrZero int offset,

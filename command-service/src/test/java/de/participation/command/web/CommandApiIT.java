@@ -1,10 +1,13 @@
 package de.participation.command.web;
 
 import de.participation.command.support.CommandServiceIT;
+import de.participation.localstack.CheckedInApiDescription;
+import de.participation.localstack.JsonHttp;
 import de.participation.localstack.JsonHttp.Response;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
+import org.springframework.boot.test.web.server.LocalServerPort;
 
 import java.util.UUID;
 
@@ -14,6 +17,22 @@ import static org.assertj.core.api.Assertions.assertThat;
 class CommandApiIT extends CommandServiceIT {
 
     private final UUID meetingId = UUID.randomUUID();
+    @LocalServerPort
+    private int port;
+
+    /** Without a token: a client generator fetches it as it is (docs/openapi.md). */
+    @Test
+    void servesTheCheckedInApiDescription() {
+        new CheckedInApiDescription("command-service").check(port);
+    }
+
+    @Test
+    void servesTheApiDescriptionAsYamlTooWithoutAToken() {
+        Response yaml = new JsonHttp(port).get("/v3/api-docs.yaml");
+
+        assertThat(yaml.status()).isEqualTo(200);
+        assertThat(yaml.raw().body()).contains("openapi: 3.1.0", "/api/v1/meetings/{meetingId}/registrations:");
+    }
 
     private void assertProblem(Response response, int status, String code) {
         assertThat(response.status()).as(response.body().toString()).isEqualTo(status);

@@ -1,5 +1,11 @@
 package de.participation.query.admin;
 
+import de.participation.web.openapi.ApiDescription;
+import de.participation.web.security.Roles;
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.responses.ApiResponse;
+import io.swagger.v3.oas.annotations.security.SecurityRequirement;
+import io.swagger.v3.oas.annotations.tags.Tag;
 import de.participation.query.kafka.ParkingRequests;
 import de.participation.query.kafka.ParkingRequests.Action;
 import de.participation.query.kafka.ParkingRequests.Request;
@@ -38,6 +44,7 @@ import java.util.stream.Collectors;
  */
 @RestController
 @RequestMapping("/api/v1/admin/parked-meetings")
+@Tag(name = "Projections")
 class ParkedMeetingsController {
 
     static final Duration WAIT = Duration.ofSeconds(10);
@@ -75,6 +82,9 @@ class ParkedMeetingsController {
     record SkipRequest(Integer partition, Long offset) {
     }
 
+    @Operation(operationId = "parkedMeetings", summary = "The parked meetings", description = "Each with the record that parked it; records parked "
+            + "alone; the records skipped.")
+    @SecurityRequirement(name = ApiDescription.BEARER, scopes = Roles.OPERATOR)
     @GetMapping
     Overview overview() {
         return overviewOf(projection.parked().all(), skipped.all());
@@ -97,12 +107,21 @@ class ParkedMeetingsController {
         return new Overview(meetings, alone, skips);
     }
 
+    @Operation(operationId = "retryParkedMeeting", summary = "Apply a parked meeting's records again")
+    @SecurityRequirement(name = ApiDescription.BEARER, scopes = Roles.OPERATOR)
+    @ApiResponse(responseCode = "200", description = "Carried out, with its outcome")
+    @ApiResponse(responseCode = "202", description = "Not carried out within 10 s; its state at the `Location`")
     @PostMapping("/{meetingId}/retry")
     ResponseEntity<Request> retry(@PathVariable UUID meetingId, Authentication caller) {
         parkedRecordsOf(meetingId);
         return carriedOut(requests.ask(meetingId, Action.RETRY, null, caller.getName(), clock.instant()));
     }
 
+    @Operation(summary = "Skip a parked meeting's record", description = "Named by `partition` and `offset`; the "
+            + "meeting's records after it are applied.")
+    @SecurityRequirement(name = ApiDescription.BEARER, scopes = Roles.OPERATOR)
+    @ApiResponse(responseCode = "200", description = "Carried out, with its outcome")
+    @ApiResponse(responseCode = "202", description = "Not carried out within 10 s; its state at the `Location`")
     @PostMapping("/{meetingId}/skip")
     ResponseEntity<Request> skip(@PathVariable UUID meetingId, @RequestBody SkipRequest skip, Authentication caller) {
         List<FieldProblem> problems = new ArrayList<>();
@@ -122,6 +141,8 @@ class ParkedMeetingsController {
         return carriedOut(requests.ask(meetingId, Action.SKIP, position, caller.getName(), clock.instant()));
     }
 
+    @Operation(summary = "A retry's or skip's state")
+    @SecurityRequirement(name = ApiDescription.BEARER, scopes = Roles.OPERATOR)
     @GetMapping("/requests/{requestId}")
     Request request(@PathVariable String requestId) {
         return requests.find(requestId).orElseThrow(() -> new NotFoundException("No request " + requestId));

@@ -1,5 +1,12 @@
 package de.participation.query.admin;
 
+import de.participation.web.openapi.ApiDescription;
+import de.participation.web.openapi.Refusal;
+import de.participation.web.security.Roles;
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.responses.ApiResponse;
+import io.swagger.v3.oas.annotations.security.SecurityRequirement;
+import io.swagger.v3.oas.annotations.tags.Tag;
 import de.participation.kafka.Topics;
 import de.participation.query.kafka.ParkedEvents;
 import de.participation.query.kafka.QueryKafkaClients;
@@ -30,6 +37,8 @@ import java.util.stream.Collectors;
 /** The operators' view of the projection: where it stands, and rebuilding it from the history. */
 @RestController
 @RequestMapping("/api/v1/admin/projections")
+@Tag(name = "Projections", description = "The operators' view of the read models: status, rebuild, verification, "
+        + "parked meetings")
 class ProjectionAdminController {
 
     private static final int LATEST_PARKED = 20;
@@ -65,6 +74,11 @@ class ProjectionAdminController {
                   Map<String, Object> rebuild) {
     }
 
+    @Operation(summary = "Rebuild the read models", description = "Replays the whole history into fresh read models "
+            + "while the live ones keep serving, then switches over.")
+    @SecurityRequirement(name = ApiDescription.BEARER, scopes = Roles.OPERATOR)
+    @ApiResponse(responseCode = "202", description = "Started; its progress in the status")
+    @Refusal(status = 409, codes = "REBUILD_IN_PROGRESS", when = "a rebuild or verification is running")
     @PostMapping("/rebuild")
     ResponseEntity<Started> rebuild() {
         Document started = rebuild.start();
@@ -76,6 +90,10 @@ class ProjectionAdminController {
      * Replays the history into a scratch generation and compares it with the live read models;
      * answers when done (seconds for a hundred thousand events).
      */
+    @Operation(summary = "Verify the read models", description = "Replays the history and compares it with the "
+            + "live read models.")
+    @SecurityRequirement(name = ApiDescription.BEARER, scopes = Roles.OPERATOR)
+    @Refusal(status = 409, codes = "REBUILD_IN_PROGRESS", when = "a rebuild or verification is running")
     @PostMapping("/verification")
     ProjectionVerification.Report verify() throws ExecutionException, InterruptedException {
         return verification.verify();
@@ -87,6 +105,9 @@ class ProjectionAdminController {
      * now, and the last rebuild
      * with its progress. With Kafka away it says so, at once, and shows what it knows without it.
      */
+    @Operation(summary = "The projection's status", description = "Position and lag per partition, parked events "
+            + "and meetings, and the rebuild's progress.")
+    @SecurityRequirement(name = ApiDescription.BEARER, scopes = Roles.OPERATOR)
     @GetMapping
     Status status() throws InterruptedException {
         ReadModelStore live = readModels.current();

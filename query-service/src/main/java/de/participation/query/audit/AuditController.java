@@ -1,5 +1,11 @@
 package de.participation.query.audit;
 
+import de.participation.query.web.MeetingDataRead;
+import de.participation.web.openapi.ApiDescription;
+import de.participation.web.security.Roles;
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.security.SecurityRequirement;
+import io.swagger.v3.oas.annotations.tags.Tag;
 import de.participation.events.MeetingEventEnvelope;
 import de.participation.events.RegistrationStatus;
 import de.participation.query.meeting.MeetingSummary;
@@ -41,6 +47,8 @@ import java.util.stream.LongStream;
  */
 @RestController
 @RequestMapping("/api/v1/audit")
+@Tag(name = "Audit", description = "The complete history of a meeting or a registration, and past state")
+@MeetingDataRead
 class AuditController {
 
     private final LiveReadModels readModels;
@@ -53,6 +61,9 @@ class AuditController {
         this.participants = participants;
     }
 
+    @Operation(summary = "Every domain event of a meeting, in order", description = "With who asked for each "
+            + "(`issuedBy`) and its `correlationId`. Paged: `?offset=&limit=` (at most 1000, default 500), with `X-Total-Count` and `Link: rel=\"next\"`.")
+    @SecurityRequirement(name = ApiDescription.BEARER, scopes = Roles.AUDITOR)
     @GetMapping("/meetings/{meetingId}/events")
     ResponseEntity<List<AuditEvent>> meetingHistory(
             @PathVariable UUID meetingId,
@@ -65,6 +76,8 @@ class AuditController {
         return new Page(offset, limit).response(history.show(readModels.live().events(meetingId, sequences)), total);
     }
 
+    @Operation(summary = "Every domain event of a registration, in order")
+    @SecurityRequirement(name = ApiDescription.BEARER, scopes = Roles.AUDITOR)
     @GetMapping("/registrations/{registrationId}/events")
     List<AuditEvent> registrationHistory(@PathVariable UUID registrationId) {
         RegistrationReadModel registration = readModels.live().registration(registrationId)
@@ -73,6 +86,8 @@ class AuditController {
     }
 
     /** The meeting's erasures: how many, when, why and by whom ({@link ErasureReport}). */
+    @Operation(summary = "A meeting's erasures", description = "How many, when, why and by whom.")
+    @SecurityRequirement(name = ApiDescription.BEARER, scopes = Roles.AUDITOR)
     @GetMapping("/meetings/{meetingId}/erasures")
     ErasureReport erasures(@PathVariable UUID meetingId) {
         MeetingReadModel meeting = meeting(meetingId);
@@ -80,6 +95,9 @@ class AuditController {
     }
 
     /** Folds the history up to and including {@code asOf}; a meeting not yet scheduled then is not found. */
+    @Operation(summary = "A meeting as it was at an instant", description = "The summary and its registrations "
+            + "folded from the history up to and including `asOf`; a meeting not yet scheduled then is not found.")
+    @SecurityRequirement(name = ApiDescription.BEARER, scopes = Roles.AUDITOR)
     @GetMapping("/meetings/{meetingId}/state")
     MeetingState state(@PathVariable UUID meetingId,
                        @RequestParam @DateTimeFormat(iso = DateTimeFormat.ISO.DATE_TIME) OffsetDateTime asOf) {

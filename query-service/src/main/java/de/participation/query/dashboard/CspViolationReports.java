@@ -1,5 +1,6 @@
 package de.participation.query.dashboard;
 
+import io.swagger.v3.oas.annotations.Hidden;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -23,6 +24,8 @@ import java.time.Instant;
  * as browsers send reports without a token; a report is read only up to 8 KiB and at most 20 are
  * logged a minute, so that nobody can fill the log through it.
  */
+// The browser's own reports, not an API that a client is generated for.
+@Hidden
 @RestController
 class CspViolationReports {
 

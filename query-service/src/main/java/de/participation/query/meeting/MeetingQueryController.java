@@ -1,5 +1,18 @@
 package de.participation.query.meeting;
 
+import de.participation.query.web.MeetingDataRead;
+import de.participation.query.web.WaitsForMinSequence;
+import de.participation.web.openapi.ApiDescription;
+import de.participation.web.openapi.Refusal;
+import de.participation.web.security.Roles;
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.Parameter;
+import io.swagger.v3.oas.annotations.media.ArraySchema;
+import io.swagger.v3.oas.annotations.media.Content;
+import io.swagger.v3.oas.annotations.media.Schema;
+import io.swagger.v3.oas.annotations.responses.ApiResponse;
+import io.swagger.v3.oas.annotations.security.SecurityRequirement;
+import io.swagger.v3.oas.annotations.tags.Tag;
 import de.participation.events.RegistrationStatus;
 import de.participation.query.personaldata.OpenedParticipants;
 import de.participation.query.personaldata.ParticipantOpener;
@@ -33,6 +46,8 @@ import java.util.UUID;
 /** Meetings, their registrations and waiting lists, as projected. */
 @RestController
 @RequestMapping("/api/v1/meetings")
+@Tag(name = "Meetings", description = "Meetings, their registrations and waiting lists, as projected")
+@MeetingDataRead
 class MeetingQueryController {
 
     /** The right-hand side of every calendar entry's UID: it names this portal and never changes. */
@@ -51,6 +66,9 @@ class MeetingQueryController {
         this.clock = clock;
     }
 
+    @Operation(summary = "The meetings", description = "Ordered by `startsAt`: an organiser's organisation's, an "
+            + "operator's all. Paged: `?offset=&limit=` (at most 1000, default 500), with `X-Total-Count` and `Link: rel=\"next\"`.")
+    @SecurityRequirement(name = ApiDescription.BEARER, scopes = {Roles.ORGANISER, Roles.OPERATOR})
     @GetMapping
     ResponseEntity<List<MeetingSummary>> meetings(
             @RequestParam(defaultValue = "0") @PositiveOrZero int offset,
@@ -62,6 +80,10 @@ class MeetingQueryController {
                 meetings.total());
     }
 
+    @Operation(summary = "A meeting's summary", description = "Organisers: their own organisation's meetings "
+            + "(others are not found); operators: every meeting.")
+    @SecurityRequirement(name = ApiDescription.BEARER, scopes = {Roles.ORGANISER, Roles.OPERATOR})
+    @WaitsForMinSequence
     @GetMapping("/{meetingId}")
     MeetingSummary meeting(@PathVariable UUID meetingId,
                            @RequestParam(required = false) @PositiveOrZero Long minSequence) {
@@ -76,6 +98,9 @@ class MeetingQueryController {
      * The meeting for a calendar (RFC 5545): for the portal, to hand to participants, and for the
      * viewers of the meeting.
      */
+    @Operation(summary = "The meeting as an iCalendar entry", description = "RFC 5545: a UID that never changes, a "
+            + "`SEQUENCE` that grows with every details change, `STATUS:CANCELLED` once cancelled.")
+    @SecurityRequirement(name = ApiDescription.BEARER, scopes = {Roles.PORTAL, Roles.ORGANISER, Roles.OPERATOR})
     @GetMapping(value = "/{meetingId}/calendar.ics", produces = CalendarEntry.MEDIA_TYPE)
     ResponseEntity<String> calendar(@PathVariable UUID meetingId) {
         Viewer viewer = Viewer.current();
@@ -91,6 +116,18 @@ class MeetingQueryController {
      * In the order they arrived (with a status: those with it); the waitlisted ones are the waiting
      * list in order. Asked for as {@code text/csv}: the whole list as a file ({@link #registrationsCsv}).
      */
+    @Operation(summary = "A meeting's registrations", description = "Of the organiser's own organisation's "
+            + "meetings; in the order they arrived, the waitlisted ones by position. `?checkedIn=true`: the attendance "
+            + "list. With `Accept: text/csv`: the whole list as a file, as `registrations.csv`. Paged: `?offset=&limit=` (at most 1000, default 500), with `X-Total-Count` and `Link: rel=\"next\"`.")
+    @SecurityRequirement(name = ApiDescription.BEARER, scopes = Roles.ORGANISER)
+    @ApiResponse(responseCode = "200", description = "The registrations (JSON), or with `Accept: text/csv` the whole "
+            + "list as CSV", content = {
+            @Content(mediaType = "application/json", array = @ArraySchema(schema = @Schema(implementation =
+                    RegistrationView.class))),
+            @Content(mediaType = RegistrationsCsv.MEDIA_TYPE, schema = @Schema(type = "string"))})
+    @Refusal(status = 503, codes = "PERSONAL_DATA_UNAVAILABLE", when = "as CSV, while the key service cannot open "
+            + "personal data")
+    @WaitsForMinSequence
     @GetMapping("/{meetingId}/registrations")
     ResponseEntity<List<RegistrationView>> registrations(
             @PathVariable UUID meetingId,
@@ -99,7 +136,8 @@ class MeetingQueryController {
             @RequestParam(defaultValue = "0") @PositiveOrZero int offset,
             @RequestParam(defaultValue = "" + Page.DEFAULT_LIMIT) @Min(1) @Max(Page.MAX_LIMIT) int limit,
             @RequestParam(required = false) Boolean checkedIn,
-            @RequestHeader(value = HttpHeaders.ACCEPT, required = false) String accept,
+            // OpenAPI describes content negotiation by the response's media types, not as a parameter
+            @Parameter(hidden = true) @RequestHeader(value = HttpHeaders.ACCEPT, required = false) String accept,
             @RequestHeader(value = HttpHeaders.ACCEPT_LANGUAGE, required = false) String language,
             HttpServletResponse response) throws IOException {
         // chosen here rather than by a second mapping with produces = text/csv: for a client that
@@ -117,6 +155,14 @@ class MeetingQueryController {
      * The meeting is looked up and the first page's participants opened before the first byte, so
      * that an unknown meeting is a 404 and a key service that cannot open them a 503, not a cut file.
      */
+    @Operation(summary = "A meeting's registrations as CSV", description = "UTF-8 with a byte order mark, a header "
+            + "row, erased participants as `gelöscht` (`erased` with `Accept-Language: en`); written page by page. "
+            + "`?status=` for one status, `?checkedIn=true` for the attendance list. Organisers: their own "
+            + "organisation's meetings; auditors: every meeting.")
+    @SecurityRequirement(name = ApiDescription.BEARER, scopes = {Roles.ORGANISER, Roles.AUDITOR})
+    @ApiResponse(responseCode = "200", description = "The registrations as CSV",
+            content = @Content(mediaType = RegistrationsCsv.MEDIA_TYPE, schema = @Schema(type = "string")))
+    @Refusal(status = 503, codes = "PERSONAL_DATA_UNAVAILABLE", when = "the key service cannot open personal data")
     @GetMapping("/{meetingId}/registrations.csv")
     void registrationsCsv(@PathVariable UUID meetingId,
                           @RequestParam(required = false) RegistrationStatus status,
@@ -153,6 +199,10 @@ class MeetingQueryController {
         return views(meeting, found, participants.open(found.registrations()).complete());
     }
 
+    @Operation(summary = "A meeting's waiting list", description = "The waitlisted registrations in order, of the "
+            + "organiser's own organisation's meetings. Paged: `?offset=&limit=` (at most 1000, default 500), with `X-Total-Count` and `Link: rel=\"next\"`.")
+    @SecurityRequirement(name = ApiDescription.BEARER, scopes = Roles.ORGANISER)
+    @WaitsForMinSequence
     @GetMapping("/{meetingId}/waiting-list")
     ResponseEntity<List<RegistrationView>> waitingList(
             @PathVariable UUID meetingId,

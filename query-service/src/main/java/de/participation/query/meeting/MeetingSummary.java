@@ -1,7 +1,9 @@
 package de.participation.query.meeting;
 
+import de.participation.events.WaitingListPolicy;
 import de.participation.query.projection.MeetingReadModel;
 import de.participation.query.projection.RecentChange;
+import io.swagger.v3.oas.annotations.media.Schema;
 
 import java.time.Clock;
 import java.time.Instant;
@@ -23,7 +25,7 @@ public record MeetingSummary(
         String location,
         Instant startsAt,
         Instant endsAt,
-        String status,
+        @Schema(allowableValues = {MeetingReadModel.SCHEDULED, MeetingReadModel.CANCELLED}) String status,
         boolean registrationOpen,
         int capacity,
         int confirmed,
@@ -33,9 +35,9 @@ public record MeetingSummary(
         int checkedIn,
         boolean waitingListEnabled,
         int waitingListLimit,
-        String promotion,
+        @Schema(implementation = WaitingListPolicy.Promotion.class) String promotion,
         int offerHours,
-        String groupPolicy,
+        @Schema(implementation = WaitingListPolicy.GroupPolicy.class) String groupPolicy,
         int retentionDays,
         Instant retentionEndsAt,
         long sequence,

@@ -1,5 +1,10 @@
 package de.participation.query.privacy;
 
+import de.participation.web.openapi.ApiDescription;
+import de.participation.web.security.Roles;
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.security.SecurityRequirement;
+import io.swagger.v3.oas.annotations.tags.Tag;
 import de.participation.web.Page;
 import de.participation.web.privacy.ScanReport;
 import de.participation.web.privacy.ScanTrailEntry;
@@ -31,6 +36,7 @@ import java.util.List;
  * (never the address).
  */
 @RestController
+@Tag(name = "Personal data", description = "The data protection officer's scans")
 class PersonalDataScanController {
 
     static final String PATH = "/api/v1/admin/personal-data-scans";
@@ -47,6 +53,9 @@ class PersonalDataScanController {
     record ScanRequest(@NotBlank @Email @Size(max = 254) String email) {
     }
 
+    @Operation(summary = "Scan the read models for a person's data", description = "Recorded in the scan trail "
+            + "before it runs.")
+    @SecurityRequirement(name = ApiDescription.BEARER, scopes = Roles.DATA_PROTECTION)
     @PostMapping(PATH)
     ScanReport scan(@Valid @RequestBody ScanRequest request, @AuthenticationPrincipal Jwt caller) {
         trail.record(caller, request.email());
@@ -57,6 +66,8 @@ class PersonalDataScanController {
     }
 
     /** The trail of the scans, newest first. */
+    @Operation(summary = "The trail of the scans", description = "Newest first. Paged: `?offset=&limit=` (at most 1000, default 500), with `X-Total-Count` and `Link: rel=\"next\"`.")
+    @SecurityRequirement(name = ApiDescription.BEARER, scopes = {Roles.DATA_PROTECTION, Roles.AUDITOR})
     @GetMapping(PATH)
     ResponseEntity<List<ScanTrailEntry>> trail(
             @RequestParam(defaultValue = "0") @PositiveOrZero int offset,

@@ -1,5 +1,12 @@
 package de.participation.query.registration;
 
+import de.participation.query.web.WaitsForMinSequence;
+import de.participation.web.openapi.ApiDescription;
+import de.participation.web.security.Roles;
+import de.participation.query.web.MeetingDataRead;
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.tags.Tag;
+import io.swagger.v3.oas.annotations.security.SecurityRequirement;
 import de.participation.query.personaldata.ParticipantOpener;
 import de.participation.query.projection.LiveReadModels;
 import de.participation.query.web.NotFoundException;
@@ -16,6 +23,8 @@ import java.util.UUID;
 
 /** One registration with its current status and waiting-list position. */
 @RestController
+@Tag(name = "Registrations", description = "One registration, as projected")
+@MeetingDataRead
 class RegistrationQueryController {
 
     private final ReadYourWrites readYourWrites;
@@ -33,6 +42,11 @@ class RegistrationQueryController {
      * {@code minSequence} refers to the registration's meeting, as in every command answer. The
      * portal reads any registration, an organiser those of their own meetings.
      */
+    @Operation(summary = "One registration", description = "With its `meetingId`, `status` and "
+            + "`waitingListPosition`. The portal reads any registration, an organiser those of their own "
+            + "organisation's meetings (others are not found). `minSequence` refers to the registration's meeting.")
+    @SecurityRequirement(name = ApiDescription.BEARER, scopes = {Roles.PORTAL, Roles.ORGANISER})
+    @WaitsForMinSequence
     @GetMapping("/api/v1/registrations/{registrationId}")
     RegistrationView registration(@PathVariable UUID registrationId,
                                   @RequestParam(required = false) @PositiveOrZero Long minSequence) {

@@ -1,5 +1,12 @@
 package de.participation.query.webhooks;
 
+import de.participation.web.openapi.ApiDescription;
+import de.participation.web.openapi.Refusal;
+import de.participation.web.security.Roles;
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.responses.ApiResponse;
+import io.swagger.v3.oas.annotations.security.SecurityRequirement;
+import io.swagger.v3.oas.annotations.tags.Tag;
 import de.participation.query.web.InvalidRequestException;
 import de.participation.query.web.LimitReachedException;
 import de.participation.query.web.NotFoundException;
@@ -51,6 +58,10 @@ import java.util.stream.IntStream;
  */
 @RestController
 @RequestMapping("/api/v1/webhooks")
+@Tag(name = "Webhooks", description = "Subscriptions to the domain's events (Standard Webhooks). The portal's "
+        + "subscriptions get the events of every meeting, an organiser's those of their organisation's meetings, an "
+        + "operator's any; each manages its own subscriptions (an organiser their organisation's), others are not "
+        + "found.")
 class WebhookController {
 
     /** How long, at most and by default, the previous secret still signs after a rotation: 24 h. */
@@ -120,6 +131,15 @@ class WebhookController {
     record RetryAccepted(UUID deliveryId, String status) {
     }
 
+    @Operation(summary = "Subscribe", description = "Deliveries are signed `POST`s of the event's CloudEvent with "
+            + "`webhook-id`, `webhook-timestamp` and `webhook-signature`. The secret is shown once, here. Event names: "
+            + "`registration.confirmed`, `registration.waitlisted`, `registration.promoted`, `registration.offered`, "
+            + "`registration.offer-expired`, `registration.cancelled`, `registration.checked-in`, "
+            + "`registration.erased`, `meeting.details-changed`, `meeting.capacity-changed`, `meeting.cancelled`.")
+    @SecurityRequirement(name = ApiDescription.BEARER, scopes = {Roles.PORTAL, Roles.ORGANISER, Roles.OPERATOR})
+    @ApiResponse(responseCode = "201", description = "Subscribed, with `Location`; the secret shown this once")
+    @Refusal(status = 409, codes = "LIMIT_REACHED", when = "a 51st subscription of the same portal, organisation "
+            + "or operator")
     @PostMapping
     ResponseEntity<CreatedWebhook> subscribe(@Valid @RequestBody SubscribeRequest request) {
         SubscriptionOwner owner = owner();
@@ -138,6 +158,8 @@ class WebhookController {
                 subscription.url(), new TreeSet<>(events), subscription.description(), subscription.createdAt()));
     }
 
+    @Operation(summary = "The caller's subscriptions", description = "Never a secret.")
+    @SecurityRequirement(name = ApiDescription.BEARER, scopes = {Roles.PORTAL, Roles.ORGANISER, Roles.OPERATOR})
     @GetMapping
     List<WebhookView> list() {
         SubscriptionOwner owner = owner();
@@ -147,6 +169,9 @@ class WebhookController {
                 .toList();
     }
 
+    @Operation(summary = "A subscription", description = "`previousSecretExpiresAt` while a rotation lasts; never a "
+            + "secret.")
+    @SecurityRequirement(name = ApiDescription.BEARER, scopes = {Roles.PORTAL, Roles.ORGANISER, Roles.OPERATOR})
     @GetMapping("/{webhookId}")
     WebhookView show(@PathVariable UUID webhookId) {
         return WebhookView.of(managed(webhookId), clock.instant());
@@ -157,6 +182,9 @@ class WebhookController {
      * none), so each delivery meanwhile carries both signatures and the receiver can switch over
      * without losing one; a previous secret of an earlier rotation stops signing at once.
      */
+    @Operation(summary = "Rotate the secret", description = "The new secret is shown once; the previous one still "
+            + "signs for `windowSeconds` (1 to 86 400, default 86 400).")
+    @SecurityRequirement(name = ApiDescription.BEARER, scopes = {Roles.PORTAL, Roles.ORGANISER, Roles.OPERATOR})
     @PostMapping("/{webhookId}/secret-rotations")
     RotatedSecret rotateSecret(@PathVariable UUID webhookId, @Valid @RequestBody(required = false) RotationRequest request) {
         managed(webhookId);
@@ -171,6 +199,9 @@ class WebhookController {
     }
 
     /** Ends a rotation window at once: the previous secret (leaked, or no longer used) neither signs nor is kept. */
+    @Operation(summary = "Stop the previous secret now", description = "Not found when no previous secret signs.")
+    @SecurityRequirement(name = ApiDescription.BEARER, scopes = {Roles.PORTAL, Roles.ORGANISER, Roles.OPERATOR})
+    @ApiResponse(responseCode = "204", description = "Only the new secret signs from now on")
     @DeleteMapping("/{webhookId}/previous-secret")
     @ResponseStatus(HttpStatus.NO_CONTENT)
     void retirePreviousSecret(@PathVariable UUID webhookId) {
@@ -180,6 +211,9 @@ class WebhookController {
         subscriptions.changeSecrets(webhookId, read -> read.secrets().withoutPrevious());
     }
 
+    @Operation(summary = "Unsubscribe", description = "With its deliveries.")
+    @SecurityRequirement(name = ApiDescription.BEARER, scopes = {Roles.PORTAL, Roles.ORGANISER, Roles.OPERATOR})
+    @ApiResponse(responseCode = "204", description = "Unsubscribed")
     @DeleteMapping("/{webhookId}")
     @ResponseStatus(HttpStatus.NO_CONTENT)
     void unsubscribe(@PathVariable UUID webhookId) {
@@ -189,6 +223,10 @@ class WebhookController {
     }
 
     /** The delivery log, newest first. */
+    @Operation(summary = "The delivery log", description = "Newest first: each delivery's event, status "
+            + "(`PENDING`, `DELIVERED`, `FAILED`) and latest attempts. Paged: `?offset=&limit=` (at most 1000, "
+            + "default 100), with `X-Total-Count` and `Link: rel=\"next\"`.")
+    @SecurityRequirement(name = ApiDescription.BEARER, scopes = {Roles.PORTAL, Roles.ORGANISER, Roles.OPERATOR})
     @GetMapping("/{webhookId}/deliveries")
     ResponseEntity<List<DeliveryView>> deliveries(@PathVariable UUID webhookId,
                                                   @RequestParam(defaultValue = "0") @Min(0) @Max(1_000_000) int offset,
@@ -199,6 +237,10 @@ class WebhookController {
     }
 
     /** Sends a delivery again (failed, or to replay it), as soon as possible, with a fresh round of retries. */
+    @Operation(operationId = "retryDelivery", summary = "Send a delivery again", description = "As soon as possible, with a fresh round of "
+            + "retries.")
+    @SecurityRequirement(name = ApiDescription.BEARER, scopes = {Roles.PORTAL, Roles.ORGANISER, Roles.OPERATOR})
+    @ApiResponse(responseCode = "202", description = "Pending again")
     @PostMapping("/{webhookId}/deliveries/{deliveryId}/retry")
     ResponseEntity<RetryAccepted> retry(@PathVariable UUID webhookId, @PathVariable UUID deliveryId) {
         Subscription subscription = managed(webhookId);

@@ -11,6 +11,7 @@ import de.participation.events.PromotionCause;
 import de.participation.events.SeatsGivenBack;
 import de.participation.events.WaitingListPolicy;
 import de.participation.kafka.Topics;
+import de.participation.localstack.CheckedInApiDescription;
 import de.participation.localstack.JsonHttp;
 import de.participation.localstack.JsonHttp.Response;
 import de.participation.query.support.EventPublisher;
@@ -91,6 +92,12 @@ class ReadApiIT {
 
     private Response getAs(String token, String path) {
         return new JsonHttp(port).get(path, "Authorization", "Bearer " + token);
+    }
+
+    /** Without a token: a client generator fetches it as it is (docs/openapi.md). */
+    @Test
+    void servesTheCheckedInApiDescription() {
+        new CheckedInApiDescription("query-service").check(port);
     }
 
     @Test

@@ -3,6 +3,7 @@ package de.participation.web.security;
 import de.participation.web.ProblemWriter;
 import org.springframework.core.convert.converter.Converter;
 import org.springframework.core.io.DefaultResourceLoader;
+import org.springframework.http.HttpMethod;
 import org.springframework.http.HttpStatus;
 import org.springframework.security.authentication.AbstractAuthenticationToken;
 import org.springframework.security.config.Customizer;
@@ -83,7 +84,7 @@ public final class TokenAuthentication {
 
     /**
      * The security filter chain of a service's API: stateless, bearer tokens only, the health check
-     * open, {@code endpointRules} for the API, and anything else for any authenticated caller
+     * and the API description open, {@code endpointRules} for the API, and anything else for any authenticated caller
      * (so that unknown paths still answer 404 or 405 to them).
      */
     public static SecurityFilterChain filterChain(HttpSecurity http, Customizer<
@@ -94,6 +95,9 @@ public final class TokenAuthentication {
                 .sessionManagement(session -> session.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
                 .authorizeHttpRequests(requests -> {
                     requests.requestMatchers("/actuator/health", "/actuator/health/**", "/error").permitAll();
+                    // The API description holds no data, only what docs/api.md says: open, like the docs
+                    // (docs/openapi.md), so that a client generator can fetch it without a token.
+                    requests.requestMatchers(HttpMethod.GET, "/v3/api-docs", "/v3/api-docs.yaml").permitAll();
                     // Metrics name no person and no meeting, but show the load: a monitoring client or an operator.
                     requests.requestMatchers("/actuator/prometheus")
                             .hasAnyAuthority(Roles.authority(Roles.MONITORING), Roles.authority(Roles.OPERATOR));
