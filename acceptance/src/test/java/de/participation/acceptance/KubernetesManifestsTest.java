@@ -102,13 +102,18 @@ class KubernetesManifestsTest {
 
     /**
      * The service's spring.lifecycle.timeout-per-shutdown-phase (in seconds or minutes, such as
-     * {@code 20s}), or Spring's default of 30 s.
+     * {@code 20s}), or Spring's default of 30 s. Of several documents in the file, the last that
+     * sets it wins, as in Spring.
      */
     private static Duration shutdownPhase(String service) {
-        Map<String, Object> settings = new Yaml().load(read(ROOT.resolve(service + "/src/main/resources/application.yml")));
-        Object timeout = settings.get("spring") instanceof Map<?, ?> spring
-                && spring.get("lifecycle") instanceof Map<?, ?> lifecycle
-                ? lifecycle.get("timeout-per-shutdown-phase") : null;
+        Object timeout = null;
+        for (Object document : new Yaml().loadAll(read(ROOT.resolve(service + "/src/main/resources/application.yml")))) {
+            if (document instanceof Map<?, ?> settings && settings.get("spring") instanceof Map<?, ?> spring
+                    && spring.get("lifecycle") instanceof Map<?, ?> lifecycle
+                    && lifecycle.get("timeout-per-shutdown-phase") != null) {
+                timeout = lifecycle.get("timeout-per-shutdown-phase");
+            }
+        }
         return timeout == null ? Duration.ofSeconds(30) : Duration.parse("PT" + timeout.toString().toUpperCase());
     }
 
