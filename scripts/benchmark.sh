@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
 # Builds the system and runs the registration benchmark against it (see docs/benchmarks.md).
 #   scripts/benchmark.sh [-Dbenchmark.seconds=15 -Dbenchmark.connections=64 -Dbenchmark.rate=500 -Dbenchmark.meetings=40]
+#                        [-Dbenchmark.tracing-sampling=0.1]   (the share of requests traced; default: off)
 # Needs wrk and pgbench (Debian packages wrk and postgresql-client).
 set -euo pipefail
 cd "$(dirname "$0")/.."

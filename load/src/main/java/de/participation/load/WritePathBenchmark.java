@@ -113,10 +113,18 @@ public final class WritePathBenchmark {
         return environment;
     }
 
-    /** A service's environment in a benchmark: the local infrastructure, the local issuer. */
+    /**
+     * A service's environment in a benchmark: the local infrastructure, the local issuer, and the
+     * share of requests traced if {@code -Dbenchmark.tracing-sampling} names one (else the services'
+     * default: tracing off).
+     */
     static Map<String, String> environment(LocalInfrastructure infrastructure, LocalIssuer issuer) {
         Map<String, String> environment = new HashMap<>(LocalStack.trusting(issuer));
         environment.putAll(infrastructure.serviceEnvironment());
+        String sampling = System.getProperty("benchmark.tracing-sampling");
+        if (sampling != null) {
+            environment.put("TRACING_SAMPLING_PROBABILITY", sampling);
+        }
         return environment;
     }
 
